@@ -1,0 +1,6 @@
+"""Allow ``python -m okrdocs``."""
+
+from okrdocs.cli import main
+
+if __name__ == "__main__":
+    main()

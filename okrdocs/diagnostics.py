@@ -1,0 +1,61 @@
+"""Diagnostics: one problem in one file, at an exact position."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
+
+Severity = Literal["error", "warning"]
+
+# Codes the loader itself emits (the quality rules live in okrdocs.rules).
+SYNTAX = ("OKR001", "syntax-error")
+SCHEMA = ("OKR002", "schema-violation")
+DUPLICATE_ID = ("OKR003", "duplicate-id")
+UNKNOWN_REFERENCE = ("OKR004", "unknown-reference")
+PARENT_CYCLE = ("OKR005", "parent-cycle")
+
+
+class Span(NamedTuple):
+    """A 1-based, inclusive-start, exclusive-end range in a file; columns count characters."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def point(cls, line: int, column: int) -> Span:
+        return cls(line, column, line, column + 1)
+
+
+@dataclass(slots=True)
+class Diagnostic:
+    path: str
+    span: Span
+    code: str
+    rule: str
+    message: str
+    severity: Severity = "error"
+    objective_id: str | None = None
+    fixable: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        return self.span.column
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.span.line, self.span.column, self.code)
+
+
+def make(
+    kind: tuple[str, str], path: str, span: Span, message: str, severity: Severity = "error"
+) -> Diagnostic:
+    code, rule = kind
+    return Diagnostic(
+        path=path, span=span, code=code, rule=rule, message=message, severity=severity
+    )

@@ -1,0 +1,119 @@
+"""Generate the parts of ``docs/`` that have a single source of truth elsewhere.
+
+    python -m okrdocs.docgen          # rewrite the generated sections
+    python -m okrdocs.docgen --check  # exit 1 if any is stale (the test suite runs this)
+
+Generated text lives between ``<!-- generated:NAME:start -->`` and ``<!-- generated:NAME:end -->``
+markers, so the hand-written prose around it stays hand-written.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from okrdocs import validation
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def _type_of(schema: dict[str, Any], root: dict[str, Any]) -> str:
+    schema = validation.resolve(schema, root)
+    if "enum" in schema:
+        return " \\| ".join(f"`{option}`" for option in schema["enum"])
+    kind = schema.get("type", "any")
+    if isinstance(kind, list):
+        return " or ".join(kind)
+    if kind == "array":
+        items = validation.resolve(schema.get("items", {}), root)
+        inner = items.get("type", "any")
+        return f"list of {'mappings' if inner == 'object' else inner + 's'}"
+    if kind == "object":
+        return "mapping"
+    if schema.get("format") == "date":
+        return "date `YYYY-MM-DD`"
+    return str(kind)
+
+
+def _example(schema: dict[str, Any], root: dict[str, Any]) -> str:
+    examples = validation.resolve(schema, root).get("examples") or []
+    simple = [e for e in examples if not isinstance(e, (dict, list))]
+    if not simple:
+        return ""
+    return ", ".join(f"`{str(e).lower() if isinstance(e, bool) else e}`" for e in simple[:2])
+
+
+def _table(schema: dict[str, Any], root: dict[str, Any]) -> str:
+    required = set(schema.get("required", ()))
+    lines = ["| field | type | required | description | examples |", "|---|---|---|---|---|"]
+    for name, sub in schema["properties"].items():
+        resolved = validation.resolve(sub, root)
+        description = resolved.get("description", "").replace("|", "\\|")
+        lines.append(
+            f"| `{name}` | {_type_of(sub, root)} | {'yes' if name in required else ''} "
+            f"| {description} | {_example(sub, root)} |"
+        )
+    return "\n".join(lines)
+
+
+def schema_fields() -> str:
+    root = validation.load_schema()
+    defs = root["$defs"]
+    parts = [
+        "### Objective (the front matter)",
+        _table(root, root),
+        "### Key result (an item of `key_results`)",
+        _table(defs["keyResult"], root),
+        "### Action (an item of a key result's `actions`)",
+        _table(defs["action"], root),
+        "### Check-in (an item of `checkins`)",
+        _table(defs["checkin"], root),
+        "### Section (the front matter of `_index.md`)",
+        _table(defs["section"], root),
+    ]
+    return "\n\n".join(parts)
+
+
+GENERATORS: dict[str, tuple[str, Callable[[], str]]] = {
+    "schema-fields": ("format.md", schema_fields),
+}
+
+
+def _registered() -> dict[str, tuple[str, Callable[[], str]]]:
+    """All generators, including those other modules register (rules, config)."""
+    return GENERATORS
+
+
+def render(text: str, name: str, body: str) -> str:
+    marker = re.escape(name)
+    pattern = re.compile(
+        rf"(<!-- generated:{marker}:start -->\n).*?(<!-- generated:{marker}:end -->)", re.DOTALL
+    )
+    if not pattern.search(text):
+        raise ValueError(f"markers for {name!r} not found")
+    return pattern.sub(lambda m: m.group(1) + body.rstrip("\n") + "\n" + m.group(2), text)
+
+
+def run(check: bool) -> list[str]:
+    """Regenerate (or, with ``check``, only compare); returns the stale file names."""
+    stale = []
+    for name, (filename, generate) in _registered().items():
+        path = DOCS / filename
+        text = path.read_text(encoding="utf-8")
+        updated = render(text, name, generate())
+        if updated != text:
+            stale.append(filename)
+            if not check:
+                path.write_text(updated, encoding="utf-8")
+    return stale
+
+
+if __name__ == "__main__":
+    check_only = "--check" in sys.argv
+    outdated = run(check_only)
+    if outdated:
+        print(("stale: " if check_only else "updated: ") + ", ".join(outdated))
+    sys.exit(1 if (check_only and outdated) else 0)

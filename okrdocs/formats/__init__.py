@@ -1,0 +1,1 @@
+"""Renderers for lint results: text, json, github, sarif, junit, gitlab."""

@@ -1,0 +1,41 @@
+"""``path:line:col: CODE message``, one per line, colored on a terminal, then a summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from okrdocs.diagnostics import Diagnostic
+
+_RESET = "\033[0m"
+_STYLES = {"path": "\033[1m", "error": "\033[31m", "warning": "\033[33m", "dim": "\033[2m"}
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    return f"{_STYLES[style]}{text}{_RESET}" if color else text
+
+
+def render(diagnostics: Sequence[Diagnostic], files_checked: int, color: bool = False) -> str:
+    lines = []
+    for d in diagnostics:
+        location = _paint(f"{d.path}:{d.line}:{d.column}:", "path", color)
+        code = _paint(d.code, d.severity, color)
+        lines.append(
+            f"{location} {code} {d.message}{_paint(f' [{d.rule}]', 'dim', color) if color else ''}"
+        )
+    lines.append(summary(diagnostics, files_checked))
+    return "\n".join(lines) + "\n"
+
+
+def summary(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
+    files = f"{files_checked} file{'s' if files_checked != 1 else ''}"
+    if not diagnostics:
+        return f"All checks passed ({files} checked)."
+    errors = sum(1 for d in diagnostics if d.severity == "error")
+    warnings = len(diagnostics) - errors
+    with_problems = len({d.path for d in diagnostics})
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return f"Found {' and '.join(parts)} in {with_problems} of {files}."

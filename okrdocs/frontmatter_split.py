@@ -1,0 +1,96 @@
+"""Read a Markdown file and split its YAML front matter from the body, keeping line numbers.
+
+This follows python-frontmatter's convention (a first line of three or more dashes, YAML, then a
+closing dashed line; ``...`` also closes, as in YAML) but records where each part starts, rejects
+what python-frontmatter silently accepts (text before the opening fence, an unclosed fence), and
+normalises what editors produce (a UTF-8 BOM, CRLF line endings) without moving any position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FENCE = re.compile(r"-{3,}[ \t]*")
+_CLOSING = re.compile(r"(?:-{3,}|\.\.\.)[ \t]*")
+
+
+class SplitError(Exception):
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass(slots=True)
+class SplitFile:
+    text: str  # the whole file, decoded, BOM removed, line endings normalised to \n
+    front_matter: str  # the YAML between the fences
+    body: str
+    body_line: int  # 1-based line where the body starts
+    had_bom: bool
+    had_crlf: bool
+
+    # Front matter YAML starts on line 2 (line 1 is the opening fence).
+    front_matter_offset: int = 1
+
+
+def decode(raw: bytes) -> tuple[str, bool, bool]:
+    """Decode UTF-8 strictly. Returns (text, had_bom, had_crlf); raises SplitError if not UTF-8."""
+    had_bom = raw.startswith(b"\xef\xbb\xbf")
+    if had_bom:
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise SplitError(
+            f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); "
+            "save it as UTF-8 (GBK or GB2312 text must be converted)",
+            line,
+            column,
+        ) from None
+    had_crlf = "\r" in text
+    if had_crlf:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, had_bom, had_crlf
+
+
+def split(raw: bytes) -> SplitFile:
+    text, had_bom, had_crlf = decode(raw)
+    if not text.strip():
+        raise SplitError(
+            "the file is empty; an OKR file starts with '---', the YAML fields "
+            "(objective, owner, period, key_results), and another '---'"
+        )
+    first_end = text.find("\n")
+    first_line = text if first_end < 0 else text[:first_end]
+    if not _FENCE.fullmatch(first_line):
+        raise SplitError(
+            "no front matter: the file must start with a line '---', then the YAML fields "
+            "(objective, owner, period, key_results), then a closing '---'"
+        )
+    position = first_end + 1 if first_end >= 0 else len(text)
+    line_number = 2
+    while position < len(text):
+        end = text.find("\n", position)
+        line = text[position:] if end < 0 else text[position:end]
+        if _CLOSING.fullmatch(line):
+            front_matter = text[first_end + 1 : position]
+            body_start = len(text) if end < 0 else end + 1
+            return SplitFile(
+                text=text,
+                front_matter=front_matter,
+                body=text[body_start:],
+                body_line=line_number + 1,
+                had_bom=had_bom,
+                had_crlf=had_crlf,
+            )
+        if end < 0:
+            break
+        position = end + 1
+        line_number += 1
+    raise SplitError("the front matter is not closed: add a line '---' after the YAML fields", 1, 1)

@@ -1,0 +1,256 @@
+"""Load a whole content folder (or some files of it) and check what spans files.
+
+Cross-file checks: duplicate objective ids (OKR003), a ``parent`` that does not exist (OKR004) and
+parent cycles (OKR005). When only some files are linted (pre-commit passes the changed files),
+the other files of the content folder are indexed cheaply (their ``id`` and ``parent`` lines)
+rather than fully parsed, so a one-file run stays fast in a large repository.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from okrdocs import diagnostics as dx
+from okrdocs.config import Config
+from okrdocs.diagnostics import Diagnostic
+from okrdocs.globs import any_match
+from okrdocs.loader import FileContext, LoadedFile, load_file, make_context
+from okrdocs.model import Objective, Section
+from okrdocs.parallel import gc_paused, map_files
+from okrdocs.periods import FiscalYear
+
+
+@dataclass(slots=True)
+class Project:
+    config: Config
+    files: list[LoadedFile] = field(default_factory=list)
+    # Ids and parents of content files that were indexed but not loaded (partial runs).
+    other_ids: dict[str, str | None] = field(default_factory=dict)
+    other_paths: dict[str, str] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def objectives(self) -> list[Objective]:
+        return [f.objective for f in self.files if f.objective is not None]
+
+    @property
+    def sections(self) -> list[Section]:
+        return [f.section for f in self.files if f.section is not None]
+
+    def all_diagnostics(self) -> list[Diagnostic]:
+        found = [d for f in self.files for d in f.diagnostics]
+        found.extend(self.diagnostics)
+        return sorted(found, key=Diagnostic.sort_key)
+
+
+def _rel_to_root(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def is_excluded(path: Path, config: Config) -> bool:
+    return any_match(config.exclude, _rel_to_root(path.absolute(), config.root))
+
+
+def discover(folder: Path, config: Config) -> list[Path]:
+    """Every .md file under ``folder`` (any depth), sorted, minus excluded or hidden ones."""
+    found: list[Path] = []
+    for current, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_site")))
+        base = Path(current)
+        for name in sorted(files):
+            if name.endswith(".md") and not name.startswith("."):
+                path = base / name
+                if not is_excluded(path, config):
+                    found.append(path)
+    return found
+
+
+class PathError(Exception):
+    """A path given on the command line does not exist."""
+
+
+def expand_paths(paths: Iterable[Path], config: Config, force_exclude: bool = False) -> list[Path]:
+    """Files named on the command line: folders are expanded; explicit files are kept unless
+    ``force_exclude`` (pre-commit) asks to drop files outside the content folder or excluded."""
+    result: list[Path] = []
+    seen: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            candidates = discover(path, config)
+        elif path.exists():
+            if force_exclude and (
+                not path.name.endswith(".md")
+                or is_excluded(path, config)
+                or not _is_within(path.absolute(), config.content)
+            ):
+                continue
+            candidates = [path]
+        else:
+            raise PathError(f"{path}: no such file or folder")
+        for candidate in candidates:
+            key = candidate.absolute()
+            if key not in seen:
+                seen.add(key)
+                result.append(candidate)
+    return result
+
+
+def _is_within(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder)
+    except ValueError:
+        return False
+    return True
+
+
+_ID_LINE = re.compile(r"^(id|parent):[ \t]*(.*?)[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+def index_file(context: FileContext) -> tuple[str, str | None]:
+    """The id and parent of a file from its top-level ``id:``/``parent:`` lines (no YAML parse)."""
+    object_id, parent = context.default_id, None
+    try:
+        text = context.path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return object_id, parent
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    end = text.find("\n---", 3)
+    front = text[: end if end > 0 else len(text)]
+    for match in _ID_LINE.finditer(front):
+        value = _unquote(match[2])
+        if not value:
+            continue
+        if match[1] == "id":
+            object_id = value
+        else:
+            parent = value
+    return object_id, parent
+
+
+@dataclass(frozen=True, slots=True)
+class _LoadSettings:
+    fiscal: FiscalYear
+    keep_models: bool
+
+
+def _load_one(settings: _LoadSettings, context: FileContext) -> LoadedFile:
+    loaded = load_file(context, settings.fiscal)
+    loaded.text = ""  # not needed after loading; keeps what crosses processes small
+    if not settings.keep_models:
+        # Linting needs diagnostics and a few fields, not the model: sending 10,000 models
+        # between processes would cost more than parsing them.
+        loaded.objective = None
+        loaded.section = None
+    return loaded
+
+
+def load_project(
+    config: Config,
+    paths: list[Path] | None = None,
+    cwd: Path | None = None,
+    jobs: int | None = None,
+    keep_models: bool = True,
+) -> Project:
+    """Load ``paths`` (default: the whole content folder) and run the cross-file checks.
+
+    With ``keep_models=False`` (linting), files keep their diagnostics and the fields cross-file
+    checks need, but not their models.
+    """
+    cwd = cwd or Path.cwd()
+    project = Project(config=config)
+    content_files = discover(config.content, config) if config.content.is_dir() else []
+    targets = content_files if paths is None else paths
+    contexts = [make_context(path, config.content, cwd) for path in targets]
+    loaded_keys = {context.path for context in contexts}
+    with gc_paused():
+        project.files = map_files(
+            _load_one, _LoadSettings(config.fiscal, keep_models), contexts, jobs
+        )
+    if paths is not None:
+        for path in content_files:
+            context = make_context(path, config.content, cwd)
+            if context.path in loaded_keys or context.is_section:
+                continue
+            object_id, parent = index_file(context)
+            project.other_ids.setdefault(object_id, parent)
+            project.other_paths.setdefault(object_id, context.display_path)
+    check_references(project)
+    return project
+
+
+def check_references(project: Project) -> None:
+    """OKR003 duplicate ids, OKR004 unknown parent, OKR005 parent cycles."""
+    groups: dict[str, list[LoadedFile]] = {}
+    for loaded in project.files:
+        if loaded.id is not None and not loaded.context.is_section:
+            groups.setdefault(loaded.id, []).append(loaded)
+    owners = {object_id: group[0] for object_id, group in groups.items()}
+    for object_id, group in groups.items():
+        others = [f.context.display_path for f in group]
+        if object_id in project.other_paths:
+            others.append(project.other_paths[object_id])
+        if len(others) < 2:
+            continue
+        # Report where the id was written; a file whose id comes from its path is the victim.
+        declared = [f for f in group if f.id_declared] or group[1:]
+        for loaded in declared:
+            where = ", ".join(p for p in others if p != loaded.context.display_path)
+            loaded.diagnostics.append(
+                dx.make(
+                    dx.DUPLICATE_ID,
+                    loaded.context.display_path,
+                    loaded.source_map.locate("/id"),
+                    f"objective id '{object_id}' is already used by {where}; ids must be unique",
+                )
+            )
+
+    parents: dict[str, str | None] = dict(project.other_ids)
+    for object_id, loaded in owners.items():
+        parents[object_id] = loaded.parent
+    for loaded in project.files:
+        if not loaded.valid or loaded.parent is None:
+            continue
+        if loaded.parent not in parents:
+            close = difflib.get_close_matches(loaded.parent, list(parents), n=1, cutoff=0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            loaded.diagnostics.append(
+                dx.make(
+                    dx.UNKNOWN_REFERENCE,
+                    loaded.context.display_path,
+                    loaded.source_map.locate("/parent"),
+                    f"parent '{loaded.parent}' is not the id of any objective{hint}",
+                )
+            )
+    for loaded in project.files:
+        if not loaded.valid or loaded.parent is None or loaded.id is None:
+            continue
+        chain = [loaded.id]
+        current = loaded.parent
+        while current is not None and current in parents and current not in chain:
+            chain.append(current)
+            current = parents[current]
+        if current == loaded.id:
+            loop = " → ".join([*chain, loaded.id])
+            loaded.diagnostics.append(
+                dx.make(
+                    dx.PARENT_CYCLE,
+                    loaded.context.display_path,
+                    loaded.source_map.locate("/parent"),
+                    f"parent links form a cycle: {loop}; an objective cannot align to itself",
+                )
+            )

@@ -1,0 +1,348 @@
+"""Parse YAML into plain Python values plus the source position of every value and key.
+
+Why not ``yaml.safe_load``: it forgets positions, silently keeps the last of two duplicate keys,
+and follows YAML 1.1, where ``no`` is ``False``, ``010`` is 8 and ``1:20`` is 80. okrdocs composes
+the node tree with libyaml (fast) and builds the values itself with YAML 1.2 core rules:
+
+- booleans are only ``true`` / ``false`` (any case form YAML 1.2 allows); ``yes``, ``no``, ``on``
+  and ``off`` stay text;
+- integers are decimal (``010`` is ten), ``0x`` hex or ``0o`` octal; ``1_000`` is a thousand;
+- ``.inf`` and ``.nan`` stay text (they are never a sensible OKR number);
+- dates and times stay text (``2026-01-31``); the schema checks them and the model parses them;
+- a number written where the schema expects text (``owner: 007``, ``period: 2026``) keeps the
+  exact characters the author typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # libyaml is ~8x faster than the pure-Python parser; both give the same nodes.
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+from okrdocs.diagnostics import Span
+
+STR_TAG = "tag:yaml.org,2002:str"
+INT_TAG = "tag:yaml.org,2002:int"
+FLOAT_TAG = "tag:yaml.org,2002:float"
+BOOL_TAG = "tag:yaml.org,2002:bool"
+NULL_TAG = "tag:yaml.org,2002:null"
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+MAP_TAG = "tag:yaml.org,2002:map"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+PLAIN_TAG = "!okrdocs/plain"  # an untagged, unquoted scalar: typed by _plain() below
+
+# Limits that stop alias bombs ("billion laughs") and self-referencing aliases.
+MAX_NODES = 50_000
+MAX_DEPTH = 64
+
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+(?:_[0-9]+)*|0x[0-9a-fA-F]+|0o[0-7]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:_[0-9]+)*(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_NUMBER_START = frozenset("-+0123456789.")
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """libyaml's parser and composer; plain scalars are left for ``_plain`` to type.
+
+    PyYAML's resolver tries a list of YAML 1.1 regexes per scalar in Python; marking plain
+    scalars and typing them in one pass is both YAML 1.2 and faster.
+    """
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            return PLAIN_TAG if implicit[0] else STR_TAG
+        return SEQ_TAG if kind is yaml.SequenceNode else MAP_TAG
+
+
+def _plain(text: str, textual: bool) -> Any:
+    """Type an unquoted scalar by the YAML 1.2 core schema (numbers stay text where ``textual``)."""
+    if text in _NULLS:
+        return None
+    boolean = _BOOLS.get(text)
+    if boolean is not None:
+        return boolean
+    if textual or text[0] not in _NUMBER_START:
+        return text
+    if _INT.fullmatch(text):
+        if text.startswith("0x"):
+            return int(text[2:], 16)
+        if text.startswith("0o"):
+            return int(text[2:], 8)
+        return int(text.replace("_", ""))
+    if _FLOAT.fullmatch(text) and text not in (".", "-", "+"):
+        return float(text.replace("_", ""))
+    return text
+
+
+class YamlError(Exception):
+    """A problem in the YAML text, with its position (1-based) in the file."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+def escape_pointer_token(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def unescape_pointer_token(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def pointer_of(path: list[str | int] | tuple[str | int, ...]) -> str:
+    return "".join("/" + escape_pointer_token(str(part)) for part in path)
+
+
+def _node_span(node: yaml.Node, line_offset: int) -> Span:
+    start, end = node.start_mark, node.end_mark
+    return Span(
+        start.line + 1 + line_offset, start.column + 1, end.line + 1 + line_offset, end.column + 1
+    )
+
+
+# Spans kept when a source map is frozen or sent to another process.
+KEPT_POINTERS = ("/id", "/parent", "/owner", "/team", "/period", "/objective", "/type")
+
+
+class SourceMap:
+    """Positions of values and mapping keys, by JSON pointer ("" is the document root).
+
+    Positions are found on demand by walking the YAML node tree, so files without problems pay
+    nothing for them. ``freeze`` keeps a few spans and drops the tree (to send a model to another
+    process or keep thousands in memory); later look-ups fall back to the closest kept ancestor.
+    """
+
+    __slots__ = ("_kept", "_line_offset", "_root")
+
+    def __init__(self, root: yaml.Node | None = None, line_offset: int = 0) -> None:
+        self._root = root
+        self._line_offset = line_offset
+        self._kept: dict[tuple[str, bool], Span] = {}
+
+    def _find(self, pointer: str, want_key: bool) -> Span | None:
+        node, key_node = self._root, None
+        if node is None:
+            return None
+        if pointer:
+            for raw in pointer[1:].split("/"):
+                token = unescape_pointer_token(raw)
+                if isinstance(node, yaml.MappingNode):
+                    for candidate_key, candidate_value in node.value:
+                        if candidate_key.value == token:
+                            key_node, node = candidate_key, candidate_value
+                            break
+                    else:
+                        return None
+                elif isinstance(node, yaml.SequenceNode) and token.isdigit():
+                    index = int(token)
+                    if index >= len(node.value):
+                        return None
+                    key_node, node = None, node.value[index]
+                else:
+                    return None
+        target = key_node if want_key else node
+        return None if target is None else _node_span(target, self._line_offset)
+
+    def value(self, pointer: str) -> Span | None:
+        return self._kept.get((pointer, False)) or self._find(pointer, False)
+
+    def key(self, pointer: str) -> Span | None:
+        return self._kept.get((pointer, True)) or self._find(pointer, True)
+
+    def locate(self, pointer: str, prefer_key: bool = False) -> Span:
+        """The span of ``pointer``, or of its closest ancestor that exists in the file."""
+        while True:
+            span = (self.key(pointer) if prefer_key else None) or self.value(pointer)
+            if span is not None:
+                return span
+            if not pointer:
+                return Span(1, 1, 1, 2)
+            pointer = pointer.rsplit("/", 1)[0]
+
+    def freeze(self, pointers: tuple[str, ...]) -> None:
+        for pointer in ("", *pointers):
+            for want_key in (False, True):
+                span = self._find(pointer, want_key)
+                if span is not None:
+                    self._kept[(pointer, want_key)] = span
+        self._root = None
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        # Sent to another process: keep what cross-file checks point at, not the whole tree.
+        if self._root is not None:
+            self.freeze(KEPT_POINTERS)
+        return (None, self._line_offset, self._kept)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self._root, self._line_offset, self._kept = state
+
+
+# A "text shape" tells the builder where the schema expects text, so that ``owner: 007`` keeps
+# its characters instead of becoming the number 7. It mirrors the schema: a dict for an object
+# ("*" for any key), a one-element list for an array, TEXT for a string field.
+TEXT = "text"
+TextShape = Any
+
+
+@dataclass(slots=True)
+class ParsedYaml:
+    data: Any
+    source_map: SourceMap
+    # Keys that appeared twice in one mapping: (pointer of the duplicate, its span, first span).
+    duplicates: list[tuple[str, Span, Span]] = field(default_factory=list)
+
+
+class _Builder:
+    def __init__(self, line_offset: int) -> None:
+        self.line_offset = line_offset
+        self.duplicate_keys: list[tuple[yaml.MappingNode, yaml.ScalarNode]] = []
+        self.count = 0
+
+    def error(self, message: str, node: yaml.Node) -> YamlError:
+        span = _node_span(node, self.line_offset)
+        return YamlError(message, span.line, span.column)
+
+    def build(self, node: yaml.Node, shape: TextShape, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES or depth > MAX_DEPTH:
+            raise self.error(
+                "the YAML nests too deeply or expands to too many values (recursive or "
+                "repeated aliases); write the values out instead of using anchors",
+                node,
+            )
+        cls = node.__class__
+        if cls is yaml.ScalarNode:
+            tag = node.tag
+            if tag == PLAIN_TAG:
+                return _plain(node.value, shape == TEXT)
+            if tag in (STR_TAG, TIMESTAMP_TAG):
+                return node.value
+            return self.tagged(node)
+        if cls is yaml.SequenceNode:
+            if node.tag != SEQ_TAG:
+                raise self.error(f"unsupported YAML tag {node.tag!r}; remove the tag", node)
+            item_shape = shape[0] if shape.__class__ is list else None
+            return [self.build(child, item_shape, depth + 1) for child in node.value]
+        if node.tag != MAP_TAG:
+            raise self.error(f"unsupported YAML tag {node.tag!r}; remove the tag", node)
+        result: dict[str, Any] = {}
+        is_dict = shape.__class__ is dict
+        for key_node, value_node in node.value:
+            if key_node.__class__ is not yaml.ScalarNode:
+                raise self.error(
+                    "a mapping key must be plain text, not a list or mapping", key_node
+                )
+            key = key_node.value  # keys are text whatever they look like (2026: ... stays "2026")
+            if key in result:
+                self.duplicate_keys.append((node, key_node))
+                continue
+            child_shape = shape.get(key, shape.get("*")) if is_dict else None
+            result[key] = self.build(value_node, child_shape, depth + 1)
+        return result
+
+    def tagged(self, node: yaml.ScalarNode) -> Any:
+        """A scalar with an explicit standard tag, such as ``!!int "5"`` or ``!!str 5``."""
+        tag, text = node.tag, node.value
+        try:
+            if tag == INT_TAG:
+                value = _plain(text, False)
+                if isinstance(value, int) and not isinstance(value, bool):
+                    return value
+                raise ValueError(text)
+            if tag == FLOAT_TAG:
+                return float(text.replace("_", ""))
+            if tag == BOOL_TAG and text.lower() in ("true", "false"):
+                return text.lower() == "true"
+            if tag == NULL_TAG:
+                return None
+        except ValueError:
+            raise self.error(f"{text!r} is not a valid {tag.rsplit(':', 1)[-1]}", node) from None
+        raise self.error(f"unsupported YAML tag {tag!r}; remove the tag", node)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    if 0 <= line < len(lines) and 0 <= column < len(lines[line]):
+        return lines[line][column]
+    return ""
+
+
+def _describe(error: yaml.MarkedYAMLError, text: str) -> str:
+    problem = str(error.problem or error.context or "invalid YAML")
+    message = f"invalid YAML: {problem}"
+    mark = error.problem_mark
+    char = _char_at(text, mark.line, mark.column) if mark else ""
+    if char == "\t" or "'\\t'" in problem:
+        return message + "; YAML does not allow tabs for indentation: indent with spaces"
+    if "cannot start any token" in problem and char:
+        return message + f'; a value starting with {char!r} must be in quotes, such as unit: "%"'
+    if "mapping values are not allowed" in problem:
+        return message + "; if the value contains ': ', put the whole value in quotes"
+    if "end of stream" in problem and "quoted" in str(error.context):
+        return "invalid YAML: this quoted value is never closed; add the closing quote"
+    if "could not find expected ':'" in problem:
+        return message + "; each field is written as name: value"
+    if error.context and error.problem:
+        message += f" ({error.context})"
+    return message
+
+
+def parse(text: str, line_offset: int = 0, shape: TextShape = None) -> ParsedYaml:
+    """Parse one YAML document. Raises YamlError with a 1-based position in the file.
+
+    ``line_offset`` is the number of file lines before ``text`` (front matter starts on line 2).
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        if error.context_mark and "end of stream" in str(error.problem):
+            mark = error.context_mark  # an unclosed quote: point at where it opens
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise YamlError(_describe(error, text), line + line_offset, column) from None
+    except yaml.YAMLError as error:  # e.g. a control character the reader rejects
+        raise YamlError(f"invalid YAML: {error}", 1 + line_offset, 1) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        return ParsedYaml(None, SourceMap(None, line_offset))
+    builder = _Builder(line_offset)
+    data = builder.build(node, shape, 0)
+    duplicates = []
+    for mapping, key_node in builder.duplicate_keys:
+        first = next(k for k, _ in mapping.value if k.value == key_node.value)
+        pointer = _pointer_to(node, mapping) + "/" + escape_pointer_token(key_node.value)
+        duplicates.append(
+            (pointer, _node_span(key_node, line_offset), _node_span(first, line_offset))
+        )
+    return ParsedYaml(data, SourceMap(node, line_offset), duplicates)
+
+
+def _pointer_to(root: yaml.Node, target: yaml.Node, depth: int = 0) -> str:
+    """The JSON pointer of ``target`` under ``root`` (found by identity), or "" if absent."""
+    if root is target or depth > MAX_DEPTH:
+        return ""
+    children: list[tuple[str, yaml.Node]] = []
+    if isinstance(root, yaml.MappingNode):
+        children = [(escape_pointer_token(k.value), v) for k, v in root.value]
+    elif isinstance(root, yaml.SequenceNode):
+        children = [(str(i), v) for i, v in enumerate(root.value)]
+    for token, child in children:
+        if child is target:
+            return "/" + token
+        found = _pointer_to(child, target, depth + 1)
+        if found:
+            return "/" + token + found
+    return ""

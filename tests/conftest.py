@@ -1,0 +1,83 @@
+"""Shared fixtures: temporary OKR projects on disk and the real CLI."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from okrdocs.cli import cli
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_AS_OF = "2026-11-27"
+
+VALID_OKR = """\
+---
+objective: 成为华东中型制造企业首选的工业软件供应商
+owner: zhang.wei
+period: 2026-Q1
+type: committed
+key_results:
+  - id: revenue
+    title: 季度销售额从 800 万元增长到 880 万元
+    baseline: 800
+    target: 880
+    current: 830
+    unit: 万元
+    actions:
+      - title: 开展华东制造业市场调研
+        owner: wang.fang
+        due: 2026-01-31
+        status: done
+  - id: customers
+    title: 新签约客户从 0 家增加到 5 家
+    baseline: 0
+    target: 5
+    unit: 家
+    actions:
+      - title: 在苏州举办客户开放日
+        owner: zhao.lei
+        due: 2026-02-27
+checkins:
+  - date: 2026-02-01
+    values: {revenue: 830}
+    confidence: 0.7
+    note: Two large deals slipped to March.
+---
+Free Markdown: context, why this matters, retrospective.
+"""
+
+
+@dataclass
+class TempProject:
+    root: Path
+    runner: CliRunner
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    def write(self, rel: str, text: str | bytes, dedent: bool = False) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text) if dedent else text, encoding="utf-8")
+        return path
+
+    def run(self, *args: str, input: str | None = None) -> Result:
+        return self.runner.invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TempProject:
+    """An empty OKR project (okrdocs.toml + content/) that is the current folder."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "okrdocs.toml").write_text('content = "content"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    return TempProject(tmp_path, CliRunner())

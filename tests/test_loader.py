@@ -1,0 +1,268 @@
+"""The loader on real files: the model it builds and every bad input, at exact positions."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from okrdocs.loader import LoadedFile, load_file, make_context
+from okrdocs.periods import FiscalYear
+
+from .conftest import VALID_OKR
+
+
+def load(tmp_path: Path, text: str | bytes, name: str = "sales/east.md") -> LoadedFile:
+    content = tmp_path / "content"
+    path = content / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, str):
+        text = text.encode("utf-8")
+    path.write_bytes(text)
+    return load_file(make_context(path, content, tmp_path))
+
+
+def found(loaded: LoadedFile) -> list[tuple[int, int, str]]:
+    return [(d.line, d.column, d.code) for d in loaded.diagnostics]
+
+
+def test_valid_file_builds_the_model(tmp_path: Path) -> None:
+    loaded = load(tmp_path, VALID_OKR)
+    assert loaded.diagnostics == []
+    objective = loaded.objective
+    assert objective is not None
+    assert objective.id == "sales/east"
+    assert objective.team == "sales" and not objective.team_declared
+    assert objective.objective == "成为华东中型制造企业首选的工业软件供应商"
+    assert objective.period.start == date(2026, 1, 1)
+    assert objective.period.end == date(2026, 3, 31)
+    assert objective.kind == "committed"
+    revenue, customers = objective.key_results
+    assert (revenue.id, revenue.baseline, revenue.target, revenue.current) == (
+        "revenue",
+        800,
+        880,
+        830,
+    )
+    assert revenue.owner == "zhang.wei" and not revenue.owner_declared
+    assert revenue.actions[0].due == date(2026, 1, 31)
+    assert revenue.actions[0].status == "done"
+    assert customers.actions[0].status == "todo"
+    assert objective.checkins[0].date == date(2026, 2, 1)
+    assert objective.checkins[0].values == {"revenue": 830}
+    assert objective.body.startswith("Free Markdown")
+    assert objective.body_line == 33
+
+
+def test_positions_point_at_values_and_keys_in_chinese_text(tmp_path: Path) -> None:
+    objective = load(tmp_path, VALID_OKR).objective
+    assert objective is not None
+    assert objective.span("/objective")[:2] == (2, 12)
+    assert objective.span("/key_results/0/target")[:2] == (10, 13)
+    assert objective.span("/key_results/0/actions/0/due")[:2] == (16, 14)
+    assert objective.span("/checkins/0/values/revenue", prefer_key=True)[:2] == (29, 14)
+    assert objective.span("/checkins/0/values/revenue")[:2] == (29, 23)
+    # A pointer to something absent falls back to its closest existing ancestor.
+    assert objective.span("/key_results/1/current")[:2] == (18, 5)
+
+
+def test_default_ids_and_explicit_ids(tmp_path: Path) -> None:
+    text = VALID_OKR.replace("  - id: customers\n    title:", "  - title:", 1)
+    loaded = load(
+        tmp_path, text.replace("owner: zhang.wei\n", "owner: zhang.wei\nid: sales/q1\n", 1)
+    )
+    assert loaded.diagnostics == []
+    assert loaded.objective is not None
+    assert loaded.objective.id == "sales/q1" and loaded.objective.id_declared
+    assert [kr.id for kr in loaded.objective.key_results] == ["revenue", "kr2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "words"),
+    [
+        (b"", [(1, 1, "OKR001")], "empty"),
+        (b"   \n\n", [(1, 1, "OKR001")], "empty"),
+        (b"# Just a heading\n", [(1, 1, "OKR001")], "no front matter"),
+        (b"---\nobjective: x\n", [(1, 1, "OKR001")], "not closed"),
+        (b"---\n---\nbody\n", [(1, 1, "OKR001")], "front matter is empty"),
+        (b"---\n- a\n- b\n---\n", [(2, 1, "OKR001")], "name: value"),
+        (b'---\nobjective: "open\nowner: x\n---\n', [(2, 12, "OKR001")], "never closed"),
+        (b"---\nobjective: a: b\n---\n", [(2, 13, "OKR001")], "quotes"),
+        (b"---\nkey_results:\n\t- title: x\n---\n", [(3, 1, "OKR001")], "tabs"),
+        (b"---\nunit: %\n---\n", [(2, 7, "OKR001")], "quotes"),
+        (b"---\na: &x [*x]\n---\n", [(2, 4, "OKR001")], "aliases"),
+        (
+            b"---\nobjective: !!python/object:os.system x\n---\n",
+            [(2, 12, "OKR001")],
+            "unsupported YAML tag",
+        ),
+        (
+            "---\nobjective: 中文\xd6\n---\n".encode()[:-6] + b"\xd6\xd0\n---\n",
+            [(2, 14, "OKR001")],
+            "not valid UTF-8",
+        ),
+    ],
+)
+def test_bad_input_gives_one_clear_diagnostic(
+    tmp_path: Path, text: bytes, expected: list[tuple[int, int, str]], words: str
+) -> None:
+    loaded = load(tmp_path, text)
+    assert found(loaded) == expected
+    assert words in loaded.diagnostics[0].message
+    assert loaded.objective is None
+
+
+def test_gbk_file_is_reported_at_the_first_bad_byte(tmp_path: Path) -> None:
+    text = "---\nobjective: 提高销售额\n---\n".encode("gbk")
+    loaded = load(tmp_path, text)
+    assert found(loaded) == [(2, 12, "OKR001")]
+    assert "GBK" in loaded.diagnostics[0].message
+
+
+def test_bom_and_crlf_are_handled_without_moving_positions(tmp_path: Path) -> None:
+    crlf = VALID_OKR.replace("\n", "\r\n").encode("utf-8")
+    loaded = load(tmp_path, b"\xef\xbb\xbf" + crlf)
+    assert loaded.diagnostics == []
+    assert loaded.objective is not None
+    assert loaded.objective.span("/key_results/0/target")[:2] == (10, 13)
+    bad = (
+        b"\xef\xbb\xbf"
+        + VALID_OKR.replace("baseline: 800", "baseline: lots").replace("\n", "\r\n").encode()
+    )
+    loaded = load(tmp_path, bad)
+    assert found(loaded) == [(9, 15, "OKR002")]
+
+
+def test_schema_errors_point_at_value_key_or_parent_mapping(tmp_path: Path) -> None:
+    text = (
+        VALID_OKR.replace("owner: zhang.wei\n", "", 1)
+        .replace("    unit: 万元\n", "    unit: 万元\n    ownr: li.na\n", 1)
+        .replace("target: 880", "target: 880万", 1)
+        .replace("due: 2026-01-31", "due: 2026-02-30", 1)
+        .replace("status: done", "status: finished", 1)
+        .replace("confidence: 0.7", "confidence: 70", 1)
+    )
+    loaded = load(tmp_path, text)
+    messages = {(d.line, d.column): d.message for d in loaded.diagnostics}
+    assert all(d.code == "OKR002" for d in loaded.diagnostics)
+    # Missing required key: at the mapping that lacks it (the front matter's first key).
+    assert messages[(2, 1)].startswith("missing required field 'owner'")
+    assert "e.g. owner: zhang.wei" in messages[(2, 1)]
+    assert messages[(9, 13)] == (
+        "key_results[0].target must be a number, not the text '880万'; "
+        "move the unit '万' to the 'unit' field"
+    )
+    assert messages[(12, 5)] == "unknown field 'ownr' in key_results[0]; did you mean 'owner'?"
+    assert (
+        messages[(16, 14)]
+        == "key_results[0].actions[0].due: '2026-02-30' is not a real calendar date"
+    )
+    assert "one of todo, doing, done, dropped, not 'finished'" in messages[(17, 17)]
+    assert "between 0 and 1, not 70; write a share such as 0.7 for 70%" in messages[(30, 17)]
+    assert len(loaded.diagnostics) == 6
+
+
+def test_missing_key_in_a_nested_mapping_points_at_that_mapping(tmp_path: Path) -> None:
+    loaded = load(
+        tmp_path, VALID_OKR.replace("      - title: 在苏州举办客户开放日\n", "      - \n")
+    )
+    assert found(loaded) == [(25, 9, "OKR002")]
+    assert (
+        "missing required field 'title' in key_results[1].actions[0]"
+        in loaded.diagnostics[0].message
+    )
+
+
+def test_yaml_11_traps(tmp_path: Path) -> None:
+    text = (
+        VALID_OKR.replace("owner: zhang.wei\n", "owner: no\n", 1)
+        .replace("baseline: 0\n", "baseline: 010\n", 1)
+        .replace("target: 5\n", "target: 1_000\n", 1)
+        .replace("current: 830\n", "current: 0x10\n", 1)
+    )
+    loaded = load(tmp_path, text)
+    assert loaded.diagnostics == []
+    objective = loaded.objective
+    assert objective is not None
+    assert objective.owner == "no"  # not False
+    assert objective.key_results[1].baseline == 10  # not octal 8
+    assert objective.key_results[1].target == 1000
+    assert objective.key_results[0].current == 16
+    assert objective.checkins[0].date == date(2026, 2, 1)
+
+
+def test_numbers_in_text_fields_keep_their_characters(tmp_path: Path) -> None:
+    text = VALID_OKR.replace("owner: zhang.wei\n", "owner: 007\n", 1).replace(
+        "period: 2026-Q1", "period: 2026", 1
+    )
+    loaded = load(tmp_path, text)
+    assert loaded.objective is not None
+    assert loaded.objective.owner == "007"
+    assert loaded.objective.period.key == "2026"
+
+
+def test_yes_is_not_a_boolean(tmp_path: Path) -> None:
+    text = VALID_OKR.replace(
+        "    unit: 家\n", "    unit: 家\n    type: milestone\n    done: yes\n", 1
+    )
+    loaded = load(tmp_path, text)
+    assert found(loaded) == [(24, 11, "OKR002")]
+    assert loaded.diagnostics[0].message.endswith("not the text 'yes'; write true or false")
+
+
+def test_period_range_that_ends_before_it_starts(tmp_path: Path) -> None:
+    loaded = load(tmp_path, VALID_OKR.replace("period: 2026-Q1", "period: 2026-03-01..2026-01-01"))
+    assert found(loaded) == [(4, 9, "OKR002")]
+    assert "ends before it starts" in loaded.diagnostics[0].message
+
+
+def test_period_with_bad_format(tmp_path: Path) -> None:
+    loaded = load(tmp_path, VALID_OKR.replace("period: 2026-Q1", "period: 2026Q1"))
+    assert found(loaded) == [(4, 9, "OKR002")]
+    assert "such as 2026-Q1" in loaded.diagnostics[0].message
+
+
+def test_checkin_for_unknown_kr_and_wrong_value_type(tmp_path: Path) -> None:
+    text = VALID_OKR.replace("values: {revenue: 830}", "values: {revenu: 830, customers: true}")
+    loaded = load(tmp_path, text)
+    assert found(loaded) == [(29, 14, "OKR004"), (29, 38, "OKR002")]
+    assert "did you mean 'revenue'?" in loaded.diagnostics[0].message
+    assert "is a metric" in loaded.diagnostics[1].message
+
+
+def test_duplicate_kr_ids(tmp_path: Path) -> None:
+    loaded = load(tmp_path, VALID_OKR.replace("- id: customers", "- id: revenue"))
+    assert found(loaded) == [(18, 9, "OKR003")]
+    assert "used twice" in loaded.diagnostics[0].message
+
+
+def test_duplicate_keys_are_reported_at_the_second_key(tmp_path: Path) -> None:
+    loaded = load(
+        tmp_path, VALID_OKR.replace("owner: zhang.wei\n", "owner: zhang.wei\nowner: li.na\n", 1)
+    )
+    assert found(loaded) == [(4, 1, "OKR001")]
+    assert "duplicate key 'owner' (first on line 3)" in loaded.diagnostics[0].message
+
+
+def test_section_file(tmp_path: Path) -> None:
+    loaded = load(
+        tmp_path, "---\ntitle: 销售部\nowner: zhang.wei\n---\nAbout us\n", "sales/_index.md"
+    )
+    assert loaded.diagnostics == []
+    assert loaded.section is not None
+    assert loaded.section.folder == "sales"
+    assert loaded.section.title == "销售部"
+    bad = load(tmp_path, "---\ntitle: 销售部\nobjective: x\n---\n", "sales/_index.md")
+    assert found(bad) == [(3, 1, "OKR002")]
+
+
+def test_fiscal_year_periods(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    path = content / "a.md"
+    content.mkdir()
+    path.write_text(VALID_OKR, encoding="utf-8")
+    loaded = load_file(make_context(path, content, tmp_path), FiscalYear(4, "end"))
+    assert loaded.objective is not None
+    assert loaded.objective.period.start == date(2025, 4, 1)
+    assert loaded.objective.team is None  # a file directly under content/ has no default team

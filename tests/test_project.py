@@ -1,0 +1,92 @@
+"""Cross-file checks: duplicate ids, unknown parents, cycles; partial runs."""
+
+from __future__ import annotations
+
+from okrdocs.config import load_config
+from okrdocs.project import load_project
+
+from .conftest import VALID_OKR, TempProject
+
+
+def okr(object_id: str | None = None, parent: str | None = None) -> str:
+    head = ""
+    if object_id:
+        head += f"id: {object_id}\n"
+    if parent:
+        head += f"parent: {parent}\n"
+    return VALID_OKR.replace("owner: zhang.wei\n", "owner: zhang.wei\n" + head, 1)
+
+
+def codes(project: TempProject, *paths: str) -> list[tuple[str, int, int, str]]:
+    config = load_config(start=project.root)
+    files = [project.root / p for p in paths] if paths else None
+    loaded = load_project(config, files, project.root)
+    return [(d.path, d.line, d.column, d.code) for d in loaded.all_diagnostics()]
+
+
+def test_duplicate_ids_across_files(project: TempProject) -> None:
+    project.write("content/a.md", okr("sales/x"))
+    project.write("content/sales/x.md", VALID_OKR)  # default id sales/x
+    # Reported where the id was written, naming the other file.
+    assert codes(project) == [("content/a.md", 4, 5, "OKR003")]
+    result = project.run("lint")
+    assert "objective id 'sales/x' is already used by content/sales/x.md" in result.stdout
+
+
+def test_duplicate_explicit_ids_are_reported_in_both_files(project: TempProject) -> None:
+    project.write("content/a.md", okr("x"))
+    project.write("content/b.md", okr("x"))
+    assert codes(project) == [("content/a.md", 4, 5, "OKR003"), ("content/b.md", 4, 5, "OKR003")]
+
+
+def test_unknown_parent_with_suggestion(project: TempProject) -> None:
+    project.write("content/company/growth.md", VALID_OKR)
+    project.write("content/sales/q1.md", okr(parent="company/growht"))
+    result = project.run("lint")
+    assert result.exit_code == 1
+    assert (
+        "content/sales/q1.md:4:9: OKR004 parent 'company/growht' is not the id of any objective; "
+        "did you mean 'company/growth'?" in result.stdout
+    )
+
+
+def test_parent_cycle(project: TempProject) -> None:
+    project.write("content/a.md", okr("a", "b"))
+    project.write("content/b.md", okr("b", "c"))
+    project.write("content/c.md", okr("c", "a"))
+    project.write("content/d.md", okr("d", "a"))  # points into the cycle: not itself in it
+    found = codes(project)
+    assert [(p, c) for p, _, _, c in found] == [
+        ("content/a.md", "OKR005"),
+        ("content/b.md", "OKR005"),
+        ("content/c.md", "OKR005"),
+    ]
+    result = project.run("lint")
+    assert "a → b → c → a" in result.stdout
+
+
+def test_self_parent_is_a_cycle(project: TempProject) -> None:
+    project.write("content/a.md", okr("a", "a"))
+    assert [c for *_, c in codes(project)] == ["OKR005"]
+
+
+def test_partial_run_sees_ids_of_other_files_without_reporting_them(project: TempProject) -> None:
+    project.write("content/company/growth.md", okr("'company/growth'"))
+    project.write("content/broken.md", "not an okr\n")  # not linted: not named
+    project.write("content/sales/q1.md", okr(parent="company/growth"))
+    assert codes(project, "content/sales/q1.md") == []
+    project.write("content/sales/q2.md", okr("company/growth"))
+    assert codes(project, "content/sales/q2.md") == [("content/sales/q2.md", 4, 5, "OKR003")]
+
+
+def test_partial_run_detects_cycles_through_other_files(project: TempProject) -> None:
+    project.write("content/a.md", okr("a", "b"))
+    project.write("content/b.md", okr("b", "a"))
+    assert [c for *_, c in codes(project, "content/a.md")] == ["OKR005"]
+
+
+def test_parent_in_a_broken_file_is_not_reported_missing(project: TempProject) -> None:
+    project.write("content/company/growth.md", okr().replace("period: 2026-Q1", "period: soon"))
+    project.write("content/sales/q1.md", okr(parent="company/growth"))
+    found = codes(project)
+    assert [(p, c) for p, _, _, c in found] == [("content/company/growth.md", "OKR002")]

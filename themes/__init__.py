@@ -1,0 +1,1 @@
+"""Bundled site themes, shipped inside the okrdocs package as okrdocs.themes."""
