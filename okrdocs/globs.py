@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 
@@ -49,4 +50,20 @@ def matches(pattern: str, rel_path: str) -> bool:
 
 
 def any_match(patterns: list[str] | tuple[str, ...], rel_path: str) -> bool:
-    return any(matches(pattern, rel_path) for pattern in patterns)
+    return matcher(tuple(patterns))(rel_path)
+
+
+@cache
+def matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """One function testing all ``patterns`` at once (two regexes instead of one per pattern)."""
+    anchored = [_compile(p)[0].pattern for p in patterns if _compile(p)[1]]
+    names = [_compile(p)[0].pattern for p in patterns if not _compile(p)[1]]
+    path_regex = re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
+    name_regex = re.compile("|".join(f"(?:{p})" for p in names)) if names else None
+
+    def test(rel_path: str) -> bool:
+        if path_regex is not None and path_regex.match(rel_path):
+            return True
+        return name_regex is not None and name_regex.match(rel_path.rsplit("/", 1)[-1]) is not None
+
+    return test

@@ -8,7 +8,6 @@ than it saves below a few hundred files.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -63,6 +62,8 @@ def map_files(
     jobs = default_jobs() if jobs is None else jobs
     if jobs <= 1 or len(items) < PARALLEL_MIN_ITEMS:
         return [function(state, item) for item in items]
+    import multiprocessing  # only large runs pay for importing it
+
     method = "fork" if sys.platform.startswith("linux") else None
     context = multiprocessing.get_context(method)
     # A few chunks per worker balance the load without paying per-item messaging.

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 from okrdocs import diagnostics as dx
 from okrdocs.config import Config
 from okrdocs.diagnostics import Diagnostic
-from okrdocs.globs import any_match
+from okrdocs.globs import matcher
 from okrdocs.loader import FileContext, LoadedFile, load_file, make_context
 from okrdocs.model import Objective, Section
 from okrdocs.parallel import gc_paused, map_files
@@ -29,9 +28,22 @@ from okrdocs.periods import FiscalYear
 class Project:
     config: Config
     files: list[LoadedFile] = field(default_factory=list)
-    # Ids and parents of content files that were indexed but not loaded (partial runs).
+    # Ids and parents of content files that were indexed but not loaded (partial runs), and
+    # the path under the content folder of each such id.
     other_ids: dict[str, str | None] = field(default_factory=dict)
     other_paths: dict[str, str] = field(default_factory=dict)
+    cwd: Path = field(default_factory=Path.cwd)
+
+    def other_display_path(self, object_id: str) -> str | None:
+        rel = self.other_paths.get(object_id)
+        if rel is None:
+            return None
+        path = self.config.content / rel
+        try:
+            return path.relative_to(self.cwd).as_posix()
+        except ValueError:
+            return str(path)
+
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
@@ -56,20 +68,21 @@ def _rel_to_root(path: Path, root: Path) -> str:
 
 
 def is_excluded(path: Path, config: Config) -> bool:
-    return any_match(config.exclude, _rel_to_root(path.absolute(), config.root))
+    return matcher(tuple(config.exclude))(_rel_to_root(path.absolute(), config.root))
 
 
 def discover(folder: Path, config: Config) -> list[Path]:
     """Every .md file under ``folder`` (any depth), sorted, minus excluded or hidden ones."""
     found: list[Path] = []
+    excluded = matcher(tuple(config.exclude))
     for current, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_site")))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         base = Path(current)
+        rel_base = _rel_to_root(base.absolute(), config.root)
+        rel_base = "" if rel_base == "." else rel_base + "/"
         for name in sorted(files):
-            if name.endswith(".md") and not name.startswith("."):
-                path = base / name
-                if not is_excluded(path, config):
-                    found.append(path)
+            if name.endswith(".md") and not name.startswith(".") and not excluded(rel_base + name):
+                found.append(base / name)
     return found
 
 
@@ -111,37 +124,6 @@ def _is_within(path: Path, folder: Path) -> bool:
     return True
 
 
-_ID_LINE = re.compile(r"^(id|parent):[ \t]*(.*?)[ \t]*(?:#.*)?$", re.MULTILINE)
-
-
-def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-        return value[1:-1]
-    return value
-
-
-def index_file(context: FileContext) -> tuple[str, str | None]:
-    """The id and parent of a file from its top-level ``id:``/``parent:`` lines (no YAML parse)."""
-    object_id, parent = context.default_id, None
-    try:
-        text = context.path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return object_id, parent
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    end = text.find("\n---", 3)
-    front = text[: end if end > 0 else len(text)]
-    for match in _ID_LINE.finditer(front):
-        value = _unquote(match[2])
-        if not value:
-            continue
-        if match[1] == "id":
-            object_id = value
-        else:
-            parent = value
-    return object_id, parent
-
-
 @dataclass(frozen=True, slots=True)
 class _LoadSettings:
     fiscal: FiscalYear
@@ -165,6 +147,7 @@ def load_project(
     cwd: Path | None = None,
     jobs: int | None = None,
     keep_models: bool = True,
+    use_cache: bool = True,
 ) -> Project:
     """Load ``paths`` (default: the whole content folder) and run the cross-file checks.
 
@@ -172,23 +155,24 @@ def load_project(
     checks need, but not their models.
     """
     cwd = cwd or Path.cwd()
-    project = Project(config=config)
-    content_files = discover(config.content, config) if config.content.is_dir() else []
-    targets = content_files if paths is None else paths
-    contexts = [make_context(path, config.content, cwd) for path in targets]
-    loaded_keys = {context.path for context in contexts}
+    project = Project(config=config, cwd=cwd)
+    has_content = config.content.is_dir()
+    if paths is None:
+        paths_to_load = discover(config.content, config) if has_content else []
+    else:
+        paths_to_load = paths
+    contexts = [make_context(path, config.content, cwd) for path in paths_to_load]
+    settings = _LoadSettings(config.fiscal, keep_models)
     with gc_paused():
-        project.files = map_files(
-            _load_one, _LoadSettings(config.fiscal, keep_models), contexts, jobs
-        )
-    if paths is not None:
-        for path in content_files:
-            context = make_context(path, config.content, cwd)
-            if context.path in loaded_keys or context.is_section:
-                continue
-            object_id, parent = index_file(context)
-            project.other_ids.setdefault(object_id, parent)
-            project.other_paths.setdefault(object_id, context.display_path)
+        project.files = map_files(_load_one, settings, contexts, jobs)
+    if paths is not None and has_content:
+        from okrdocs.index_cache import content_index
+
+        loaded = {context.rel_path for context in contexts}
+        for rel, (object_id, parent) in content_index(config, use_cache).items():
+            if rel not in loaded:
+                project.other_ids.setdefault(object_id, parent)
+                project.other_paths.setdefault(object_id, rel)
     check_references(project)
     return project
 
@@ -202,8 +186,9 @@ def check_references(project: Project) -> None:
     owners = {object_id: group[0] for object_id, group in groups.items()}
     for object_id, group in groups.items():
         others = [f.context.display_path for f in group]
-        if object_id in project.other_paths:
-            others.append(project.other_paths[object_id])
+        other = project.other_display_path(object_id)
+        if other is not None:
+            others.append(other)
         if len(others) < 2:
             continue
         # Report where the id was written; a file whose id comes from its path is the victim.
