@@ -140,7 +140,9 @@ def company_text(index: int) -> str:
 def generate(count: int, root: Path) -> Path:
     content = root / "content"
     content.mkdir(parents=True, exist_ok=True)
-    (root / "okrdocs.toml").write_text('content = "content"\n[lint]\ntop-level = ["company"]\n')
+    (root / "okrdocs.toml").write_text(
+        'content = "content"\n[lint.not-aligned]\ntop-level = ["company"]\n'
+    )
     rng = random.Random(count)
     (content / "company").mkdir(exist_ok=True)
     for index in range(5):

@@ -6,7 +6,9 @@ Heavy modules are imported inside the commands that need them, so ``okrdocs lint
 
 from __future__ import annotations
 
+import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
@@ -46,28 +48,103 @@ def cli() -> None:
     """Write, lint and publish OKRs as plain Markdown files in git."""
 
 
+def parse_date(value: str | None, option: str) -> date:
+    """A YYYY-MM-DD option value, or today; a bad value is a usage error."""
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail_usage(f"{option}: {value!r} is not a date; use YYYY-MM-DD")
+
+
+def split_codes(values: tuple[str, ...]) -> list[str] | None:
+    if not values:
+        return None
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+as_of_option = click.option(
+    "--as-of",
+    "as_of",
+    metavar="YYYY-MM-DD",
+    envvar="OKRDOCS_AS_OF",
+    help="Judge dates (staleness, closed periods, status) as of this day "
+    "(default: $OKRDOCS_AS_OF, else today).",
+)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @config_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "github", "sarif", "junit", "gitlab"]),
+    help="Output format (default: text; github when GITHUB_ACTIONS=true).",
+)
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file instead of standard output.",
+)
+@as_of_option
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Run only these rules (codes, names or prefixes, comma-separated).",
+)
+@click.option("--ignore", multiple=True, metavar="CODES", help="Do not run these rules.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    help="Lowest severity that makes the exit status 1 (default: error).",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems were found.")
 @click.option(
     "--force-exclude",
     is_flag=True,
     help="Skip files outside the content folder or matched by 'exclude', even when named "
     "explicitly (for pre-commit, which passes every changed Markdown file).",
 )
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), help="Processes to use (default: all CPUs)."
+)
+@click.option("--no-cache", is_flag=True, help="Do not read or write .okrdocs-cache/.")
 @click.option("--color/--no-color", default=None, help="Color the output (default: on a terminal).")
 def lint(
-    paths: tuple[Path, ...], config_path: Path | None, force_exclude: bool, color: bool | None
+    paths: tuple[Path, ...],
+    config_path: Path | None,
+    output_format: str | None,
+    output_file: Path | None,
+    as_of: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    exit_zero: bool,
+    force_exclude: bool,
+    jobs: int | None,
+    no_cache: bool,
+    color: bool | None,
 ) -> None:
-    """Check OKR files: syntax, schema and cross-file references.
+    """Check OKR files: syntax, schema and OKR quality rules.
 
     PATHS are files or folders (default: the configured content folder). Exit status: 0 when
-    clean, 1 when problems were found, 2 for usage or configuration errors.
+    clean, 1 when problems at or above --fail-on were found, 2 for usage or configuration errors.
     """
-    from okrdocs.formats import text
-    from okrdocs.project import PathError, expand_paths, load_project
+    from okrdocs.config import ConfigError
+    from okrdocs.lint import lint as run_lint
+    from okrdocs.lint import resolve_policy
+    from okrdocs.project import PathError, expand_paths
 
     config = load_config_or_exit(config_path)
+    day = parse_date(as_of, "--as-of")
+    try:
+        policy = resolve_policy(config, split_codes(select), split_codes(ignore))
+    except ConfigError as error:
+        fail_usage(str(error))
     if paths:
         try:
             files: list[Path] | None = expand_paths(paths, config, force_exclude)
@@ -79,11 +156,96 @@ def lint(
                 f"content folder not found: {config.content} (set 'content' in okrdocs.toml)"
             )
         files = None
-    project = load_project(config, files, keep_models=False)
-    found = project.all_diagnostics()
-    use_color = sys.stdout.isatty() if color is None else color
-    click.echo(text.render(found, len(project.files), use_color), nl=False, color=use_color)
-    sys.exit(EXIT_PROBLEMS if any(d.severity == "error" for d in found) else EXIT_OK)
+    result = run_lint(config, files, day, policy, jobs=jobs, use_cache=not no_cache)
+    chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    to_terminal = output_file is None and sys.stdout.isatty()
+    report = render_report(result, chosen, to_terminal if color is None else color)
+    if output_file is not None:
+        try:
+            output_file.write_text(report, encoding="utf-8")
+        except OSError as error:
+            fail_usage(f"{output_file}: cannot write: {error.strerror}")
+        from okrdocs.formats import text
+
+        click.echo(text.summary(result.diagnostics, result.files_checked), err=True)
+    else:
+        click.echo(report, nl=False, color=color if color is not None else None)
+    threshold = fail_on or config.lint.fail_on
+    sys.exit(EXIT_PROBLEMS if (result.failed(threshold) and not exit_zero) else EXIT_OK)
+
+
+def render_report(result, output_format: str, color: bool) -> str:  # type: ignore[no-untyped-def]
+    found = result.diagnostics
+    if output_format == "json":
+        from okrdocs.formats import json_format
+
+        return json_format.render(found)
+    if output_format == "github":
+        from okrdocs.formats import github
+
+        return github.render(found)
+    if output_format == "sarif":
+        from okrdocs.formats import sarif
+
+        return sarif.render(found, result.enabled)
+    if output_format == "junit":
+        from okrdocs.formats import junit
+
+        return junit.render(found, [f.context.display_path for f in result.project.loaded])
+    if output_format == "gitlab":
+        from okrdocs.formats import gitlab
+
+        return gitlab.render(found)
+    from okrdocs.formats import text
+
+    return text.render(found, result.files_checked, color)
+
+
+@cli.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+def list_rules(output_format: str) -> None:
+    """List every rule: code, name, default severity and what it flags."""
+    from okrdocs.rules import RULES
+
+    if output_format == "json":
+        import json
+
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "code": code,
+                        "name": rule.name,
+                        "severity": rule.severity,
+                        "scope": rule.scope,
+                        "summary": rule.summary(),
+                        "options": {
+                            o.name: {"default": o.default, "description": o.description}
+                            for o in rule.options
+                        },
+                    }
+                    for code, rule in RULES.items()
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    for code, rule in RULES.items():
+        click.echo(f"{code}  {rule.name:<26} {rule.severity:<8} {rule.summary()}")
+
+
+@cli.command("rule")
+@click.argument("code")
+def explain_rule(code: str) -> None:
+    """Explain one rule (by code or name): what it flags, why, examples, options."""
+    from okrdocs.rules import find_rule
+    from okrdocs.rules.docs import rule_page
+
+    rule = find_rule(code)
+    if rule is None:
+        fail_usage(f"unknown rule {code!r}; 'okrdocs rules' lists them")
+    click.echo(rule_page(rule), nl=False)
 
 
 def main() -> None:

@@ -57,15 +57,16 @@ class LintSettings:
     severity: dict[str, str] = field(default_factory=dict)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     fail_on: str = "error"
-    # Options per rule, by rule name: {"kr-count": {"min": 2, "max": 5}}; checked by the rules.
+    # Options per rule, by rule name: {"kr-count": {"min": 2, "max": 5}}; checked by the linter
+    # when it starts (okrdocs.lint.resolve_policy), against the options each rule declares.
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
-    top_level: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class Config:
     root: Path
     path: Path | None = None
+    where: str = ""  # how messages name the config: "okrdocs.toml: " or "pyproject.toml: [...] "
     content: Path = Path("content")
     output: Path = Path("site")
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
@@ -216,7 +217,7 @@ def _per_file_ignores(where: str, value: Any) -> dict[str, list[str]]:
     }
 
 
-LINT_KEYS = ("select", "ignore", "severity", "per-file-ignores", "fail-on", "top-level")
+LINT_KEYS = ("select", "ignore", "severity", "per-file-ignores", "fail-on")
 
 
 def _lint(where: str, value: Any) -> LintSettings:
@@ -235,8 +236,6 @@ def _lint(where: str, value: Any) -> LintSettings:
             settings.per_file_ignores = _per_file_ignores(inner, item)
         elif name == "fail-on":
             settings.fail_on = _choice(inner, item, ("error", "warning"))
-        elif name == "top-level":
-            settings.top_level = _strings(inner, item)
         elif isinstance(item, dict):
             # A rule's options table, such as [lint.kr-count]; the rule registry checks the
             # rule name and its option names when the linter starts.
@@ -275,7 +274,7 @@ def config_from_table(table: dict[str, Any], root: Path, path: Path | None, wher
         start_month=values.pop("fiscal_year_start_month", 1),
         named_by=values.pop("fiscal_year_named_by", "end"),
     )
-    config = Config(root=root, path=path, fiscal=fiscal, **values)
+    config = Config(root=root, path=path, where=where, fiscal=fiscal, **values)
     config.content = (root / config.content).resolve()
     config.output = (root / config.output).resolve()
     if config.theme_overrides is not None:

@@ -14,17 +14,46 @@ from __future__ import annotations
 import json
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from okrdocs import __version__
 from okrdocs.config import Config
 from okrdocs.globs import matcher
-from okrdocs.loader import SECTION_FILE
+from okrdocs.loader import SECTION_FILE, LoadedFile, make_context
 
 CACHE_DIR = ".okrdocs-cache"
 _INDEX = "index.json"
 
-_ID_LINE = re.compile(r"^(id|parent):[ \t]*(.*?)[ \t]*(?:#.*)?$", re.MULTILINE)
+_FIELD_LINE = re.compile(r"^(id|parent|owner|team|period):[ \t]*(.*?)[ \t]*(?:#.*)?$", re.MULTILINE)
+_FIELDS = ("id", "parent", "owner", "team", "period")
+
+
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    """What cross-file checks need of a file that is not loaded: a few top-level fields."""
+
+    id: str
+    id_declared: bool
+    parent: str | None
+    owner: str | None
+    team: str | None
+    team_declared: bool
+    period: str | None
+
+    def as_loaded_file(self, content: Path, rel: str, cwd: Path) -> LoadedFile:
+        return LoadedFile(
+            context=make_context(content / rel, content, cwd),
+            id=self.id,
+            id_declared=self.id_declared,
+            parent=self.parent,
+            valid=True,
+            owner=self.owner,
+            team=self.team,
+            team_declared=self.team_declared,
+            period=self.period,
+            indexed_only=True,
+        )
 
 
 def _unquote(value: str) -> str:
@@ -33,26 +62,36 @@ def _unquote(value: str) -> str:
     return value
 
 
-def read_id_and_parent(path: Path, default_id: str) -> tuple[str, str | None]:
-    """The id and parent of a file from its top-level ``id:``/``parent:`` lines (no YAML parse)."""
-    object_id, parent = default_id, None
+def read_fields(path: Path) -> dict[str, str]:
+    """Top-level ``id``, ``parent``, ``owner``, ``team`` and ``period`` lines (no YAML parse)."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
-        return object_id, parent
+        return {}
     if text.startswith("\ufeff"):
         text = text[1:]
     end = text.find("\n---", 3)
     front = text[: end if end > 0 else len(text)]
-    for match in _ID_LINE.finditer(front):
+    found: dict[str, str] = {}
+    for match in _FIELD_LINE.finditer(front):
         value = _unquote(match[2])
-        if not value:
-            continue
-        if match[1] == "id":
-            object_id = value
-        else:
-            parent = value
-    return object_id, parent
+        if value:
+            found.setdefault(match[1], value)
+    return found
+
+
+def _entry(rel: str, fields: dict[str, str]) -> IndexEntry:
+    parts = rel.split("/")
+    team = fields.get("team") or (parts[0] if len(parts) > 1 else None)
+    return IndexEntry(
+        id=fields.get("id") or rel[:-3],
+        id_declared="id" in fields,
+        parent=fields.get("parent"),
+        owner=fields.get("owner"),
+        team=team,
+        team_declared="team" in fields,
+        period=fields.get("period"),
+    )
 
 
 def _walk(folder: Path, root: Path, excluded: object) -> list[tuple[str, str, int, int]]:
@@ -85,8 +124,8 @@ def _walk(folder: Path, root: Path, excluded: object) -> list[tuple[str, str, in
     return found
 
 
-def content_index(config: Config, use_cache: bool = True) -> dict[str, tuple[str, str | None]]:
-    """Path under the content folder -> (objective id, parent), for every objective file."""
+def content_index(config: Config, use_cache: bool = True) -> dict[str, IndexEntry]:
+    """Path under the content folder -> its index entry, for every objective file."""
     cache_file = config.root / CACHE_DIR / _INDEX
     cached: dict[str, list[object]] = {}
     key = f"{__version__}:{config.content}"
@@ -102,14 +141,13 @@ def content_index(config: Config, use_cache: bool = True) -> dict[str, tuple[str
     excluded = matcher(tuple(config.exclude))
     for rel, _, mtime, size in _walk(config.content, config.root, excluded):
         entry = cached.get(rel)
-        if entry is None or entry[0] != mtime or entry[1] != size:
-            object_id, parent = read_id_and_parent(config.content / rel, rel[:-3])
-            entry = [mtime, size, object_id, parent]
+        if not isinstance(entry, list) or entry[:2] != [mtime, size] or len(entry) != 3:
+            entry = [mtime, size, read_fields(config.content / rel)]
             changed = True
         files[rel] = entry
     if use_cache and (changed or len(files) != len(cached)):
         _write(cache_file, {"key": key, "files": files})
-    return {rel: (str(entry[2]), entry[3]) for rel, entry in files.items()}  # type: ignore[misc]
+    return {rel: _entry(rel, entry[2]) for rel, entry in files.items()}  # type: ignore[arg-type]
 
 
 def _write(cache_file: Path, data: dict[str, object]) -> None:

@@ -61,8 +61,13 @@ class LoadedFile:
     valid: bool = False
     owner: str | None = None
     team: str | None = None
+    team_declared: bool = False
     period: str | None = None
+    # Only indexed (partial runs): known from the index, not loaded; never reported on.
+    indexed_only: bool = False
     text: str = ""
+    body_line: int | None = None
+    suppressions: list[Any] = field(default_factory=list)
     source_map: SourceMap = field(default_factory=SourceMap)
 
     @property
@@ -108,6 +113,7 @@ class _FileLoader:
             self.report(dx.SYNTAX, Span.point(error.line, error.column), error.message)
             return self.result
         self.result.text = parts.text
+        self.result.body_line = parts.body_line
         try:
             parsed = parse(parts.front_matter, parts.front_matter_offset, okr_schema.shape(which))
         except YamlError as error:
@@ -154,6 +160,7 @@ class _FileLoader:
                 self.result.valid = True
                 self.result.owner = objective.owner
                 self.result.team = objective.team
+                self.result.team_declared = objective.team_declared
                 self.result.period = objective.period.key
         return self.result
 

@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from okrdocs import diagnostics as dx
 from okrdocs.config import Config
@@ -27,24 +28,12 @@ from okrdocs.periods import FiscalYear
 @dataclass(slots=True)
 class Project:
     config: Config
+    # Loaded files, then (partial runs) files only indexed for cross-file checks.
     files: list[LoadedFile] = field(default_factory=list)
-    # Ids and parents of content files that were indexed but not loaded (partial runs), and
-    # the path under the content folder of each such id.
-    other_ids: dict[str, str | None] = field(default_factory=dict)
-    other_paths: dict[str, str] = field(default_factory=dict)
-    cwd: Path = field(default_factory=Path.cwd)
 
-    def other_display_path(self, object_id: str) -> str | None:
-        rel = self.other_paths.get(object_id)
-        if rel is None:
-            return None
-        path = self.config.content / rel
-        try:
-            return path.relative_to(self.cwd).as_posix()
-        except ValueError:
-            return str(path)
-
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    @property
+    def loaded(self) -> list[LoadedFile]:
+        return [f for f in self.files if not f.indexed_only]
 
     @property
     def objectives(self) -> list[Objective]:
@@ -55,8 +44,7 @@ class Project:
         return [f.section for f in self.files if f.section is not None]
 
     def all_diagnostics(self) -> list[Diagnostic]:
-        found = [d for f in self.files for d in f.diagnostics]
-        found.extend(self.diagnostics)
+        found = [d for f in self.files if not f.indexed_only for d in f.diagnostics]
         return sorted(found, key=Diagnostic.sort_key)
 
 
@@ -124,14 +112,26 @@ def _is_within(path: Path, folder: Path) -> bool:
     return True
 
 
+class FileProcessor(Protocol):
+    """Per-file work done right after loading, in the worker process (such as per-file rules).
+
+    It must be picklable: large runs load files in several processes.
+    """
+
+    def __call__(self, loaded: LoadedFile) -> None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class _LoadSettings:
     fiscal: FiscalYear
     keep_models: bool
+    process: FileProcessor | None
 
 
 def _load_one(settings: _LoadSettings, context: FileContext) -> LoadedFile:
     loaded = load_file(context, settings.fiscal)
+    if settings.process is not None:
+        settings.process(loaded)
     loaded.text = ""  # not needed after loading; keeps what crosses processes small
     if not settings.keep_models:
         # Linting needs diagnostics and a few fields, not the model: sending 10,000 models
@@ -148,31 +148,32 @@ def load_project(
     jobs: int | None = None,
     keep_models: bool = True,
     use_cache: bool = True,
+    process: FileProcessor | None = None,
 ) -> Project:
     """Load ``paths`` (default: the whole content folder) and run the cross-file checks.
 
     With ``keep_models=False`` (linting), files keep their diagnostics and the fields cross-file
-    checks need, but not their models.
+    checks need, but not their models. In a partial run the other content files are added as
+    ``indexed_only`` entries, so cross-file checks see the whole folder.
     """
     cwd = cwd or Path.cwd()
-    project = Project(config=config, cwd=cwd)
+    project = Project(config=config)
     has_content = config.content.is_dir()
     if paths is None:
         paths_to_load = discover(config.content, config) if has_content else []
     else:
         paths_to_load = paths
     contexts = [make_context(path, config.content, cwd) for path in paths_to_load]
-    settings = _LoadSettings(config.fiscal, keep_models)
+    settings = _LoadSettings(config.fiscal, keep_models, process)
     with gc_paused():
         project.files = map_files(_load_one, settings, contexts, jobs)
     if paths is not None and has_content:
         from okrdocs.index_cache import content_index
 
         loaded = {context.rel_path for context in contexts}
-        for rel, (object_id, parent) in content_index(config, use_cache).items():
+        for rel, entry in content_index(config, use_cache).items():
             if rel not in loaded:
-                project.other_ids.setdefault(object_id, parent)
-                project.other_paths.setdefault(object_id, rel)
+                project.files.append(entry.as_loaded_file(config.content, rel, cwd))
     check_references(project)
     return project
 
@@ -186,14 +187,13 @@ def check_references(project: Project) -> None:
     owners = {object_id: group[0] for object_id, group in groups.items()}
     for object_id, group in groups.items():
         others = [f.context.display_path for f in group]
-        other = project.other_display_path(object_id)
-        if other is not None:
-            others.append(other)
         if len(others) < 2:
             continue
         # Report where the id was written; a file whose id comes from its path is the victim.
-        declared = [f for f in group if f.id_declared] or group[1:]
-        for loaded in declared:
+        blamed = [f for f in group if f.id_declared] or group[1:]
+        if all(f.indexed_only for f in blamed):  # make sure the files being linted hear of it
+            blamed += [f for f in group if not f.indexed_only and f not in blamed]
+        for loaded in blamed:
             where = ", ".join(p for p in others if p != loaded.context.display_path)
             loaded.diagnostics.append(
                 dx.make(
@@ -204,10 +204,8 @@ def check_references(project: Project) -> None:
                 )
             )
 
-    parents: dict[str, str | None] = dict(project.other_ids)
-    for object_id, loaded in owners.items():
-        parents[object_id] = loaded.parent
-    for loaded in project.files:
+    parents = {object_id: loaded.parent for object_id, loaded in owners.items()}
+    for loaded in project.loaded:
         if not loaded.valid or loaded.parent is None:
             continue
         if loaded.parent not in parents:
@@ -221,7 +219,7 @@ def check_references(project: Project) -> None:
                     f"parent '{loaded.parent}' is not the id of any objective{hint}",
                 )
             )
-    for loaded in project.files:
+    for loaded in project.loaded:
         if not loaded.valid or loaded.parent is None or loaded.id is None:
             continue
         chain = [loaded.id]

@@ -14,6 +14,10 @@ from okrdocs.cli import cli
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_AS_OF = "2026-11-27"
 
+# The `project` fixture's configuration and date: VALID_OKR lints clean with them.
+PROJECT_CONFIG = 'content = "content"\n[lint]\nignore = ["not-aligned"]\n'
+PROJECT_AS_OF = "2026-02-15"
+
 VALID_OKR = """\
 ---
 objective: 成为华东中型制造企业首选的工业软件供应商
@@ -77,7 +81,8 @@ class TempProject:
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TempProject:
     """An empty OKR project (okrdocs.toml + content/) that is the current folder."""
     (tmp_path / "content").mkdir()
-    (tmp_path / "okrdocs.toml").write_text('content = "content"\n', encoding="utf-8")
+    (tmp_path / "okrdocs.toml").write_text(PROJECT_CONFIG, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.setenv("OKRDOCS_AS_OF", PROJECT_AS_OF)
     return TempProject(tmp_path, CliRunner())

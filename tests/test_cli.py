@@ -7,7 +7,7 @@ import sys
 
 from okrdocs import __version__
 
-from .conftest import REPO, VALID_OKR, TempProject
+from .conftest import REPO, SAMPLE_AS_OF, VALID_OKR, TempProject
 
 
 def test_version() -> None:
@@ -19,7 +19,10 @@ def test_version() -> None:
 
 def test_sample_content_lints_clean() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "okrdocs", "lint"], cwd=REPO, capture_output=True, text=True
+        [sys.executable, "-m", "okrdocs", "lint", "--as-of", SAMPLE_AS_OF],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("All checks passed (11 files checked).")

@@ -1,0 +1,44 @@
+"""JUnit XML: one test case per file checked, failing with its diagnostics (Jenkins, GitLab)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from xml.etree import ElementTree as ET
+
+from okrdocs.diagnostics import Diagnostic
+
+
+def render(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> str:
+    by_path: dict[str, list[Diagnostic]] = {path: [] for path in files}
+    for d in diagnostics:
+        by_path.setdefault(d.path, []).append(d)
+    failures = sum(1 for found in by_path.values() if found)
+    suites = ET.Element(
+        "testsuites", name="okrdocs", tests=str(len(by_path)), failures=str(failures)
+    )
+    suite = ET.SubElement(
+        suites,
+        "testsuite",
+        name="okrdocs lint",
+        tests=str(len(by_path)),
+        failures=str(failures),
+        errors="0",
+        skipped="0",
+    )
+    for path, found in by_path.items():
+        case = ET.SubElement(suite, "testcase", classname="okrdocs.lint", name=path, file=path)
+        if found:
+            first = found[0]
+            failure = ET.SubElement(
+                case,
+                "failure",
+                type=first.code,
+                message=f"{len(found)} problem(s): {first.code} {first.message}",
+            )
+            failure.text = "\n".join(
+                f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.message}" for d in found
+            )
+    ET.indent(suites)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    )

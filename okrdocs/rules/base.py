@@ -1,0 +1,107 @@
+"""What every rule is: a code, a name, a default severity, options, and a check.
+
+A rule's docstring is its documentation: the first line is its summary, then Markdown sections
+``## What it does``, ``## Why``, ``## Example`` and ``## Use instead`` (bad and good examples in
+English and Chinese). ``okrdocs rule CODE`` prints it and ``docs/rules/CODE.md`` is generated
+from it, so the two never drift apart.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from okrdocs.diagnostics import Severity
+
+if TYPE_CHECKING:
+    from okrdocs.config import Config
+    from okrdocs.loader import LoadedFile
+    from okrdocs.model import Objective
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A rule option, set in the configuration as ``[lint.RULE-NAME] name = value``."""
+
+    name: str
+    default: Any
+    description: str
+
+    def convert(self, value: Any) -> Any:
+        """The value checked against the default's type; raises ValueError with what is expected."""
+        expected = type(self.default)
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if expected is list:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ValueError("expected a list of text")
+            return value
+        if not isinstance(value, expected) or isinstance(value, bool) != isinstance(
+            self.default, bool
+        ):
+            raise ValueError(f"expected {_kind(expected)}")
+        if isinstance(value, (int, float)) and value < 0:
+            raise ValueError("expected a number of at least 0")
+        return value
+
+
+def _kind(expected: type) -> str:
+    return {int: "a whole number", float: "a number", str: "text", bool: "true or false"}.get(
+        expected, expected.__name__
+    )
+
+
+@dataclass(slots=True)
+class Finding:
+    """One problem a rule found: where (a JSON pointer into the front matter) and what to do."""
+
+    pointer: str
+    message: str
+    at_key: bool = False
+
+
+@dataclass(slots=True)
+class RuleContext:
+    as_of: date
+    config: Config
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def option(self, name: str) -> Any:
+        return self.options[name]
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = "warning"
+    options: ClassVar[tuple[Option, ...]] = ()
+    # "objective": check() runs on each objective; "project": check_project() runs once on all
+    # files; "loader": the loader reports it (the rule only documents it).
+    scope: ClassVar[str] = "objective"
+    # Where the rule comes from, shown in the documentation.
+    source: ClassVar[str] = ""
+
+    def check(self, objective: Objective, context: RuleContext) -> Iterable[Finding]:
+        return ()
+
+    def check_project(
+        self, files: list[LoadedFile], context: RuleContext
+    ) -> Iterator[tuple[LoadedFile, Finding]]:
+        return iter(())
+
+    @classmethod
+    def summary(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "").split("\n", 1)[0]
+
+    @classmethod
+    def documentation(cls) -> str:
+        """The docstring after the summary line: Markdown sections."""
+        parts = inspect.cleandoc(cls.__doc__ or "").split("\n", 1)
+        return parts[1].strip() if len(parts) > 1 else ""
+
+    @classmethod
+    def default_options(cls) -> dict[str, Any]:
+        return {option.name: option.default for option in cls.options}

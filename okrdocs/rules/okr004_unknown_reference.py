@@ -1,0 +1,35 @@
+from okrdocs.rules.base import Rule
+
+
+class UnknownReference(Rule):
+    """A parent or a check-in points at something that does not exist.
+
+    ## What it does
+    Reports a `parent` that is not the id of any objective in the content folder, and a check-in
+    value for a key result id the objective does not have. Both suggest the closest existing id.
+
+    ## Why
+    A dangling parent silently drops the objective out of the alignment tree; a check-in for a
+    misspelled key result records progress nowhere.
+
+    ## Example
+    ```yaml
+    parent: company/2026-grwoth
+    checkins:
+      - date: 2026-11-20
+        values: {revenu: 640}
+    ```
+
+    ## Use instead
+    ```yaml
+    parent: company/2026-growth
+    checkins:
+      - date: 2026-11-20
+        values: {revenue: 640}
+    ```
+    """
+
+    code = "OKR004"
+    name = "unknown-reference"
+    severity = "error"
+    scope = "loader"

@@ -1,0 +1,56 @@
+from collections.abc import Iterator
+
+from okrdocs.language import metric_mentions
+from okrdocs.model import Objective
+from okrdocs.rules.base import Finding, Rule, RuleContext
+
+
+class ObjectiveHasMetric(Rule):
+    """Numbers, percentages or amounts in the objective.
+
+    ## What it does
+    Flags an objective that states a quantity: digits (ASCII or full-width), percentages,
+    currency amounts, multipliers (3x, 翻倍), Chinese numerals with a measure word (五个, 两倍),
+    百分之十 or 三成. Years (2026), quarters and halves (Q4, H1, FY26), version numbers (v2) and
+    names with digits (B2B, 5G, Web3) are not quantities.
+
+    ## Why
+    "Keep the metrics out of the Objective" (Christina Wodtke, *Radical Focus*). The objective
+    is the qualitative why; the key results carry the numbers, so they can change when the team
+    learns which measure really shows progress.
+
+    ## Example
+    ```yaml
+    objective: Grow revenue by 20% to $2M
+    ```
+    ```yaml
+    objective: 增加销售额10%
+    ```
+
+    ## Use instead
+    ```yaml
+    objective: Make mid-market manufacturers our fastest-growing segment
+    key_results:
+      - title: Mid-market revenue grows from $1.67M to $2M
+    ```
+    ```yaml
+    objective: 成为华东中型制造企业首选的工业软件供应商
+    key_results:
+      - title: 季度销售额从 800 万元增长到 880 万元
+    ```
+    """
+
+    code = "OKR102"
+    name = "objective-has-metric"
+    severity = "warning"
+    source = "Christina Wodtke, Radical Focus; OpenOKR (warn on digits)"
+
+    def check(self, objective: Objective, context: RuleContext) -> Iterator[Finding]:
+        found = metric_mentions(objective.objective)
+        if found:
+            shown = ", ".join(f"'{item}'" for item in found[:3])
+            yield Finding(
+                "/objective",
+                f"the objective states a metric ({shown}); keep it qualitative and move the "
+                "number into a key result",
+            )

@@ -1,0 +1,69 @@
+from collections.abc import Iterator
+
+from okrdocs.model import Objective
+from okrdocs.rules.base import Finding, Rule, RuleContext
+
+
+def _close(name: str, known: list[str]) -> str:
+    import difflib
+
+    match = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f"; did you mean '{match[0]}'?" if match else ""
+
+
+class UnknownPerson(Rule):
+    """An owner who is not in the roster.
+
+    ## What it does
+    When the configuration has a `[people]` roster, flags an objective, key result or action
+    owner (and a check-in author) who is not in it, with the closest roster id.
+
+    ## Why
+    Every objective and key result needs an owner who knows they own it (Viva Goals alert
+    "doesn't have an owner"; seed step 4: "明确的目标所有者"). A misspelled login is an owner nobody
+    is, and the person's page on the site would miss the objective.
+
+    ## Example
+    ```yaml
+    owner: zhang.wie
+    ```
+    ```yaml
+    owner: Maria
+    ```
+
+    ## Use instead
+    ```yaml
+    owner: zhang.wei
+    ```
+    ```yaml
+    owner: maria.garcia
+    ```
+    """
+
+    code = "OKR108"
+    name = "unknown-person"
+    severity = "warning"
+    source = "Seed brief step 4; Viva Goals owner alert"
+
+    def check(self, objective: Objective, context: RuleContext) -> Iterator[Finding]:
+        people = context.config.people
+        if not people:
+            return
+        known = list(people)
+
+        def finding(pointer: str, name: str, role: str) -> Finding:
+            return Finding(
+                pointer, f"{role} '{name}' is not in the [people] roster{_close(name, known)}"
+            )
+
+        if objective.owner not in people:
+            yield finding("/owner", objective.owner, "owner")
+        for kr in objective.key_results:
+            if kr.owner_declared and kr.owner not in people:
+                yield finding(f"{kr.pointer}/owner", kr.owner, "key result owner")
+            for action in kr.actions:
+                if action.owner is not None and action.owner not in people:
+                    yield finding(f"{action.pointer}/owner", action.owner, "action owner")
+        for checkin in objective.checkins:
+            if checkin.author is not None and checkin.author not in people:
+                yield finding(f"{checkin.pointer}/author", checkin.author, "check-in author")
