@@ -31,32 +31,36 @@ REGIONS_EN = ["East China", "the Yangtze delta", "Jiangsu", "Zhejiang", "Shangha
 REGIONS_ZH = ["华东", "长三角", "江苏", "浙江", "上海"]
 
 
+AS_OF = "2026-11-27"  # the benchmark lints as of this day (OKRDOCS_AS_OF)
+CLOSED = {"2026-Q1", "2026-Q2", "2026-Q3"}
+
+
 def objective_text(index: int, rng: random.Random) -> str:
-    team = TEAMS[index % len(TEAMS)]
-    period = QUARTERS[(index // len(TEAMS)) % len(QUARTERS)]
-    chinese = index % 2 == 0
+    # Four consecutive files are one owner's objectives for the four quarters; a team has four
+    # owners: every owner and team has a realistic number of objectives per quarter.
+    group = index // 4
+    division = TEAMS[group % len(TEAMS)]
+    team = f"{division}-{group // 4}"
+    period = QUARTERS[index % len(QUARTERS)]
+    chinese = group % 2 == 0
     if chinese:
         objective = rng.choice(OBJECTIVES_ZH).format(region=rng.choice(REGIONS_ZH))
+        low = 800 + index % 50
         krs = [
-            (
-                "revenue",
-                f"季度销售额从 {800 + index % 50} 万元增长到 {880 + index % 50} 万元",
-                800,
-                880,
-                "万元",
-            ),
+            ("revenue", f"季度销售额从 {low} 万元增长到 {low + 80} 万元", low, low + 80, "万元"),
             ("customers", "新签约客户从 0 家增加到 5 家", 0, 5, "家"),
             ("nps", "客户满意度评分从 84 分提高至 90 分", 84, 90, "分"),
         ]
         action, note = "开展市场调研，更新重点客户名单", "两个大单推迟到下月签约。"
     else:
         objective = rng.choice(OBJECTIVES_EN).format(region=rng.choice(REGIONS_EN))
+        high = 2000 + index % 100
         krs = [
             (
                 "active-teams",
-                f"Weekly active teams grow from 1,200 to {2000 + index % 100}",
+                f"Weekly active teams grow from 1,200 to {high:,}",
                 1200,
-                2000,
+                high,
                 "teams",
             ),
             ("latency", "p95 sync latency falls from 4.2 s to 1.5 s", 4.2, 1.5, "s"),
@@ -72,39 +76,47 @@ def objective_text(index: int, rng: random.Random) -> str:
             "Run a pricing experiment with five customers",
             "Two deals slipped to next month.",
         )
+    quarter = int(period[-1])
     lines = [
         "---",
-        f"id: {team}/o{index:05d}",
+        f"id: {division}/o{index:05d}",
         f"objective: {objective}",
-        f"owner: person{index % 97}",
+        f"owner: person{group}",
         f"team: {team}",
         f"period: {period}",
         f"type: {'committed' if index % 3 else 'aspirational'}",
-        f"parent: company/c{index % 5}" if index >= 5 else "",
+        f"parent: company/c{index % 5}",
         "key_results:",
     ]
-    lines = [line for line in lines if line]
+    currents = []
     for kr_id, title, baseline, target, unit in krs:
-        current = baseline + (target - baseline) * rng.random()
+        current = round(baseline + (target - baseline) * rng.random(), 1)
+        currents.append(current)
         lines += [
             f"  - id: {kr_id}",
             f"    title: {title}",
             f"    baseline: {baseline}",
             f"    target: {target}",
-            f"    current: {round(current, 2)}",
+            f"    current: {current}",
             f'    unit: "{unit}"',
-            "    confidence: 0.7",
+            "    confidence: 0.6",
+        ]
+        if period in CLOSED:
+            lines.append(f"    score: {round(rng.uniform(0.3, 1.0), 1)}")
+        lines += [
             "    actions:",
             f"      - title: {action}",
-            f"        owner: person{(index + 1) % 97}",
-            f"        due: {period[:4]}-{3 * int(period[-1]):02d}-15",
+            f"        owner: person{group + 1}",
+            f"        due: {period[:4]}-{3 * quarter - 1:02d}-15",
             "        status: doing",
         ]
-    month = 3 * int(period[-1]) - 1
+    checkin_day = "2026-11-20" if period == "2026-Q4" else f"{period[:4]}-{3 * quarter:02d}-10"
     lines += [
         "checkins:",
-        f"  - date: {period[:4]}-{month:02d}-10",
-        "    values: {" + ", ".join(f"{kr[0]}: {kr[2]}" for kr in krs) + "}",
+        f"  - date: {checkin_day}",
+        "    values: {"
+        + ", ".join(f"{kr[0]}: {c}" for kr, c in zip(krs, currents, strict=True))
+        + "}",
         "    confidence: 0.6",
         f"    note: {note}",
         "---",
@@ -116,21 +128,51 @@ def objective_text(index: int, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
+COMPANY_OBJECTIVES = [
+    "Become the software partner mid-sized manufacturers rely on",
+    "成为华东中型制造企业首选的工业软件供应商",
+    "Make every plant we serve a reference customer",
+    "让客户愿意向同行推荐我们",
+    "Build a company people want to join and stay in",
+]
+
+
 def company_text(index: int) -> str:
     return "\n".join(
         [
             "---",
             f"id: company/c{index}",
-            f"objective: Company objective number {index} for the whole of 2026",
+            f"objective: {COMPANY_OBJECTIVES[index]}",
             "owner: ceo",
             "team: company",
-            "period: 2026",
+            'period: "2026"',
             "type: committed",
             "key_results:",
-            "  - title: Annual revenue grows from 3,200 to 4,000 万元",
+            "  - id: revenue",
+            "    title: Annual revenue grows from 3,200 to 4,000 万元",
             "    baseline: 3200",
             "    target: 4000",
+            "    current: 3500",
             "    unit: 万元",
+            "    actions:",
+            "      - title: Open a second sales office",
+            "        owner: ceo",
+            "        due: 2026-06-30",
+            "        status: done",
+            "  - id: retention",
+            "    title: Net revenue retention rises from 98% to 110%",
+            "    baseline: 98",
+            "    target: 110",
+            "    current: 104",
+            '    unit: "%"',
+            "    actions:",
+            "      - title: A success manager for every large account",
+            "        owner: ceo",
+            "        due: 2026-03-31",
+            "        status: done",
+            "checkins:",
+            "  - date: 2026-11-20",
+            "    values: {revenue: 3500, retention: 104}",
             "---",
             "",
         ]
@@ -148,8 +190,7 @@ def generate(count: int, root: Path) -> Path:
     for index in range(5):
         (content / "company" / f"c{index}.md").write_text(company_text(index), encoding="utf-8")
     for index in range(5, count):
-        team = TEAMS[index % len(TEAMS)]
-        folder = content / team
+        folder = content / TEAMS[(index // 4) % len(TEAMS)]
         folder.mkdir(exist_ok=True)
         (folder / f"o{index:05d}.md").write_text(objective_text(index, rng), encoding="utf-8")
     return content

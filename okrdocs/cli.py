@@ -94,9 +94,15 @@ as_of_option = click.option(
     "--select",
     multiple=True,
     metavar="CODES",
-    help="Run only these rules (codes, names or prefixes, comma-separated).",
+    help="Run only these rules (codes, names or prefixes, comma-separated; replaces the "
+    "configured selection).",
 )
-@click.option("--ignore", multiple=True, metavar="CODES", help="Do not run these rules.")
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Do not run these rules (added to the configured ignores).",
+)
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning"]),

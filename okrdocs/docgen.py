@@ -77,14 +77,20 @@ def schema_fields() -> str:
     return "\n\n".join(parts)
 
 
-GENERATORS: dict[str, tuple[str, Callable[[], str]]] = {
+# Sections inside hand-written pages: marker name -> (file under docs/, generator).
+SECTIONS: dict[str, tuple[str, Callable[[], str]]] = {
     "schema-fields": ("format.md", schema_fields),
 }
 
 
-def _registered() -> dict[str, tuple[str, Callable[[], str]]]:
-    """All generators, including those other modules register (rules, config)."""
-    return GENERATORS
+def whole_files() -> dict[str, str]:
+    """Pages generated entirely: one per rule, and the rule index."""
+    from okrdocs.rules import RULES
+    from okrdocs.rules.docs import index_page, rule_page
+
+    pages = {f"rules/{code}.md": rule_page(rule) for code, rule in RULES.items()}
+    pages["rules/README.md"] = index_page(RULES)
+    return pages
 
 
 def render(text: str, name: str, body: str) -> str:
@@ -100,7 +106,7 @@ def render(text: str, name: str, body: str) -> str:
 def run(check: bool) -> list[str]:
     """Regenerate (or, with ``check``, only compare); returns the stale file names."""
     stale = []
-    for name, (filename, generate) in _registered().items():
+    for name, (filename, generate) in SECTIONS.items():
         path = DOCS / filename
         text = path.read_text(encoding="utf-8")
         updated = render(text, name, generate())
@@ -108,6 +114,21 @@ def run(check: bool) -> list[str]:
             stale.append(filename)
             if not check:
                 path.write_text(updated, encoding="utf-8")
+    pages = whole_files()
+    for filename, text in pages.items():
+        path = DOCS / filename
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if current != text:
+            stale.append(filename)
+            if not check:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+    folder = DOCS / "rules"
+    for path in sorted(folder.glob("*.md")) if folder.exists() else []:
+        if f"rules/{path.name}" not in pages:  # a rule that no longer exists
+            stale.append(f"rules/{path.name}")
+            if not check:
+                path.unlink()
     return stale
 
 

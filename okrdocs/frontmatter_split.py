@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 _FENCE = re.compile(r"-{3,}[ \t]*")
-_CLOSING = re.compile(r"(?:-{3,}|\.\.\.)[ \t]*")
+_CLOSING_LINE = re.compile(r"^(?:-{3,}|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
 class SplitError(Exception):
@@ -73,24 +73,19 @@ def split(raw: bytes) -> SplitFile:
             "no front matter: the file must start with a line '---', then the YAML fields "
             "(objective, owner, period, key_results), then a closing '---'"
         )
-    position = first_end + 1 if first_end >= 0 else len(text)
-    line_number = 2
-    while position < len(text):
-        end = text.find("\n", position)
-        line = text[position:] if end < 0 else text[position:end]
-        if _CLOSING.fullmatch(line):
-            front_matter = text[first_end + 1 : position]
-            body_start = len(text) if end < 0 else end + 1
-            return SplitFile(
-                text=text,
-                front_matter=front_matter,
-                body=text[body_start:],
-                body_line=line_number + 1,
-                had_bom=had_bom,
-                had_crlf=had_crlf,
-            )
-        if end < 0:
-            break
-        position = end + 1
-        line_number += 1
-    raise SplitError("the front matter is not closed: add a line '---' after the YAML fields", 1, 1)
+    start = first_end + 1 if first_end >= 0 else len(text)
+    closing = _CLOSING_LINE.search(text, start)
+    if closing is None:
+        raise SplitError(
+            "the front matter is not closed: add a line '---' after the YAML fields", 1, 1
+        )
+    front_matter = text[start : closing.start()]
+    body_start = min(closing.end() + 1, len(text))
+    return SplitFile(
+        text=text,
+        front_matter=front_matter,
+        body=text[body_start:],
+        body_line=front_matter.count("\n") + 3,
+        had_bom=had_bom,
+        had_crlf=had_crlf,
+    )

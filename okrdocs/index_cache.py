@@ -20,7 +20,7 @@ from pathlib import Path
 from okrdocs import __version__
 from okrdocs.config import Config
 from okrdocs.globs import matcher
-from okrdocs.loader import SECTION_FILE, LoadedFile, make_context
+from okrdocs.loader import SECTION_FILE, FileContext, LoadedFile
 
 CACHE_DIR = ".okrdocs-cache"
 _INDEX = "index.json"
@@ -41,9 +41,10 @@ class IndexEntry:
     team_declared: bool
     period: str | None
 
-    def as_loaded_file(self, content: Path, rel: str, cwd: Path) -> LoadedFile:
+    def as_loaded_file(self, content: str, display_prefix: str, rel: str) -> LoadedFile:
+        """An ``indexed_only`` file: ``display_prefix`` is the content folder as displayed."""
         return LoadedFile(
-            context=make_context(content / rel, content, cwd),
+            context=FileContext(f"{content}{os.sep}{rel}", display_prefix + rel, rel),
             id=self.id,
             id_declared=self.id_declared,
             parent=self.parent,

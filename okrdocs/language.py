@@ -31,12 +31,17 @@ def is_cjk(char: str) -> bool:
     )
 
 
+_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+
+
 def has_cjk(text: str) -> bool:
-    return any(is_cjk(char) for char in text)
+    return not text.isascii() and _CJK.search(text) is not None
 
 
 def display_width(text: str) -> int:
     """Columns the text takes in a terminal or editor: wide (CJK) characters count 2."""
+    if text.isascii():
+        return len(text)
     width = 0
     for char in text:
         if unicodedata.combining(char):
@@ -47,6 +52,8 @@ def display_width(text: str) -> int:
 
 def normalize(text: str) -> str:
     """Full-width ASCII to half-width (５０％ -> 50%), NFKC; case is kept."""
+    if text.isascii():  # the common case, and NFKC leaves ASCII as it is
+        return text
     return unicodedata.normalize("NFKC", text)
 
 
@@ -215,16 +222,21 @@ _EN_LEADING = re.compile(
 )
 
 
+_LEADING_NON_WORD = re.compile(r"^[\W_]+")
+
+
 def _english_start(text: str) -> str:
     text = normalize(text).replace("’", "'").strip().lower()
-    text = re.sub(r"^[\W_]+", "", text)
-    return _EN_LEADING.sub("", text)
+    return _EN_LEADING.sub("", _LEADING_NON_WORD.sub("", text))
+
+
+_WORDS = re.compile(r"[a-z][a-z'-]*")
 
 
 def leading_english_verb(text: str, lemmas: tuple[str, ...]) -> str | None:
     """The lemma of the first word (or two-word phrase) of ``text`` if it is in ``lemmas``."""
     start = _english_start(text)
-    words = re.findall(r"[a-z][a-z'-]*", start[:60])
+    words = _WORDS.findall(start[:60])
     table = _form_table(lemmas)
     if len(words) >= 2 and f"{words[0]} {words[1]}" in table:
         return table[f"{words[0]} {words[1]}"]
@@ -242,18 +254,25 @@ _ZH_LEADING = re.compile(
 )
 
 
+_LEADING_PUNCTUATION = re.compile(r"^[\W_\d]+")
+
+
 def _chinese_start(text: str) -> str:
-    text = normalize(text).strip()
-    text = re.sub(r"^[\W_\d]+", "", text)
+    text = _LEADING_PUNCTUATION.sub("", normalize(text).strip())
     return _ZH_LEADING.sub("", text)
 
 
+@cache
+def _prefix_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(words, key=len, reverse=True)  # longest first: 开发一个 before 开发
+    return re.compile("|".join(re.escape(word) for word in ordered))
+
+
 def leading_chinese_word(text: str, words: tuple[str, ...]) -> str | None:
-    start = _chinese_start(text)
-    for word in sorted(words, key=len, reverse=True):
-        if start.startswith(word):
-            return word
-    return None
+    if not has_cjk(text):
+        return None
+    match = _prefix_regex(words).match(_chinese_start(text))
+    return match.group(0) if match else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -345,15 +364,15 @@ BAU_ZH = (
 )
 
 
+_BAU_SUBJECT = re.compile(r"^(?:我们|我們|团队|團隊|公司|本季度|本季|今年)+")
+
+
 def business_as_usual_verb(objective: str) -> str | None:
     verb = leading_english_verb(objective, BAU_EN)
-    if verb is None:
-        text = normalize(objective).strip()
-        text = re.sub(r"^[\W_\d]+", "", text)
-        text = re.sub(r"^(?:我们|我們|团队|團隊|公司|本季度|本季|今年)+", "", text)
-        for word in BAU_ZH:
-            if text.startswith(word):
-                return word
+    if verb is None and has_cjk(objective):
+        text = _LEADING_PUNCTUATION.sub("", normalize(objective).strip())
+        match = _prefix_regex(BAU_ZH).match(_BAU_SUBJECT.sub("", text))
+        return match.group(0) if match else None
     return verb
 
 

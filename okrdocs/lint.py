@@ -23,14 +23,20 @@ from okrdocs.rules import RULES, Finding, RuleContext, find_rule, select_rules, 
 SEVERITY_RANK = {"warning": 1, "error": 2}
 
 
-@dataclass(frozen=True, slots=True)
 class RuleRunner:
     """Runs the per-file rules on a freshly loaded file (picklable for worker processes)."""
 
-    codes: tuple[str, ...]
-    options: dict[str, dict[str, Any]]
-    as_of: date
-    config: Config
+    def __init__(
+        self,
+        codes: tuple[str, ...],
+        options: dict[str, dict[str, Any]],
+        as_of: date,
+        config: Config,
+    ) -> None:
+        # Rules and their contexts are the same for every file: build them once.
+        self.checks = [
+            (code, RULES[code](), RuleContext(as_of, config, options[code])) for code in codes
+        ]
 
     def __call__(self, loaded: LoadedFile) -> None:
         if loaded.text:
@@ -38,10 +44,8 @@ class RuleRunner:
         objective = loaded.objective
         if objective is None:
             return
-        for code in self.codes:
-            rule = RULES[code]
-            context = RuleContext(self.as_of, self.config, self.options[code])
-            for finding in rule().check(objective, context):
+        for code, rule, context in self.checks:
+            for finding in rule.check(objective, context):
                 loaded.diagnostics.append(_diagnostic(loaded, code, finding))
 
 
@@ -101,13 +105,16 @@ def resolve_policy(
     """Resolve selection, severities and options; ConfigError names what is wrong."""
     where = config.where
     lint = config.lint
+    # --select replaces the configured selection; --ignore adds to the configured ignores.
     selectors = select if select is not None else lint.select
-    ignored = ignore if ignore is not None else lint.ignore
-    for name, values in (("select", selectors), ("ignore", ignored)):
+    ignored = lint.ignore + (ignore or [])
+    for name, values, from_cli in (("select", selectors, select), ("ignore", ignored, ignore)):
         unknown = unknown_selectors(values)
         if unknown:
+            from_config = from_cli is None or unknown[0] not in from_cli
+            source = f"{where}lint.{name}" if from_config else f"--{name}"
             raise ConfigError(
-                f"{where}lint.{name}: unknown rule or prefix '{unknown[0]}'; see 'okrdocs rules'"
+                f"{source}: unknown rule or prefix '{unknown[0]}'; see 'okrdocs rules'"
             )
     enabled = select_rules(selectors, ignored)
     severity: dict[str, str] = {}

@@ -9,6 +9,7 @@ it are not reported as dangling.
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -29,9 +30,13 @@ SECTION_FILE = "_index.md"
 class FileContext:
     """Where a file sits: how to name it in diagnostics and what its defaults are."""
 
-    path: Path
+    location: str  # absolute path (a string: partial runs make one per file of the repository)
     display_path: str
     rel_path: str  # under the content folder, '/'-separated; for files outside it, display path
+
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
 
     @property
     def default_id(self) -> str:
@@ -75,17 +80,23 @@ class LoadedFile:
         return not any(d.severity == "error" for d in self.diagnostics)
 
 
+def _under(path: str, folder: str) -> str | None:
+    """``path`` relative to ``folder`` with '/' separators, or None if it is not under it."""
+    prefix = folder.rstrip(os.sep) + os.sep
+    if not path.startswith(prefix):
+        return None
+    rel = path[len(prefix) :]
+    return rel if os.sep == "/" else rel.replace(os.sep, "/")
+
+
 def make_context(path: Path, content_root: Path, cwd: Path) -> FileContext:
-    path = path.absolute()
-    try:
-        display = path.relative_to(cwd).as_posix()
-    except ValueError:
-        display = str(path)
-    try:
-        rel = path.relative_to(content_root).as_posix()
-    except ValueError:
-        rel = display
-    return FileContext(path=path, display_path=display, rel_path=rel)
+    # String operations: this runs for every file of a 10,000-file repository.
+    if not path.is_absolute():
+        path = cwd / path
+    text = str(path)
+    display = _under(text, str(cwd)) or text
+    rel = _under(text, str(content_root)) or display
+    return FileContext(location=text, display_path=display, rel_path=rel)
 
 
 class _FileLoader:

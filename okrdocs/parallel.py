@@ -66,9 +66,15 @@ def map_files(
 
     method = "fork" if sys.platform.startswith("linux") else None
     context = multiprocessing.get_context(method)
-    # A few chunks per worker balance the load without paying per-item messaging.
-    size = max(1, -(-len(items) // (jobs * 4)))
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    with context.Pool(jobs, initializer=_init, initargs=(state,)) as pool:
-        parts = pool.starmap(_chunk, [(function, chunk) for chunk in chunks])
-    return [result for part in parts for result in part]
+    # This process takes the first share itself (no results to send back) and jobs - 1 workers
+    # share the rest, in a few chunks each to balance the load.
+    own = len(items) // jobs
+    rest = items[own:]
+    size = max(1, -(-len(rest) // ((jobs - 1) * 3)))
+    chunks = [rest[i : i + size] for i in range(0, len(rest), size)]
+    with context.Pool(jobs - 1, initializer=_init, initargs=(state,)) as pool:
+        pending = pool.starmap_async(_chunk, [(function, chunk) for chunk in chunks])
+        results = [function(state, item) for item in items[:own]]
+        for part in pending.get():
+            results.extend(part)
+    return results

@@ -23,6 +23,7 @@ from okrdocs.loader import FileContext, LoadedFile, load_file, make_context
 from okrdocs.model import Objective, Section
 from okrdocs.parallel import gc_paused, map_files
 from okrdocs.periods import FiscalYear
+from okrdocs.yamlsource import KEPT_POINTERS
 
 
 @dataclass(slots=True)
@@ -138,6 +139,7 @@ def _load_one(settings: _LoadSettings, context: FileContext) -> LoadedFile:
         # between processes would cost more than parsing them.
         loaded.objective = None
         loaded.section = None
+        loaded.source_map.freeze(KEPT_POINTERS)  # drop the YAML node tree
     return loaded
 
 
@@ -171,9 +173,12 @@ def load_project(
         from okrdocs.index_cache import content_index
 
         loaded = {context.rel_path for context in contexts}
+        content = str(config.content)
+        shown = make_context(config.content / "x", config.content.parent, cwd).display_path
+        prefix = shown[:-1]  # how the content folder is displayed, with a trailing '/'
         for rel, entry in content_index(config, use_cache).items():
             if rel not in loaded:
-                project.files.append(entry.as_loaded_file(config.content, rel, cwd))
+                project.files.append(entry.as_loaded_file(content, prefix, rel))
     check_references(project)
     return project
 

@@ -15,6 +15,7 @@ the node tree with libyaml (fast) and builds the values itself with YAML 1.2 cor
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,6 +48,7 @@ _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fal
 _INT = re.compile(r"[-+]?[0-9]+(?:_[0-9]+)*|0x[0-9a-fA-F]+|0o[0-7]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:_[0-9]+)*(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _NUMBER_START = frozenset("-+0123456789.")
+_SPECIAL_START = _NUMBER_START | frozenset("~nNtTfF")  # what may start a null, bool or number
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
@@ -56,6 +58,11 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
     scalars and typing them in one pass is both YAML 1.2 and faster.
     """
 
+    # The composer calls these two for every node; PyYAML's versions only serve path
+    # resolvers, which okrdocs does not use. C builtins of the same arity are the cheapest no-ops.
+    descend_resolver = staticmethod(operator.is_)  # (parent, index)
+    ascend_resolver = staticmethod(tuple)  # ()
+
     def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
             return PLAIN_TAG if implicit[0] else STR_TAG
@@ -64,12 +71,15 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
 
 def _plain(text: str, textual: bool) -> Any:
     """Type an unquoted scalar by the YAML 1.2 core schema (numbers stay text where ``textual``)."""
-    if text in _NULLS:
+    if not text or text in _NULLS:
         return None
+    first = text[0]
+    if first not in _SPECIAL_START:  # the common case: words
+        return text
     boolean = _BOOLS.get(text)
     if boolean is not None:
         return boolean
-    if textual or text[0] not in _NUMBER_START:
+    if textual or first not in _NUMBER_START:
         return text
     if _INT.fullmatch(text):
         if text.startswith("0x"):
@@ -248,7 +258,12 @@ class _Builder:
                 self.duplicate_keys.append((node, key_node))
                 continue
             child_shape = shape.get(key, shape.get("*")) if is_dict else None
-            result[key] = self.build(value_node, child_shape, depth + 1)
+            # Most values are plain scalars: type them here rather than in a recursive call.
+            if value_node.__class__ is yaml.ScalarNode and value_node.tag == PLAIN_TAG:
+                self.count += 1
+                result[key] = _plain(value_node.value, child_shape == TEXT)
+            else:
+                result[key] = self.build(value_node, child_shape, depth + 1)
         return result
 
     def tagged(self, node: yaml.ScalarNode) -> Any:

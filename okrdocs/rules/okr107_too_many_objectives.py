@@ -36,21 +36,24 @@ class TooManyObjectives(Rule):
         self, files: list[LoadedFile], context: RuleContext
     ) -> Iterator[tuple[LoadedFile, Finding]]:
         limit = context.option("max")
-        for field, label in (("owner", "owner"), ("team", "team")):
-            groups: dict[tuple[str, str], list[LoadedFile]] = {}
-            for loaded in files:
-                value = getattr(loaded, field)
-                if loaded.valid and value is not None and loaded.period is not None:
-                    groups.setdefault((value, loaded.period), []).append(loaded)
+        by_owner: dict[tuple[str, str], list[LoadedFile]] = {}
+        by_team: dict[tuple[str, str], list[LoadedFile]] = {}
+        for loaded in files:
+            period = loaded.period
+            if not loaded.valid or period is None:
+                continue
+            if loaded.owner is not None:
+                by_owner.setdefault((loaded.owner, period), []).append(loaded)
+            if loaded.team is not None:
+                by_team.setdefault((loaded.team, period), []).append(loaded)
+        for label, groups in (("owner", by_owner), ("team", by_team)):
             for (value, period), group in groups.items():
                 if len(group) <= limit or all(f.indexed_only for f in group):
                     continue
+                message = (
+                    f"{label} '{value}' has {len(group)} objectives in {period} "
+                    f"(limit {limit}); keep the few that matter most"
+                )
                 for loaded in group:
-                    yield (
-                        loaded,
-                        Finding(
-                            f"/{field}" if field == "owner" or loaded.team_declared else "",
-                            f"{label} '{value}' has {len(group)} objectives in {period} "
-                            f"(limit {limit}); keep the few that matter most",
-                        ),
-                    )
+                    declared = label == "owner" or loaded.team_declared
+                    yield loaded, Finding(f"/{label}" if declared else "", message)

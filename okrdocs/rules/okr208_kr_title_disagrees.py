@@ -1,3 +1,4 @@
+import math
 from collections.abc import Iterator
 
 from okrdocs.language import numbers_in
@@ -6,13 +7,20 @@ from okrdocs.rules.base import Finding, Rule, RuleContext
 
 # A number in a title may be written in thousands (k), ten-thousands (万, w), millions (M),
 # hundred-millions (亿) or billions (B), or as a percentage of a share field.
-_SCALES = (1, 1e3, 1e4, 1e6, 1e8, 1e9, 1e-2, 1e2)
+_POWERS = frozenset((0, 3, 4, 6, 8, 9, -2, 2))
 
 
 def _mentions(value: float, numbers: list[float]) -> bool:
-    return any(
-        abs(value - n * scale) <= 1e-9 * max(1.0, abs(value)) for n in numbers for scale in _SCALES
-    )
+    if value in numbers:
+        return True
+    for number in numbers:
+        if number == 0 or value == 0 or (number > 0) != (value > 0):
+            continue
+        power = math.log10(value / number)
+        nearest = round(power)
+        if nearest in _POWERS and abs(power - nearest) < 1e-9:
+            return True
+    return False
 
 
 class KrTitleDisagrees(Rule):
