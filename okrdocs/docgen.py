@@ -77,9 +77,36 @@ def schema_fields() -> str:
     return "\n\n".join(parts)
 
 
+def precision_table() -> str:
+    """The language rules' precision and recall on the real-OKR corpus (tests/corpus/)."""
+    import importlib
+
+    if str(DOCS.parent) not in sys.path:  # the corpus lives in the repository's tests/
+        sys.path.insert(0, str(DOCS.parent))
+    module = importlib.import_module("tests.corpus.precision")
+    from okrdocs.rules import RULES
+
+    scores = module.evaluate()
+    lines = ["| rule | findings | right | precision | recall |", "|---|---:|---:|---:|---:|"]
+    for code, score in scores.items():
+        flagged = score.true_positive + score.false_positive
+        lines.append(
+            f"| {code} {RULES[code].name} | {flagged} | {score.true_positive} "
+            f"| {score.precision:.0%} | {score.recall:.0%} |"
+        )
+    overall = module.total(scores)
+    flagged = overall.true_positive + overall.false_positive
+    lines.append(
+        f"| **all** | {flagged} | {overall.true_positive} | **{overall.precision:.0%}** "
+        f"| {overall.recall:.0%} |"
+    )
+    return "\n".join(lines)
+
+
 # Sections inside hand-written pages: marker name -> (file under docs/, generator).
 SECTIONS: dict[str, tuple[str, Callable[[], str]]] = {
     "schema-fields": ("format.md", schema_fields),
+    "precision": ("linting.md", precision_table),
 }
 
 

@@ -74,20 +74,34 @@ _NOT_QUANTITIES = ("一起", "一流", "统一", "統一", "唯一", "一致", "
                    "萬事", "一把手", "一条龙", "一條龍", "两手", "兩手", "三方", "一家人", "一单")  # fmt: skip
 
 _DIGITS = r"[0-9]+(?:[,，][0-9]{3})*(?:\.[0-9]+)?"
+# Units written against the digits (1TB, 100Mbps, 200ms, 24h, 3x); other letters make a name
+# (5G, B2B, Web3, e2e) rather than a quantity.
+_UNITS = r"%|‰|k|K|M|B|w|W|x|X|\+|倍|成|[KMGTP]B|[KMG]bps|ms|s|h|hrs?|mins?|d|rps|qps|ppm|pts?"
 _NUMBER = re.compile(
-    rf"(?<![A-Za-z0-9_.])(?:[$¥￥€£]\s*)?{_DIGITS}(?:\s*(?:%|‰|k|K|M|B|w|W|x|X|\+|倍|成))?"
-    rf"(?![A-Za-z0-9_])|(?<![A-Za-z0-9_.])[$¥￥€£]\s*{_DIGITS}"
+    rf"(?<![A-Za-z0-9_.#/])(?:[$¥￥€£]\s*)?{_DIGITS}(?:\s*(?:{_UNITS}))?"
+    rf"(?![A-Za-z0-9_])|(?<![A-Za-z0-9_.#/])[$¥￥€£]\s*{_DIGITS}"
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_PERIOD_REF = re.compile(r"(?<![A-Za-z0-9])(?:FY\s?\d{2,4}|Q[1-4]|H[12])(?![A-Za-z0-9])", re.I)
+# Not quantities: quarters and halves (Q4, H1, FY26), dates (2026-01-31, 11/5, 11月5日) and
+# issue or version references (#14, v2.1).
+_PERIOD_REF = re.compile(
+    r"(?<![A-Za-z0-9])(?:FY\s?\d{2,4}|Q[1-4]|H[12])(?![A-Za-z0-9])"
+    r"|\b\d{4}-\d{1,2}-\d{1,2}\b|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])|\d{1,2}月\d{1,2}[日号號]"
+    r"|#\d+|\bv\d+(?:\.\d+)*",
+    re.I,
+)
 _CN_NUMERAL_QUANTITY = re.compile(rf"[{_CN_DIGITS}]+(?=[{_CN_MEASURES}])")
 _CN_NUMERAL_DURATION = re.compile(rf"[{_CN_DIGITS}]+(?=[{_CN_DURATIONS}])")
 _CN_PERCENT = re.compile(rf"百分之[{_CN_DIGITS}点點]+")
 _CN_CHANGE = re.compile(r"翻[一两兩]?[倍番]|减半|減半|翻番|倍增|清零|归零|歸零")
 _EN_NUMBER_WORDS = re.compile(
-    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"fifty|hundred|thousand|million|billion|half|double|doubles|doubled|triple|tripled|twice|"
-    r"halve|halved|quadruple|dozen)\b",
+    r"halve|halved|quadruple|dozen)\b"
+    # "one" and "a/an" only as an amount ("within one business day", "one or more", "an hour"),
+    # not as a pronoun or article ("in one place").
+    r"|\b(?:one|an?)\s+(?:business\s+|working\s+)?(?:hour|day|week|month|quarter|year)s?\b"
+    r"|\bone\s*\(?\s*or\s+more\b|\bmore\s+than\s+one\b",
     re.I,
 )
 
@@ -117,8 +131,9 @@ def _chinese_quantities(text: str, durations: bool) -> list[str]:
             continue
         following = text[end : end + 1]
         # A lone 一 before a measure word is usually an article (打造一个平台), not a metric;
-        # 一倍, 一成 and 一万 are quantities.
-        if numeral in ("一", "壹") and following not in "倍成万萬亿億%":
+        # 一倍, 一成 and 一万 are quantities, and so is 至少一个 (at least one).
+        at_least = text[max(0, start - 2) : start] in ("至少", "最少", "超过", "超過", "不少")
+        if numeral in ("一", "壹") and following not in "倍成万萬亿億%" and not at_least:
             continue
         # 万 and 亿 after a numeral are part of the number; skip numerals that are only units.
         if numeral in ("万", "萬", "亿", "億", "千", "百", "十"):
@@ -286,11 +301,12 @@ ACTIVITY_EN = (
     "finish", "conduct", "investigate", "explore", "prepare", "write", "set up", "roll out",
     "kick off", "begin", "work on", "try", "attempt", "define", "introduce", "publish",
     "produce", "rewrite", "refactor", "migrate", "do", "coordinate", "facilitate",
-    "put in place", "undertake",
+    "put in place", "undertake", "publicize", "publicise", "distribute", "celebrate", "amplify",
     # Also nouns ("release frequency", "support tickets", "review time"): activities only when
     # the title states no measured change.
     "help", "release", "run", "research", "review", "plan", "draft", "document", "design",
-    "start", "deploy", "support", "set", "test", "track", "record",
+    "start", "deploy", "support", "set", "test", "track", "record", "interview", "choose",
+    "select",
 )  # fmt: skip
 _AMBIGUOUS_EN = frozenset(ACTIVITY_EN[ACTIVITY_EN.index("help") :])
 
@@ -316,8 +332,12 @@ _CHANGE = re.compile(
     re.I,
 )
 
-# 办/辦 ("hold") only counts before a count of events: 办一场, 辦兩次.
+# 办/辦 ("hold") only counts before a count of events: 办一场, 辦兩次; and a recurring event
+# (每季做一次 1-on-1, 2週一次分享會) is an activity however it is phrased.
 _ZH_HOLD = re.compile(r"^[办辦][一二两兩三四五六七八九十\d]+[场場次期个個]")
+_ZH_RECURRING = re.compile(
+    r"(?:^每[天日周週月季年]|^\d+\s*[天日周週個个]*[月週周]?)[^，,。]*?[一二两兩三\d]次"
+)
 
 # After these verbs, a result makes the key result an outcome: 完成 880 万元销售额.
 _COMPLETION_VERBS = ("complete", "finish", "完成")
@@ -333,8 +353,12 @@ def activity_verb(title: str) -> str | None:
     verb = leading_english_verb(title, ACTIVITY_EN)
     if verb is None:
         verb = leading_chinese_word(title, ACTIVITY_ZH)
-    if verb is None and _ZH_HOLD.match(_chinese_start(title)):
-        verb = _chinese_start(title)[:1]
+    if verb is None and has_cjk(title):
+        start = _chinese_start(title)
+        if _ZH_HOLD.match(start):
+            verb = start[:1]
+        elif _ZH_RECURRING.match(normalize(title).strip()) and not _CHANGE.search(title):
+            verb = "一次"
     if verb is None:
         return None
     if (verb in _AMBIGUOUS_EN or verb in _AMBIGUOUS_ZH) and _CHANGE.search(normalize(title)):
