@@ -1,0 +1,211 @@
+"""Progress, expected progress, status and scores: pure functions over the model.
+
+Documented in docs/progress.md. In short:
+
+- A metric key result's progress is (current − baseline) / (target − baseline); the same formula
+  serves metrics to reduce. It may exceed 1 ("exceeded") or be negative; roll-ups clamp it to
+  [0, 1]. Without a current value it is 0 and shown as "no data". A milestone is 0 or 1.
+- An objective's progress is the weighted mean of its key results (clamped). Team, owner and
+  period roll-ups are the mean of their objectives.
+- Expected progress on a day is the elapsed share of the period. In an active period a key
+  result's status follows the gap g = expected − actual: on track (g ≤ on-track), at risk
+  (g ≤ at-risk), off track beyond; a key result with no check-in for longer than the stale limit
+  is stale, never on track. An objective's status is its worst key result's.
+- Closed periods are judged by score (0.0–1.0, Google's bands): < 0.4 missed, < 0.7 progress,
+  ≥ 0.7 delivered; unscored when there is none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from okrdocs.config import StatusSettings
+from okrdocs.model import KeyResult, Objective
+
+# Status values, from best to worst for an active period. The order is the order of concern:
+# stale sits between at-risk and off-track because silence may hide either.
+ON_TRACK, AT_RISK, STALE, OFF_TRACK = "on-track", "at-risk", "stale", "off-track"
+NOT_STARTED = "not-started"
+# Closed periods.
+DELIVERED, PROGRESS, MISSED, UNSCORED = "delivered", "progress", "missed", "unscored"
+
+SEVERITY = {
+    NOT_STARTED: 0,
+    ON_TRACK: 1,
+    DELIVERED: 1,
+    AT_RISK: 2,
+    PROGRESS: 2,
+    UNSCORED: 2,
+    STALE: 3,
+    OFF_TRACK: 4,
+    MISSED: 4,
+}
+
+
+def clamp(value: float) -> float:
+    return 0.0 if value < 0 else 1.0 if value > 1 else value
+
+
+def kr_progress(kr: KeyResult) -> float | None:
+    """Raw progress of a key result (may be below 0 or above 1), or None without data."""
+    if kr.is_milestone:
+        return None if kr.done is None else (1.0 if kr.done else 0.0)
+    if kr.current is None or kr.target is None or kr.baseline is None:
+        return None
+    span = kr.target - kr.baseline
+    if span == 0:
+        return 1.0 if kr.current == kr.target else 0.0
+    return (kr.current - kr.baseline) / span
+
+
+def rollup_value(progress: float | None) -> float:
+    """What a key result contributes to roll-ups: clamped, and 0 without data."""
+    return 0.0 if progress is None else clamp(progress)
+
+
+def weighted_mean(values: Sequence[tuple[float, float]]) -> float:
+    """Σ wᵢ·vᵢ / Σ wᵢ over (value, weight) pairs; 0 for none."""
+    total = sum(weight for _, weight in values)
+    if total <= 0:
+        return 0.0
+    return sum(value * weight for value, weight in values) / total
+
+
+def objective_progress(objective: Objective) -> float:
+    return weighted_mean([(rollup_value(kr_progress(kr)), kr.weight) for kr in objective.key_results])
+
+
+def mean(values: Iterable[float]) -> float | None:
+    items = list(values)
+    return sum(items) / len(items) if items else None
+
+
+def last_checkin_date(objective: Objective, kr: KeyResult) -> date | None:
+    """The latest check-in that recorded a value for ``kr``."""
+    latest = None
+    for checkin in objective.checkins:
+        if kr.id in checkin.values and (latest is None or checkin.date > latest):
+            latest = checkin.date
+    return latest
+
+
+def gap_status(gap: float, settings: StatusSettings) -> str:
+    if gap <= settings.on_track:
+        return ON_TRACK
+    if gap <= settings.at_risk:
+        return AT_RISK
+    return OFF_TRACK
+
+
+def score_status(score: float | None) -> str:
+    """Google's bands: 0.0–0.3 red, 0.4–0.6 yellow, 0.7–1.0 green."""
+    if score is None:
+        return UNSCORED
+    if score < 0.4:
+        return MISSED
+    if score < 0.7:
+        return PROGRESS
+    return DELIVERED
+
+
+@dataclass(frozen=True, slots=True)
+class KrState:
+    """Everything the site and the other tools show for one key result."""
+
+    progress: float | None  # raw; None: no data
+    value: float  # for roll-ups: clamped, 0 without data
+    expected: float
+    status: str
+    last_checkin: date | None
+    days_since_checkin: int | None
+    score: float | None
+
+    @property
+    def exceeded(self) -> bool:
+        return self.progress is not None and self.progress > 1
+
+
+def kr_state(
+    objective: Objective, kr: KeyResult, as_of: date, settings: StatusSettings
+) -> KrState:
+    period = objective.period
+    progress = kr_progress(kr)
+    value = rollup_value(progress)
+    expected = period.elapsed(as_of)
+    last = last_checkin_date(objective, kr)
+    since = last or period.start
+    days = (as_of - since).days if as_of >= since else None
+    phase = period.state(as_of)
+    if phase == "upcoming":
+        status = NOT_STARTED
+    elif phase == "closed":
+        status = score_status(kr.score)
+    elif days is not None and days > settings.stale_days:
+        status = STALE
+    else:
+        status = gap_status(expected - value, settings)
+    return KrState(progress, value, expected, status, last, days, kr.score)
+
+
+def worst(statuses: Iterable[str]) -> str | None:
+    found = list(statuses)
+    return max(found, key=lambda s: SEVERITY[s]) if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectiveState:
+    progress: float
+    expected: float
+    status: str
+    score: float | None
+    krs: tuple[KrState, ...]
+    phase: str  # upcoming | active | closed
+
+
+def objective_score(objective: Objective) -> float | None:
+    """The objective's own score, or the weighted mean of its key results' scores."""
+    if objective.score is not None:
+        return objective.score
+    scored = [(kr.score, kr.weight) for kr in objective.key_results if kr.score is not None]
+    if not scored or len(scored) < len(objective.key_results):
+        return None
+    return weighted_mean(scored)  # type: ignore[arg-type]
+
+
+def objective_state(objective: Objective, as_of: date, settings: StatusSettings) -> ObjectiveState:
+    krs = tuple(kr_state(objective, kr, as_of, settings) for kr in objective.key_results)
+    progress = weighted_mean(
+        [(state.value, kr.weight) for state, kr in zip(krs, objective.key_results, strict=True)]
+    )
+    phase = objective.period.state(as_of)
+    score = objective_score(objective)
+    if phase == "closed":
+        status = score_status(score)
+    else:
+        status = worst(state.status for state in krs) or NOT_STARTED
+    return ObjectiveState(progress, objective.period.elapsed(as_of), status, score, krs, phase)
+
+
+def subtree_progress(
+    root: str, children: dict[str, list[str]], own: dict[str, float]
+) -> float:
+    """Mean progress of an objective and every objective below it in the alignment tree."""
+    values, stack, seen = [], [root], set()
+    while stack:
+        current = stack.pop()
+        if current in seen:  # parent cycles are reported by lint; never loop here
+            continue
+        seen.add(current)
+        if current in own:
+            values.append(own[current])
+        stack.extend(children.get(current, ()))
+    return sum(values) / len(values) if values else 0.0
+
+
+def status_counts(statuses: Iterable[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for status in statuses:
+        counts[status] = counts.get(status, 0) + 1
+    return counts
