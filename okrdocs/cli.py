@@ -207,6 +207,80 @@ def render_report(result, output_format: str, color: bool) -> str:  # type: igno
     return text.render(found, result.files_checked, color)
 
 
+def print_diagnostics(found, files_checked: int) -> None:  # type: ignore[no-untyped-def]
+    from okrdocs.formats import text
+
+    use_color = sys.stderr.isatty()
+    click.echo(text.render(found, files_checked, use_color), nl=False, err=True, color=use_color)
+
+
+@cli.command()
+@config_option
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder to write the site to (default: 'output' in the config, else site/).",
+)
+@as_of_option
+@click.option(
+    "--no-lint",
+    is_flag=True,
+    help="Build even when linting finds errors (files that cannot be read are left out).",
+)
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), help="Processes to use (default: all CPUs)."
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def build(
+    config_path: Path | None,
+    output: Path | None,
+    as_of: str | None,
+    no_lint: bool,
+    jobs: int | None,
+    quiet: bool,
+) -> None:
+    """Build the static site: every period, team, person and objective, with progress,
+    status, the alignment tree and search. The same build works from file:// and any sub-path.
+    """
+    from okrdocs.site.build import BuildError
+    from okrdocs.site.build import build as run_build
+    from okrdocs.site.render import ThemeError
+
+    config = load_config_or_exit(config_path)
+    day = parse_date(as_of, "--as-of")
+    if not config.content.is_dir():
+        fail_usage(f"content folder not found: {config.content} (set 'content' in okrdocs.toml)")
+    target = output.resolve() if output else config.output
+    try:
+        result = run_build(config, target, day, lint=not no_lint, jobs=jobs)
+    except BuildError as error:
+        if error.diagnostics:
+            print_diagnostics(error.diagnostics, len({d.path for d in error.diagnostics}))
+        if error.exit_code == 2:
+            fail_usage(error.message)
+        click.echo(f"okrdocs: build stopped: {error.message}", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    except ThemeError as error:
+        fail_usage(str(error))
+    warnings = [d for d in result.diagnostics if d.severity == "warning"]
+    if not quiet:
+        try:
+            shown = result.output.relative_to(Path.cwd())
+        except ValueError:
+            shown = result.output
+        note = (
+            f"; {len(warnings)} lint warning{'s' if len(warnings) != 1 else ''} shown on the pages"
+            if warnings
+            else ""
+        )
+        click.echo(
+            f"Built {result.pages} pages for {len(result.data.objectives)} objectives in "
+            f"{result.seconds:.2f} s: {shown}/index.html{note}"
+        )
+
+
 @cli.command("rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
 def list_rules(output_format: str) -> None:

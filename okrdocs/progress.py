@@ -74,7 +74,9 @@ def weighted_mean(values: Sequence[tuple[float, float]]) -> float:
 
 
 def objective_progress(objective: Objective) -> float:
-    return weighted_mean([(rollup_value(kr_progress(kr)), kr.weight) for kr in objective.key_results])
+    return weighted_mean(
+        [(rollup_value(kr_progress(kr)), kr.weight) for kr in objective.key_results]
+    )
 
 
 def mean(values: Iterable[float]) -> float | None:
@@ -127,9 +129,7 @@ class KrState:
         return self.progress is not None and self.progress > 1
 
 
-def kr_state(
-    objective: Objective, kr: KeyResult, as_of: date, settings: StatusSettings
-) -> KrState:
+def kr_state(objective: Objective, kr: KeyResult, as_of: date, settings: StatusSettings) -> KrState:
     period = objective.period
     progress = kr_progress(kr)
     value = rollup_value(progress)
@@ -188,9 +188,7 @@ def objective_state(objective: Objective, as_of: date, settings: StatusSettings)
     return ObjectiveState(progress, objective.period.elapsed(as_of), status, score, krs, phase)
 
 
-def subtree_progress(
-    root: str, children: dict[str, list[str]], own: dict[str, float]
-) -> float:
+def subtree_progress(root: str, children: dict[str, list[str]], own: dict[str, float]) -> float:
     """Mean progress of an objective and every objective below it in the alignment tree."""
     values, stack, seen = [], [root], set()
     while stack:

@@ -15,16 +15,30 @@ SETTINGS = StatusSettings()
 
 
 def kr(kr_id: str = "kr1", **fields: object) -> KeyResult:
-    return KeyResult(id=kr_id, title=kr_id, pointer="/key_results/0", index=0, owner="ada", **fields)  # type: ignore[arg-type]
+    return KeyResult(
+        id=kr_id, title=kr_id, pointer="/key_results/0", index=0, owner="ada", **fields
+    )  # type: ignore[arg-type]
 
 
-def objective(*krs: KeyResult, period: str = "2026-Q1", checkins: list[Checkin] | None = None, score: float | None = None) -> Objective:
+def objective(
+    *krs: KeyResult,
+    period: str = "2026-Q1",
+    checkins: list[Checkin] | None = None,
+    score: float | None = None,
+) -> Objective:
     from pathlib import Path
 
     return Objective(
-        id="o", path=Path("o.md"), display_path="o.md", rel_path="o.md", objective="o",
-        owner="ada", period=parse_period(period), key_results=list(krs),
-        checkins=checkins or [], score=score,
+        id="o",
+        path=Path("o.md"),
+        display_path="o.md",
+        rel_path="o.md",
+        objective="o",
+        owner="ada",
+        period=parse_period(period),
+        key_results=list(krs),
+        checkins=checkins or [],
+        score=score,
     )
 
 
@@ -111,7 +125,11 @@ def test_no_checkin_counts_from_the_period_start() -> None:
 
 def test_objective_status_is_the_worst() -> None:
     checkins = [Checkin(date=date(2026, 2, 10), pointer="/checkins/0", values={"a": 600, "b": 100})]
-    o = objective(kr("a", baseline=0, target=1000, current=600), kr("b", baseline=0, target=1000, current=100), checkins=checkins)
+    o = objective(
+        kr("a", baseline=0, target=1000, current=600),
+        kr("b", baseline=0, target=1000, current=100),
+        checkins=checkins,
+    )
     state = p.objective_state(o, date(2026, 2, 15), SETTINGS)
     assert [k.status for k in state.krs] == [p.ON_TRACK, p.OFF_TRACK]
     assert state.status == p.OFF_TRACK
@@ -119,7 +137,15 @@ def test_objective_status_is_the_worst() -> None:
 
 @pytest.mark.parametrize(
     ("score", "status"),
-    [(0.0, p.MISSED), (0.3, p.MISSED), (0.4, p.PROGRESS), (0.6, p.PROGRESS), (0.7, p.DELIVERED), (1.0, p.DELIVERED), (None, p.UNSCORED)],
+    [
+        (0.0, p.MISSED),
+        (0.3, p.MISSED),
+        (0.4, p.PROGRESS),
+        (0.6, p.PROGRESS),
+        (0.7, p.DELIVERED),
+        (1.0, p.DELIVERED),
+        (None, p.UNSCORED),
+    ],
 )
 def test_closed_periods_show_score_bands(score: float | None, status: str) -> None:
     o = objective(kr(baseline=0, target=10, current=3, score=score))
@@ -130,7 +156,9 @@ def test_closed_periods_show_score_bands(score: float | None, status: str) -> No
 
 
 def test_objective_score_is_its_own_or_the_weighted_kr_mean() -> None:
-    assert p.objective_score(objective(kr("a", score=1.0, weight=3.0), kr("b", score=0.2))) == pytest.approx(0.8)
+    assert p.objective_score(
+        objective(kr("a", score=1.0, weight=3.0), kr("b", score=0.2))
+    ) == pytest.approx(0.8)
     assert p.objective_score(objective(kr("a", score=1.0), kr("b"))) is None
     assert p.objective_score(objective(kr("a", score=1.0), score=0.5)) == 0.5
 
@@ -146,7 +174,9 @@ def test_expected_progress_including_a_one_day_period() -> None:
 def test_subtree_progress() -> None:
     children = {"company": ["sales", "eng"], "sales": ["sales-east"], "eng": []}
     own = {"company": 0.5, "sales": 0.4, "eng": 0.9, "sales-east": 0.2}
-    assert p.subtree_progress("company", children, own) == pytest.approx((0.5 + 0.4 + 0.9 + 0.2) / 4)
+    assert p.subtree_progress("company", children, own) == pytest.approx(
+        (0.5 + 0.4 + 0.9 + 0.2) / 4
+    )
     assert p.subtree_progress("sales", children, own) == pytest.approx(0.3)
     cyclic = {"a": ["b"], "b": ["a"]}
     assert p.subtree_progress("a", cyclic, {"a": 1.0, "b": 0.0}) == 0.5

@@ -1,0 +1,357 @@
+"""What the site shows: objectives with their computed numbers, grouped by period, team, owner
+and alignment. Built once per build from the loaded project; the templates only read it.
+
+The template context is documented in docs/themes.md.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from okrdocs import progress as p
+from okrdocs.config import Config
+from okrdocs.diagnostics import Diagnostic
+from okrdocs.model import Action, Checkin, KeyResult, Objective, Section
+from okrdocs.periods import Period
+from okrdocs.site.paths import Router, slug_path, slug_segment
+
+NO_TEAM = ""  # objectives directly in the content folder
+
+
+@dataclass(slots=True)
+class KrView:
+    kr: KeyResult
+    state: p.KrState
+
+    @property
+    def id(self) -> str:
+        return self.kr.id
+
+    @property
+    def no_data(self) -> bool:
+        return self.state.progress is None
+
+
+@dataclass(slots=True)
+class ObjectiveView:
+    objective: Objective
+    state: p.ObjectiveState
+    path: str  # output path of its page
+    krs: list[KrView]
+    findings: list[Diagnostic] = field(default_factory=list)
+    children: list[ObjectiveView] = field(default_factory=list)
+    parent: ObjectiveView | None = None
+    subtree_progress: float = 0.0
+
+    @property
+    def id(self) -> str:
+        return self.objective.id
+
+    @property
+    def title(self) -> str:
+        return self.objective.objective
+
+    @property
+    def status(self) -> str:
+        return self.state.status
+
+    @property
+    def progress(self) -> float:
+        return self.state.progress
+
+    @property
+    def team(self) -> str:
+        return self.objective.team or NO_TEAM
+
+    @property
+    def attention(self) -> tuple[int, float]:
+        """Sort key: most worrying first (status severity, then the biggest gap)."""
+        return (-p.SEVERITY[self.status], self.state.progress - self.state.expected)
+
+
+@dataclass(slots=True)
+class Group:
+    """A set of objectives with its roll-up: a team, a person or a period."""
+
+    key: str
+    name: str
+    path: str
+    objectives: list[ObjectiveView] = field(default_factory=list)
+
+    @property
+    def progress(self) -> float | None:
+        return p.mean(o.progress for o in self.objectives)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return p.status_counts(o.status for o in self.objectives)
+
+    def in_period(self, period: str) -> list[ObjectiveView]:
+        return [o for o in self.objectives if o.objective.period.key == period]
+
+
+@dataclass(slots=True)
+class TeamView(Group):
+    description: str | None = None
+    lead: str | None = None
+    parent: str | None = None
+    body: str = ""
+    children: list[str] = field(default_factory=list)
+    order: int = 0
+
+
+@dataclass(slots=True)
+class PersonView(Group):
+    team: str | None = None
+    email: str | None = None
+
+
+@dataclass(slots=True)
+class PeriodView(Group):
+    period: Period | None = None
+    phase: str = "active"
+    alignment_path: str = ""
+
+
+@dataclass(slots=True)
+class SiteData:
+    config: Config
+    as_of: date
+    objectives: list[ObjectiveView]
+    by_id: dict[str, ObjectiveView]
+    periods: list[PeriodView]  # newest first
+    teams: dict[str, TeamView]
+    people: dict[str, PersonView]
+    current: PeriodView | None
+    diagnostics: list[Diagnostic]
+    root_section: Section | None = None
+
+    def team_name(self, team: str | None) -> str:
+        if not team:
+            return ""
+        view = self.teams.get(team)
+        return view.name if view else team
+
+    def person_name(self, person: str | None) -> str:
+        if not person:
+            return ""
+        view = self.people.get(person)
+        return view.name if view else person
+
+    def team_roots(self) -> list[TeamView]:
+        roots = [t for t in self.teams.values() if not t.parent or t.parent not in self.teams]
+        return sorted(roots, key=lambda t: (t.order, t.name))
+
+
+def _period_sort_key(period: Period) -> tuple[date, int]:
+    # Shorter periods first among those starting together: 2026-Q1 before 2026.
+    return (period.start, -period.days)
+
+
+def choose_current(periods: list[PeriodView], as_of: date) -> PeriodView | None:
+    """The period the home page opens on: the shortest active one with objectives, else the
+    most recent that has started, else the next to start."""
+    active = [v for v in periods if v.period and v.period.contains(as_of)]
+    if active:
+        return min(active, key=lambda v: (v.period.days, v.period.start))  # type: ignore[union-attr]
+    started = [v for v in periods if v.period and v.period.start <= as_of]
+    if started:
+        return max(started, key=lambda v: v.period.end)  # type: ignore[union-attr]
+    return min(periods, key=lambda v: v.period.start) if periods else None  # type: ignore[union-attr]
+
+
+def build_site_data(
+    config: Config,
+    objectives: list[Objective],
+    sections: list[Section],
+    diagnostics: list[Diagnostic],
+    as_of: date,
+) -> SiteData:
+    router = Router()
+    views: list[ObjectiveView] = []
+    by_id: dict[str, ObjectiveView] = {}
+    findings: dict[str, list[Diagnostic]] = defaultdict(list)
+    for diagnostic in diagnostics:
+        if diagnostic.objective_id:
+            findings[diagnostic.objective_id].append(diagnostic)
+    for objective in sorted(objectives, key=lambda o: o.id):
+        state = p.objective_state(objective, as_of, config.status)
+        path = router.assign("objective", objective.id, "objectives", slug_path(objective.id))
+        view = ObjectiveView(
+            objective=objective,
+            state=state,
+            path=path,
+            krs=[
+                KrView(kr, kr_state)
+                for kr, kr_state in zip(objective.key_results, state.krs, strict=True)
+            ],
+            findings=findings.get(objective.id, []),
+        )
+        views.append(view)
+        by_id[objective.id] = view
+
+    # Alignment: parents and children; subtree progress.
+    children_ids: dict[str, list[str]] = defaultdict(list)
+    for view in views:
+        parent = by_id.get(view.objective.parent or "")
+        if parent is not None and parent is not view:
+            view.parent = parent
+            parent.children.append(view)
+            children_ids[parent.id].append(view.id)
+    own = {view.id: view.progress for view in views}
+    for view in views:
+        view.subtree_progress = p.subtree_progress(view.id, children_ids, own)
+        view.children.sort(key=lambda child: (child.team, child.id))
+
+    teams = _teams(config, sections, views, router)
+    people = _people(config, views, router)
+    periods = _periods(views, router)
+    root_section = next((s for s in sections if s.folder == ""), None)
+    return SiteData(
+        config=config,
+        as_of=as_of,
+        objectives=views,
+        by_id=by_id,
+        periods=periods,
+        teams=teams,
+        people=people,
+        current=choose_current(periods, as_of),
+        diagnostics=diagnostics,
+        root_section=root_section,
+    )
+
+
+def _teams(
+    config: Config, sections: list[Section], views: list[ObjectiveView], router: Router
+) -> dict[str, TeamView]:
+    teams: dict[str, TeamView] = {}
+
+    def team(team_id: str) -> TeamView:
+        if team_id not in teams:
+            roster = config.teams.get(team_id)
+            teams[team_id] = TeamView(
+                key=team_id,
+                name=(roster.name if roster and roster.name else team_id),
+                path=router.assign("team", team_id, "teams", slug_segment(team_id)),
+                description=roster.description if roster else None,
+                lead=roster.lead if roster else None,
+                parent=roster.parent if roster else None,
+            )
+        return teams[team_id]
+
+    for team_id in config.teams:
+        team(team_id)
+    for view in views:
+        if view.objective.team:
+            team(view.objective.team).objectives.append(view)
+    for section in sections:
+        # content/sales/_index.md describes team "sales"; a deeper folder describes a team only
+        # when objectives name it (team: engineering/platform).
+        if not section.folder or ("/" in section.folder and section.folder not in teams):
+            continue
+        view = team(section.folder)
+        # The roster names teams for the whole organisation; an _index.md adds what it lacks.
+        if section.title and view.name == view.key:
+            view.name = section.title
+        view.description = view.description or section.description
+        view.lead = view.lead or section.owner
+        view.parent = view.parent or section.parent
+        view.body = section.body
+        view.order = section.order if section.order is not None else view.order
+    for view in teams.values():
+        if view.parent and view.parent in teams:
+            teams[view.parent].children.append(view.key)
+    return teams
+
+
+def _people(config: Config, views: list[ObjectiveView], router: Router) -> dict[str, PersonView]:
+    people: dict[str, PersonView] = {}
+
+    def person(person_id: str) -> PersonView:
+        if person_id not in people:
+            roster = config.people.get(person_id)
+            people[person_id] = PersonView(
+                key=person_id,
+                name=(roster.name if roster and roster.name else person_id),
+                path=router.assign("person", person_id, "people", slug_segment(person_id)),
+                team=roster.team if roster else None,
+                email=roster.email if roster else None,
+            )
+        return people[person_id]
+
+    for person_id in config.people:
+        person(person_id)
+    for view in views:
+        owners = {view.objective.owner, *(kr.owner for kr in view.objective.key_results)}
+        for owner in sorted(owners):
+            person(owner).objectives.append(view)
+    return people
+
+
+def _periods(views: list[ObjectiveView], router: Router) -> list[PeriodView]:
+    periods: dict[str, PeriodView] = {}
+    for view in views:
+        period = view.objective.period
+        if period.key not in periods:
+            periods[period.key] = PeriodView(
+                key=period.key,
+                name=period.key,
+                path=router.assign("period", period.key, "periods", slug_segment(period.key)),
+                period=period,
+                phase=view.state.phase,
+                alignment_path=router.assign(
+                    "alignment", period.key, "alignment", slug_segment(period.key)
+                ),
+            )
+        periods[period.key].objectives.append(view)
+    return sorted(periods.values(), key=lambda v: _period_sort_key(v.period), reverse=True)  # type: ignore[arg-type]
+
+
+# -- history ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryPoint:
+    day: date
+    progress: float
+    confidence: float | None
+    note: str | None
+
+
+def history(view: ObjectiveView) -> list[HistoryPoint]:
+    """The objective's progress after each check-in (values carried forward between them)."""
+    objective = view.objective
+    values: dict[str, Any] = {}
+    points = []
+    for checkin in sorted(objective.checkins, key=lambda c: c.date):
+        values.update(checkin.values)
+        pairs = []
+        for kr in objective.key_results:
+            raw = None
+            if kr.id in values:
+                value = values[kr.id]
+                if kr.is_milestone:
+                    raw = 1.0 if value is True else 0.0
+                elif (
+                    kr.target is not None
+                    and kr.baseline is not None
+                    and not isinstance(value, bool)
+                ):
+                    span = kr.target - kr.baseline
+                    raw = (value - kr.baseline) / span if span else float(value == kr.target)
+            pairs.append((p.rollup_value(raw), kr.weight))
+        points.append(
+            HistoryPoint(checkin.date, p.weighted_mean(pairs), checkin.confidence, checkin.note)
+        )
+    return points
+
+
+def action_list(kr: KeyResult) -> list[Action]:
+    return kr.actions
+
+
+def checkins_newest_first(objective: Objective) -> list[Checkin]:
+    return sorted(objective.checkins, key=lambda c: c.date, reverse=True)

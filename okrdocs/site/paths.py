@@ -1,0 +1,68 @@
+"""Where each page goes, and relative links between pages.
+
+Every output path is built from sanitised segments and checked to stay inside the output folder,
+whatever an id or a file name says. Non-ASCII names stay readable on disk (people/张伟.html) and
+are percent-encoded in links, so the site works from ``file://`` and from any sub-path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from urllib.parse import quote
+
+_UNSAFE = re.compile(r"[^\w.-]+")
+_MAX_SEGMENT = 80  # characters; CJK takes 3 bytes each, file systems allow 255 bytes
+
+
+def slug_segment(text: str) -> str:
+    """One safe path segment: letters of any script, digits, '.', '-', '_'."""
+    segment = _UNSAFE.sub("-", unicodedata.normalize("NFC", text)).strip("-.")
+    segment = segment[:_MAX_SEGMENT].rstrip("-.")
+    return segment or "_"
+
+
+def slug_path(text: str) -> str:
+    """A safe relative path from a path-like id: 'sales/east-china' stays, '../x' does not."""
+    parts = [
+        slug_segment(part)
+        for part in text.replace("\\", "/").split("/")
+        if part not in ("", ".", "..")
+    ]
+    return "/".join(parts) or "_"
+
+
+class Router:
+    """Assigns each entity a unique output path (relative to the site root, '/'-separated)."""
+
+    def __init__(self) -> None:
+        self._taken: dict[str, str] = {}  # path -> the key that owns it
+        self._paths: dict[tuple[str, str], str] = {}
+
+    def assign(self, kind: str, key: str, folder: str, slug: str) -> str:
+        if (kind, key) in self._paths:
+            return self._paths[(kind, key)]
+        base = f"{folder}/{slug}" if folder else slug
+        path, counter = f"{base}.html", 2
+        while path.lower() in self._taken:  # also avoid case-only clashes (macOS, Windows)
+            path = f"{base}-{counter}.html"
+            counter += 1
+        self._taken[path.lower()] = key
+        self._paths[(kind, key)] = path
+        return path
+
+    def path(self, kind: str, key: str) -> str | None:
+        return self._paths.get((kind, key))
+
+
+def relative_url(from_page: str, to_path: str) -> str:
+    """A percent-encoded relative link from one output path to another."""
+    start = posixpath.dirname(from_page) or "."
+    target = posixpath.relpath(to_path, start)
+    return quote(target, safe="/#?=&")
+
+
+def root_prefix(page: str) -> str:
+    """'../' repeated to reach the site root from ``page``."""
+    return "../" * page.count("/")
