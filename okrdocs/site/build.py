@@ -434,10 +434,10 @@ class SiteWriter:
             '<?xml version="1.0" encoding="UTF-8"?>',
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
         ]
+        modified = self.data.as_of.isoformat()
         for page in sorted(set(pages)):
-            lines.append(
-                f"  <url><loc>{xml_escape(base + quote(page))}</loc><lastmod>{self.data.as_of.isoformat()}</lastmod></url>"
-            )
+            location = xml_escape(base + quote(page))
+            lines.append(f"  <url><loc>{location}</loc><lastmod>{modified}</lastmod></url>")
         lines.append("</urlset>")
         self.write("sitemap.xml", "\n".join(lines) + "\n")
 

@@ -43,7 +43,8 @@ def history_svg(
         y = _y(tick)
         parts.append(
             f'<line class="grid" x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}"/>'
-            f'<text class="axis" x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{int(tick * 100)}%</text>'
+            f'<text class="axis" x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">'
+            f"{int(tick * 100)}%</text>"
         )
     parts.append(
         f'<text class="axis" x="{LEFT}" y="{HEIGHT - 8}">{period.start.isoformat()}</text>'
@@ -59,7 +60,8 @@ def history_svg(
         x = _x(as_of, period)
         parts.append(
             f'<line class="today" x1="{x:.1f}" y1="{TOP}" x2="{x:.1f}" y2="{HEIGHT - BOTTOM}"/>'
-            f'<text class="axis" x="{x:.1f}" y="{TOP - 3}" text-anchor="middle">{escape(today_label)}</text>'
+            f'<text class="axis" x="{x:.1f}" y="{TOP - 3}" text-anchor="middle">'
+            f"{escape(today_label)}</text>"
         )
     if points:
         coordinates = [(_x(point.day, period), _y(point.progress)) for point in points]
@@ -71,7 +73,8 @@ def history_svg(
             if point.note:
                 tip += f" — {point.note}"
             parts.append(
-                f'<circle class="point" cx="{x:.1f}" cy="{y:.1f}" r="4"><title>{escape(tip)}</title></circle>'
+                f'<circle class="point" cx="{x:.1f}" cy="{y:.1f}" r="4">'
+                f"<title>{escape(tip)}</title></circle>"
             )
     parts.append("</svg>")
     return Markup("".join(parts))
