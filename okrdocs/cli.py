@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn
 
@@ -279,6 +279,50 @@ def build(
             f"Built {result.pages} pages for {len(result.data.objectives)} objectives in "
             f"{result.seconds:.2f} s: {shown}/index.html{note}"
         )
+
+
+@cli.command()
+@config_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (0.0.0.0 shares the site with your network).",
+)
+@click.option(
+    "--port",
+    "-p",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on (0: any free port).",
+)
+@as_of_option
+def serve(config_path: Path | None, host: str, port: int, as_of: str | None) -> None:
+    """Serve the site while you write: rebuilds what changed and reloads the browser.
+
+    A file with errors does not stop the server: its problems show in the terminal and on the
+    pages. Stop with Ctrl+C.
+    """
+    from okrdocs.site.render import ThemeError
+    from okrdocs.site.serve import ServeError
+    from okrdocs.site.serve import serve as run_serve
+
+    config = load_config_or_exit(config_path)
+    day = parse_date(as_of, "--as-of")
+    if not config.content.is_dir():
+        fail_usage(f"content folder not found: {config.content} (set 'content' in okrdocs.toml)")
+
+    def report(message: str) -> None:
+        click.echo(f"[{datetime.now():%H:%M:%S}] {message}", err=True)
+
+    def ready(url: str) -> None:
+        click.echo(f"Serving {url} (Ctrl+C to stop); watching {config.content}", err=True)
+
+    try:
+        run_serve(config, host, port, day, report, ready=ready)
+    except (ServeError, ThemeError) as error:
+        fail_usage(str(error))
 
 
 @cli.command("rules")

@@ -17,7 +17,7 @@ from okrdocs.config import Config, ConfigError
 from okrdocs.diagnostics import Diagnostic
 from okrdocs.globs import matcher
 from okrdocs.loader import LoadedFile
-from okrdocs.project import Project, load_project
+from okrdocs.project import Project, check_references, load_project
 from okrdocs.rules import RULES, Finding, RuleContext, find_rule, select_rules, unknown_selectors
 
 SEVERITY_RANK = {"warning": 1, "error": 2}
@@ -180,13 +180,30 @@ def lint(
     use_cache: bool = True,
     keep_models: bool = False,
 ) -> LintResult:
-    per_file_codes = tuple(
-        code for code in sorted(policy.enabled) if RULES[code].scope == "objective"
-    )
-    runner = RuleRunner(per_file_codes, policy.options, as_of, config)
     project = load_project(
-        config, paths, jobs=jobs, keep_models=keep_models, use_cache=use_cache, process=runner
+        config,
+        paths,
+        jobs=jobs,
+        keep_models=keep_models,
+        use_cache=use_cache,
+        process=rule_runner(policy, as_of, config),
+        check=False,
     )
+    return finish(config, project, as_of, policy)
+
+
+def rule_runner(policy: Policy, as_of: date, config: Config) -> RuleRunner:
+    per_file = tuple(code for code in sorted(policy.enabled) if RULES[code].scope == "objective")
+    return RuleRunner(per_file, policy.options, as_of, config)
+
+
+def finish(config: Config, project: Project, as_of: date, policy: Policy) -> LintResult:
+    """Project-wide rules and the policy, over files already loaded and checked one by one.
+
+    Safe to run again after some files were reloaded (okrdocs serve): cross-file findings are
+    recomputed from each file's own findings.
+    """
+    check_references(project)
     for code in sorted(policy.enabled):
         rule = RULES[code]
         if rule.scope != "project":

@@ -58,6 +58,8 @@ class LoadedFile:
     objective: Objective | None = None
     section: Section | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # The findings of this file alone (loader and per-file rules), set before cross-file checks.
+    own_diagnostics: list[Diagnostic] | None = None
     # The objective id, even when the file did not validate (explicit id if readable, else default).
     id: str | None = None
     id_declared: bool = False

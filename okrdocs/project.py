@@ -151,6 +151,7 @@ def load_project(
     keep_models: bool = True,
     use_cache: bool = True,
     process: FileProcessor | None = None,
+    check: bool = True,
 ) -> Project:
     """Load ``paths`` (default: the whole content folder) and run the cross-file checks.
 
@@ -179,12 +180,21 @@ def load_project(
         for rel, entry in content_index(config, use_cache).items():
             if rel not in loaded:
                 project.files.append(entry.as_loaded_file(content, prefix, rel))
-    check_references(project)
+    if check:  # the linter runs these itself, after the per-file rules (okrdocs.lint.finish)
+        check_references(project)
     return project
 
 
 def check_references(project: Project) -> None:
-    """OKR003 duplicate ids, OKR004 unknown parent, OKR005 parent cycles."""
+    """OKR003 duplicate ids, OKR004 unknown parent, OKR005 parent cycles.
+
+    Each file's own findings are kept apart, so the checks can run again after files change.
+    """
+    for loaded in project.files:
+        if loaded.own_diagnostics is None:
+            loaded.own_diagnostics = list(loaded.diagnostics)
+        else:
+            loaded.diagnostics = list(loaded.own_diagnostics)
     groups: dict[str, list[LoadedFile]] = {}
     for loaded in project.files:
         if loaded.id is not None and not loaded.context.is_section:

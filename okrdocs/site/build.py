@@ -263,49 +263,49 @@ class SiteWriter:
             intro=intro,
         )
 
-    def period_pages(self) -> list[str]:
-        written = [
-            self.page(
-                "periods.html", "periods/index.html", self.env.globals["t"]("Periods"), "period"
-            )
-        ]
+    def period_page(self, period: Any) -> str:
         from okrdocs import progress as p
 
-        for period in self.data.periods:
-            groups: dict[str, list[ObjectiveView]] = {}
-            for view in period.objectives:
-                groups.setdefault(view.team, []).append(view)
-            rows = []
-            for team_id, views in groups.items():
-                team = self.data.teams.get(team_id)
-                rows.append(
-                    {
-                        "team": team,
-                        "objectives": sorted(views, key=lambda v: v.attention),
-                        "progress": p.mean(v.progress for v in views),
-                    }
-                )
-            rows.sort(
-                key=lambda r: (
-                    r["team"] is None,
-                    r["team"].order if r["team"] else 0,
-                    r["team"].name if r["team"] else "",
-                )
+        groups: dict[str, list[ObjectiveView]] = {}
+        for view in period.objectives:
+            groups.setdefault(view.team, []).append(view)
+        rows = []
+        for team_id, views in groups.items():
+            team = self.data.teams.get(team_id)
+            rows.append(
+                {
+                    "team": team,
+                    "objectives": sorted(views, key=lambda v: v.attention),
+                    "progress": p.mean(v.progress for v in views),
+                }
             )
-            elapsed = period.period.elapsed(self.data.as_of) if period.period else 0
-            written.append(
-                self.page(
-                    "period.html",
-                    period.path,
-                    period.key,
-                    "period",
-                    period=period,
-                    groups=rows,
-                    elapsed=elapsed,
-                )
+        rows.sort(
+            key=lambda r: (
+                r["team"] is None,
+                r["team"].order if r["team"] else 0,
+                r["team"].name if r["team"] else "",
             )
-            written.append(self.alignment_page(period))
-        return written
+        )
+        elapsed = period.period.elapsed(self.data.as_of) if period.period else 0
+        return self.page(
+            "period.html",
+            period.path,
+            period.key,
+            "period",
+            period=period,
+            groups=rows,
+            elapsed=elapsed,
+        )
+
+    def index_pages(self) -> list[str]:
+        """The lists of periods, teams and people."""
+        t = self.env.globals["t"]
+        people = sorted(self.data.people.values(), key=lambda person: person.name.lower())
+        return [
+            self.page("periods.html", "periods/index.html", t("Periods"), "period"),
+            self.page("teams.html", "teams/index.html", t("Teams"), "team"),
+            self.page("people.html", "people/index.html", t("People"), "person", people=people),
+        ]
 
     def alignment_page(self, period: Any) -> str:
         """The tree of the period's objectives and everything they align to."""
@@ -353,43 +353,28 @@ class SiteWriter:
             children=children,
         )
 
-    def team_pages(self) -> list[str]:
-        t = self.env.globals["t"]
-        written = [self.page("teams.html", "teams/index.html", t("Teams"), "team")]
-        for team in self.data.teams.values():
-            written.append(
-                self.page(
-                    "team.html",
-                    team.path,
-                    team.name,
-                    "team",
-                    team=team,
-                    parent=self.data.teams.get(team.parent) if team.parent else None,
-                    subteams=self._subteams(team),
-                    by_period=self._by_period(team.objectives),
-                    body=Markup(md.render(team.body)) if team.body.strip() else "",
-                )
-            )
-        return written
+    def team_page(self, team: Any) -> str:
+        return self.page(
+            "team.html",
+            team.path,
+            team.name,
+            "team",
+            team=team,
+            parent=self.data.teams.get(team.parent) if team.parent else None,
+            subteams=self._subteams(team),
+            by_period=self._by_period(team.objectives),
+            body=Markup(md.render(team.body)) if team.body.strip() else "",
+        )
 
-    def people_pages(self) -> list[str]:
-        t = self.env.globals["t"]
-        people = sorted(self.data.people.values(), key=lambda person: person.name.lower())
-        written = [
-            self.page("people.html", "people/index.html", t("People"), "person", people=people)
-        ]
-        for person in people:
-            written.append(
-                self.page(
-                    "person.html",
-                    person.path,
-                    person.name,
-                    "person",
-                    person=person,
-                    by_period=self._by_period(person.objectives),
-                )
-            )
-        return written
+    def person_page(self, person: Any) -> str:
+        return self.page(
+            "person.html",
+            person.path,
+            person.name,
+            "person",
+            person=person,
+            by_period=self._by_period(person.objectives),
+        )
 
     def _by_period(self, views: list[ObjectiveView]) -> list[tuple[Any, list[ObjectiveView]]]:
         order = {period.key: index for index, period in enumerate(self.data.periods)}
@@ -450,10 +435,11 @@ class SiteWriter:
 
     def shared_pages(self) -> list[str]:
         """Everything but the objective pages."""
-        pages = [self.home_page()]
-        pages += self.period_pages()
-        pages += self.team_pages()
-        pages += self.people_pages()
+        pages = [self.home_page(), *self.index_pages()]
+        for period in self.data.periods:
+            pages += [self.period_page(period), self.alignment_page(period)]
+        pages += [self.team_page(team) for team in self.data.teams.values()]
+        pages += [self.person_page(person) for person in self.data.people.values()]
         self.search_index()
         self.okrs_json()
         self.not_found_page()

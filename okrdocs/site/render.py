@@ -18,6 +18,7 @@ from jinja2 import (
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
+    TemplateError,
     pass_context,
     select_autoescape,
 )
@@ -151,7 +152,27 @@ def _url(context: Any, target: str) -> str:
 
 
 def render(env: Environment, template: str, page_path: str, context: dict[str, Any]) -> str:
-    return env.get_template(template).render(page_path=page_path, **context)
+    try:
+        return env.get_template(template).render(page_path=page_path, **context)
+    except TemplateError as error:
+        raise ThemeError(describe_template_error(error, template)) from None
+
+
+def describe_template_error(error: TemplateError, template: str) -> str:
+    """'template objective.html, line 3: 'x' is undefined' — where in the theme it failed."""
+    name, line = (
+        getattr(error, "filename", None) or getattr(error, "name", None),
+        getattr(error, "lineno", None),
+    )
+    tb = error.__traceback__
+    while tb is not None:  # Jinja rewrites tracebacks so template lines appear as frames
+        if tb.tb_frame.f_code.co_filename.endswith((".html", ".xml", ".j2")):
+            name, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+        tb = tb.tb_next
+    where = f"template {Path(name).name if name else template}"
+    if line:
+        where += f", line {line}"
+    return f"{where}: {error.message or error}"
 
 
 def safe(html: str) -> Markup:

@@ -1,0 +1,282 @@
+"""okrdocs build on real content: pages, links, safety, reproducibility, themes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from .conftest import REPO, SAMPLE_AS_OF, VALID_OKR, TempProject
+from .sitecheck import broken_links
+
+SCHEMA = json.loads((REPO / "schema" / "okrs-json.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample organisation, built once for the tests in this module."""
+    from click.testing import CliRunner
+
+    from okrdocs.cli import cli
+
+    root = tmp_path_factory.mktemp("sample")
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "okrdocs.toml", root / "okrdocs.toml")
+    import os
+
+    previous = os.getcwd()
+    os.chdir(root)
+    try:
+        result = CliRunner().invoke(cli, ["build", "--as-of", SAMPLE_AS_OF], catch_exceptions=False)
+    finally:
+        os.chdir(previous)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Built ")
+    return root / "site"
+
+
+def test_sample_site_has_every_page(sample_site: Path) -> None:
+    for page in [
+        "index.html",
+        "404.html",
+        "okrs.json",
+        "sitemap.xml",
+        "assets/okrdocs.css",
+        "assets/okrdocs.js",
+        "periods/index.html",
+        "periods/2026-Q4.html",
+        "periods/2026-Q3.html",
+        "periods/2026.html",
+        "alignment/2026-Q4.html",
+        "teams/index.html",
+        "teams/sales.html",
+        "teams/engineering.html",
+        "people/index.html",
+        "people/zhang.wei.html",
+        "objectives/sales/east-china.html",
+        "objectives/company/2026-growth.html",
+        "search/manifest.js",
+        "search/index-0.js",
+        ".okrdocs-site",
+    ]:
+        assert (sample_site / page).is_file(), page
+
+
+def test_every_internal_link_resolves(sample_site: Path) -> None:
+    assert broken_links(sample_site) == []
+
+
+def test_no_external_assets(sample_site: Path) -> None:
+    for page in sample_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for marker in ('src="http', 'href="//', "fonts.googleapis", "cdn."):
+            assert marker not in text, (page, marker)
+        assert 'rel="stylesheet" href="http' not in text
+
+
+def test_okrs_json_matches_its_schema(sample_site: Path) -> None:
+    data = json.loads((sample_site / "okrs.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, SCHEMA)
+    by_id = {o["id"]: o for o in data["objectives"]}
+    east = by_id["sales/east-china"]
+    assert east["status"] == "at-risk"
+    assert east["progress"] == pytest.approx((2 * 0.5625 + 0.4 + 0.5) / 4, abs=1e-4)
+    assert east["parent"] == "company/2026-growth"
+    assert "sales/east-china" in by_id["company/2026-growth"]["children"]
+    assert by_id["sales/2026-q3-auto-parts"]["status"] == "delivered"
+    assert by_id["engineering/onboarding"]["status"] == "on-track"
+
+
+def test_objective_page_content(sample_site: Path) -> None:
+    html = (sample_site / "objectives/sales/east-china.html").read_text(encoding="utf-8")
+    assert "成为华东中型制造企业首选的工业软件供应商" in html
+    assert 'role="progressbar"' in html and 'aria-valuenow="51"' in html
+    assert "800 万元" in html and "845 万元" in html and "880 万元" in html
+    assert (
+        "开展华东制造业市场调研" in html and 'href="https://tracker.example.com/SALES-12"' in html
+    )
+    assert '<svg class="chart"' in html and "两个大单推迟到十二月签约。" in html
+    assert "<h2>风险</h2>" in html  # the Markdown body
+    assert 'href="../company/2026-growth.html"' in html  # parent, relative
+
+
+def test_ui_language(sample_site: Path, project: TempProject) -> None:
+    assert "整体进度" in (sample_site / "index.html").read_text(encoding="utf-8")
+    project.write("content/sales/q1.md", VALID_OKR)
+    assert project.run("build", "-q").exit_code == 0
+    home = (project.root / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Organisation progress" in home and 'lang="en"' in home
+
+
+def test_sitemap_and_404(sample_site: Path, project: TempProject) -> None:
+    sitemap = (sample_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>objectives/sales/east-china.html</loc>" in sitemap
+    page = (sample_site / "404.html").read_text(encoding="utf-8")
+    assert "<style>" in page and 'href="/"' in page and "assets/" not in page
+    project.write(
+        "okrdocs.toml", 'content = "content"\nbase-url = "https://okrs.example.com/acme/"\n'
+    )
+    project.write("content/sales/q1.md", VALID_OKR)
+    assert project.run("build", "-q", "--no-lint").exit_code == 0
+    site = project.root / "site"
+    assert (
+        "<loc>https://okrs.example.com/acme/index.html</loc>" in (site / "sitemap.xml").read_text()
+    )
+    assert 'href="https://okrs.example.com/acme/"' in (site / "404.html").read_text()
+
+
+def test_builds_are_reproducible_byte_for_byte(project: TempProject) -> None:
+    project.write("content/sales/q1.md", VALID_OKR)
+    project.write("content/eng/q1.md", VALID_OKR.replace("zhang.wei", "ada"))
+    assert project.run("build", "-q", "-o", "one").exit_code == 0
+    assert project.run("build", "-q", "-o", "two").exit_code == 0
+    one, two = project.root / "one", project.root / "two"
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    for rel in files:
+        assert (one / rel).read_bytes() == (two / rel).read_bytes(), rel
+
+
+def test_lint_errors_stop_the_build(project: TempProject) -> None:
+    project.write("content/sales/q1.md", VALID_OKR)
+    project.write("content/sales/bad.md", VALID_OKR.replace("target: 880", "target: lots"))
+    result = project.run("build")
+    assert result.exit_code == 1
+    assert "content/sales/bad.md:10:13: OKR002" in result.stderr
+    assert "build stopped: 1 error found" in result.stderr
+    assert not (project.root / "site").exists()
+    result = project.run("build", "--no-lint")
+    assert result.exit_code == 0
+    data = json.loads((project.root / "site" / "okrs.json").read_text(encoding="utf-8"))
+    assert [o["id"] for o in data["objectives"]] == ["sales/q1"]
+
+
+def test_warnings_go_on_the_objective_page(project: TempProject) -> None:
+    project.write(
+        "content/sales/q1.md",
+        VALID_OKR.replace("title: 新签约客户从 0 家增加到 5 家", "title: 开展客户调研"),
+    )
+    result = project.run("build")
+    assert result.exit_code == 0
+    assert "1 lint warning shown on the pages" in result.stdout
+    page = (project.root / "site" / "objectives" / "sales" / "q1.html").read_text(encoding="utf-8")
+    assert "OKR203" in page and "开展" in page
+
+
+def test_html_is_escaped_and_unsafe_links_dropped(project: TempProject) -> None:
+    text = VALID_OKR.replace(
+        "objective: 成为华东中型制造企业首选的工业软件供应商",
+        'objective: "<script>alert(1)</script> 华东"',
+    ).replace(
+        "Free Markdown: context, why this matters, retrospective.",
+        "<img src=x onerror=alert(1)> [click](javascript:alert(2)) [ok](https://example.com)",
+    )
+    project.write("content/sales/q1.md", text)
+    assert project.run("build", "-q", "--no-lint").exit_code == 0
+    site = project.root / "site"
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in html, page
+        assert 'href="javascript:' not in html.lower(), page
+        assert "<img src=x" not in html, page
+    page = (site / "objectives" / "sales" / "q1.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; 华东" in page
+    assert '<a href="https://example.com">ok</a>' in page
+    assert "[click](javascript:alert(2))" in page  # left as text, not a link
+    index = "".join(p.read_text(encoding="utf-8") for p in (site / "search").glob("index-*.js"))
+    assert "<script>" in index  # data, not markup: the search script escapes it when showing it
+
+
+def test_odd_and_non_ascii_file_names(project: TempProject) -> None:
+    project.write("content/销售/华东 第一季度.md", VALID_OKR)
+    project.write('content/sales/it\'s <odd> & "quoted".md', VALID_OKR.replace("zhang.wei", "张伟"))
+    assert project.run("build", "-q", "--no-lint").exit_code == 0
+    site = project.root / "site"
+    assert (site / "objectives" / "销售" / "华东-第一季度.html").is_file()
+    assert (site / "people" / "张伟.html").is_file()
+    assert broken_links(site) == []
+    for path in site.rglob("*"):
+        assert path.resolve().is_relative_to(site.resolve())
+
+
+@pytest.mark.parametrize("output", ["content", "content/site", "."])
+def test_refuses_to_write_over_the_content(project: TempProject, output: str) -> None:
+    project.write("content/sales/q1.md", VALID_OKR)
+    result = project.run("build", "-o", output)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("okrdocs: error: the output folder")
+    assert (project.root / "content" / "sales" / "q1.md").read_text(encoding="utf-8") == VALID_OKR
+
+
+def test_refuses_a_non_empty_folder_it_did_not_create(project: TempProject) -> None:
+    project.write("content/sales/q1.md", VALID_OKR)
+    project.write("site/notes.txt", "mine")
+    result = project.run("build")
+    assert result.exit_code == 2
+    assert "not empty and was not created by okrdocs" in result.stderr
+    assert (project.root / "site" / "notes.txt").read_text() == "mine"
+    (project.root / "site" / "notes.txt").unlink()
+    assert project.run("build", "-q").exit_code == 0  # empty: fine
+    assert project.run("build", "-q").exit_code == 0  # its own: replaced
+
+
+def test_a_failed_build_leaves_the_previous_site(project: TempProject) -> None:
+    project.write("content/sales/q1.md", VALID_OKR)
+    assert project.run("build", "-q").exit_code == 0
+    before = (project.root / "site" / "index.html").read_text(encoding="utf-8")
+    project.write("okrdocs.toml", 'content = "content"\ntheme-overrides = "theme"\n')
+    project.write(
+        "theme/templates/objective.html",
+        "{% extends 'base.html' %}{% block content %}{{ no_such_variable.x }}{% endblock %}",
+    )
+    result = project.run("build", "-q")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "okrdocs: error: template objective.html, line 1: 'no_such_variable' is undefined\n"
+    )
+    assert (project.root / "site" / "index.html").read_text(encoding="utf-8") == before
+    assert not any(p.name.startswith(".site.okrdocs") for p in project.root.iterdir())
+
+
+def test_theme_overrides_one_block_and_one_asset(project: TempProject) -> None:
+    project.write("content/sales/q1.md", VALID_OKR)
+    project.write(
+        "okrdocs.toml", 'content = "content"\ntitle = "Acme"\ntheme-overrides = "theme"\n'
+    )
+    project.write(
+        "theme/templates/objective.html",
+        '{% extends "theme/objective.html" %}{% block title %}OKR · {{ super() }}{% endblock %}',
+    )
+    project.write("theme/static/extra.css", "body { outline: 1px solid red; }")
+    assert project.run("build", "-q", "--no-lint").exit_code == 0
+    page = (project.root / "site" / "objectives" / "sales" / "q1.html").read_text(encoding="utf-8")
+    assert "<title>OKR · 成为华东中型制造企业首选的工业软件供应商 · Acme</title>" in page
+    assert "开展华东制造业市场调研" in page  # the rest of the template is the theme's
+    assert (project.root / "site" / "assets" / "extra.css").is_file()
+    assert (project.root / "site" / "assets" / "okrdocs.css").is_file()
+
+
+def test_unknown_theme_is_a_usage_error(project: TempProject) -> None:
+    project.write("okrdocs.toml", 'content = "content"\ntheme = "fancy"\n')
+    project.write("content/sales/q1.md", VALID_OKR)
+    result = project.run("build")
+    assert result.exit_code == 2
+    assert "theme 'fancy' not found" in result.stderr
+
+
+def test_parallel_build_matches_serial(project: TempProject) -> None:
+    for index in range(450):  # above the threshold for worker processes
+        project.write(
+            f"content/team{index % 9}/o{index}.md",
+            VALID_OKR.replace("owner: zhang.wei", f"owner: p{index % 40}"),
+        )
+    assert project.run("build", "-q", "--no-lint", "-o", "serial", "-j", "1").exit_code == 0
+    assert project.run("build", "-q", "--no-lint", "-o", "parallel", "-j", "2").exit_code == 0
+    serial, parallel = project.root / "serial", project.root / "parallel"
+    files = sorted(p.relative_to(serial) for p in serial.rglob("*") if p.is_file())
+    assert len(files) > 450
+    for rel in files:
+        assert (serial / rel).read_bytes() == (parallel / rel).read_bytes(), rel
