@@ -179,7 +179,143 @@ def lint_cases(root: Path, sizes: list[int], runs: int) -> list[Measurement]:
     return results
 
 
-CASES: dict[str, Callable[[Path, list[int], int], list[Measurement]]] = {"lint": lint_cases}
+HUGO = HERE / "hugo"  # config and minimal layouts: the same pages okrdocs writes
+
+
+def hugo_site(repo: Path) -> Path:
+    """A minimal Hugo site over the same content: one page per objective, owner, team, period."""
+    shutil.copy(HUGO / "hugo.toml", repo / "hugo.toml")
+    shutil.copytree(HUGO / "layouts", repo / "layouts", dirs_exist_ok=True)
+    return repo
+
+
+MKDOCS_LIMIT = 1000  # MkDocs puts every page in every page's navigation: 5,000 pages took 297 s
+
+
+def mkdocs_site(repo: Path) -> Path:
+    config = repo / "mkdocs.yml"
+    if not config.exists():
+        config.write_text("site_name: OKRs\ndocs_dir: content\nsite_dir: mkdocs-site\n")
+    return config
+
+
+def build_cases(root: Path, sizes: list[int], runs: int) -> list[Measurement]:
+    results = []
+    okrdocs = okrdocs_command()
+    bindir = str(Path(sys.executable).parent)
+    for size in sizes:
+        repo = corpus(root, size)
+
+        def clean(folder: Path = repo) -> None:
+            # Move earlier output aside rather than delete it: on this machine's file system
+            # (ext4 mounted with discard) deleting 15,000 files slows the writes that follow
+            # for several seconds, which would measure the deletion, not the build.
+            trash = root / "trash"
+            trash.mkdir(exist_ok=True)
+            for name in ("site", "public", "mkdocs-site"):
+                if (folder / name).exists():
+                    os.replace(folder / name, trash / f"{name}-{time.monotonic_ns()}")
+
+        results.append(
+            measure(
+                "build site",
+                "okrdocs",
+                size,
+                [*okrdocs, "build", "-q"],
+                repo,
+                runs,
+                before=clean,
+                note="lint + all pages, search, okrs.json",
+            )
+        )
+        hugo = shutil.which("hugo")
+        if hugo:
+            hugo_site(repo)
+            results.append(
+                measure(
+                    "build site",
+                    "Hugo",
+                    size,
+                    [hugo, "--quiet", "-d", "public"],
+                    repo,
+                    runs,
+                    before=clean,
+                    note="minimal templates, same front matter",
+                )
+            )
+        else:
+            print("  hugo not installed: apt-get install hugo")
+        mkdocs = shutil.which("mkdocs", path=bindir) or shutil.which("mkdocs")
+        if mkdocs and size <= MKDOCS_LIMIT:
+            mkdocs_site(repo)
+            results.append(
+                measure(
+                    "build site",
+                    "MkDocs",
+                    size,
+                    [mkdocs, "build", "-q"],
+                    repo,
+                    runs,
+                    before=clean,
+                    note="default theme",
+                )
+            )
+        elif mkdocs:
+            print(f"  MkDocs skipped above {MKDOCS_LIMIT} pages (its navigation is O(n) per page)")
+    results.append(incremental_rebuild(root, runs))
+    shutil.rmtree(root / "trash", ignore_errors=True)
+    return results
+
+
+def incremental_rebuild(root: Path, runs: int, size: int = 1000) -> Measurement:
+    """okrdocs serve: the time from one changed file to its pages being rewritten."""
+    import time
+    from datetime import date
+
+    from okrdocs.config import load_config
+    from okrdocs.site.serve import LiveSite
+
+    repo = corpus(root, size)
+    config = load_config(start=repo)
+    folder = Path(tempfile.mkdtemp(prefix="okrdocs-live-"))
+    live = LiveSite(config, date(2026, 11, 27), folder / "site", lambda message: None)
+    live.full_build()
+    target = sorted((repo / "content" / "sales").glob("*.md"))[3]
+    original = target.read_text(encoding="utf-8")
+    walls = []
+    try:
+        for run in range(runs + 1):
+            target.write_text(
+                original.replace("confidence: 0.6", f"confidence: 0.{5 + run % 4}", 1),
+                encoding="utf-8",
+            )
+            start = time.perf_counter()
+            assert live.update()
+            if run:
+                walls.append(time.perf_counter() - start)
+    finally:
+        target.write_text(original, encoding="utf-8")
+        shutil.rmtree(folder, ignore_errors=True)
+    result = Measurement(
+        "serve: rebuild after one file changes",
+        "okrdocs",
+        size,
+        min(walls),
+        statistics.median(walls),
+        0,
+        "in the running server",
+    )
+    print(
+        f"  {result.case:<34} {result.tool:<18} {size:>6} files  best {result.best:7.3f} s  "
+        f"median {result.median:7.3f} s"
+    )
+    return result
+
+
+CASES: dict[str, Callable[[Path, list[int], int], list[Measurement]]] = {
+    "lint": lint_cases,
+    "build": build_cases,
+}
 
 
 def table(results: list[Measurement]) -> str:
@@ -197,7 +333,7 @@ def table(results: list[Measurement]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("what", nargs="*", help="cases to run: lint (default: all)")
+    parser.add_argument("what", nargs="*", help="cases to run: lint, build (default: all)")
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", help="keep generated repositories in this folder")

@@ -133,13 +133,14 @@ def _load_one(settings: _LoadSettings, context: FileContext) -> LoadedFile:
     loaded = load_file(context, settings.fiscal)
     if settings.process is not None:
         settings.process(loaded)
-    loaded.text = ""  # not needed after loading; keeps what crosses processes small
+    # Per-file rules have run: what follows needs a few positions, not the YAML node tree, nor
+    # the text. Keeping either would hold millions of objects (and send them between processes).
+    loaded.text = ""
+    loaded.source_map.freeze(KEPT_POINTERS)
     if not settings.keep_models:
-        # Linting needs diagnostics and a few fields, not the model: sending 10,000 models
-        # between processes would cost more than parsing them.
+        # Linting needs diagnostics and a few fields, not the model.
         loaded.objective = None
         loaded.section = None
-        loaded.source_map.freeze(KEPT_POINTERS)  # drop the YAML node tree
     return loaded
 
 

@@ -100,7 +100,7 @@ def test_objective_page_content(sample_site: Path) -> None:
     )
     assert '<svg class="chart"' in html and "两个大单推迟到十二月签约。" in html
     assert "<h2>风险</h2>" in html  # the Markdown body
-    assert 'href="../company/2026-growth.html"' in html  # parent, relative
+    assert 'href="../../objectives/company/2026-growth.html"' in html  # parent, relative
 
 
 def test_ui_language(sample_site: Path, project: TempProject) -> None:

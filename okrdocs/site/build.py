@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -149,20 +150,40 @@ class SiteWriter:
             "version": __version__,
         }
         self.nav = {"alignment": current.alignment_path if current else None}
-        self.written: list[str] = []
+        self._headers: dict[tuple[str, str], Markup] = {}
+        self._root = str(folder)
+        self._folders: set[str] = {""}
 
     # -- writing ---------------------------------------------------------------------------
 
     def write(self, path: str, text: str) -> None:
-        target = (self.folder / path).resolve()
-        if not _inside(target, self.folder.resolve()):  # ids are sanitised; this is the backstop
+        # Paths come from sanitised ids; this is the backstop. The folder is freshly created by
+        # okrdocs, so no symbolic link inside it can lead elsewhere: a string check suffices
+        # (resolving every path would cost a system call per folder level, per page).
+        normal = posixpath.normpath(path)
+        if normal.startswith(("../", "/")) or normal in ("..", ".") or "\\" in normal:
             raise BuildError(f"refusing to write outside the output folder: {path}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        directory = posixpath.dirname(normal)
+        if directory not in self._folders:
+            os.makedirs(os.path.join(self._root, directory), exist_ok=True)
+            self._folders.add(directory)
+        with open(os.path.join(self._root, normal), "w", encoding="utf-8") as handle:
+            handle.write(text)
+
+    def header(self, root: str, kind: str) -> Markup:
+        """The site header for pages of this kind at this depth, rendered once and reused."""
+        from okrdocs.site.render import render
+
+        key = (root, kind)
+        if key not in self._headers:
+            context = {"site": self.site, "nav": self.nav, "root": root, "page": {"kind": kind}}
+            self._headers[key] = Markup(render(self.env, "header.html", "", context))
+        return self._headers[key]
 
     def page(self, template: str, path: str, title: str, kind: str, **context: Any) -> str:
         from okrdocs.site.render import render
 
+        root = root_prefix(path)
         html = render(
             self.env,
             template,
@@ -171,7 +192,8 @@ class SiteWriter:
                 "site": self.site,
                 "nav": self.nav,
                 "data": self.data,
-                "root": root_prefix(path),
+                "root": root,
+                "header": self.header(root, kind),
                 "page": {"title": title, "kind": kind, "path": path},
                 "build_problems": self.build_problems,
                 "subteams": self._subteams,
@@ -430,34 +452,56 @@ class SiteWriter:
         from okrdocs.site.export import site_json
 
         self.write(
-            "okrs.json", json.dumps(site_json(self.data), ensure_ascii=False, indent=1) + "\n"
+            "okrs.json",
+            json.dumps(site_json(self.data), ensure_ascii=False, separators=(",", ":")) + "\n",
         )
 
-    def shared_pages(self) -> list[str]:
-        """Everything but the objective pages."""
-        pages = [self.home_page(), *self.index_pages()]
-        for period in self.data.periods:
-            pages += [self.period_page(period), self.alignment_page(period)]
-        pages += [self.team_page(team) for team in self.data.teams.values()]
-        pages += [self.person_page(person) for person in self.data.people.values()]
-        self.search_index()
-        self.okrs_json()
+    def tasks(self) -> list[tuple[str, Any]]:
+        """Every page that has its own data, as (kind, key): spread over processes."""
+        data = self.data
+        return [
+            # The large single files first, so they run beside the pages, not after them.
+            ("okrs.json", None),
+            ("search", None),
+            ("home", None),
+            *[("period", period.key) for period in data.periods],
+            *[("alignment", period.key) for period in data.periods],
+            *[("objective", index) for index in range(len(data.objectives))],
+            *[("team", key) for key in data.teams],
+            *[("person", key) for key in data.people],
+        ]
+
+    def render_task(self, task: tuple[str, Any]) -> str:
+        kind, key = task
+        if kind == "okrs.json":
+            self.okrs_json()
+            return "okrs.json"
+        if kind == "search":
+            self.search_index()
+            return "search/manifest.js"
+        if kind == "home":
+            return self.home_page()
+        if kind == "objective":
+            return self.objective_page(self.data.objectives[key])
+        if kind == "team":
+            return self.team_page(self.data.teams[key])
+        if kind == "person":
+            return self.person_page(self.data.people[key])
+        period = next(p for p in self.data.periods if p.key == key)
+        return self.period_page(period) if kind == "period" else self.alignment_page(period)
+
+    def write_all(self, jobs: int | None = None) -> int:
+        written = map_files(_render_task, self, self.tasks(), jobs)
+        pages = [path for path in written if path.endswith(".html")] + self.index_pages()
         self.not_found_page()
         self.assets()
         self.write(MARKER, MARKER_TEXT)
-        return pages
-
-    def write_all(self, jobs: int | None = None) -> int:
-        paths = [view.path for view in self.data.objectives]
-        indexes = list(range(len(self.data.objectives)))
-        map_files(_render_objective, self, indexes, jobs)
-        pages = self.shared_pages()
-        self.sitemap(pages + paths)
-        return len(pages) + len(paths)
+        self.sitemap(pages)
+        return len(pages)
 
 
-def _render_objective(writer: SiteWriter, index: int) -> None:
-    writer.objective_page(writer.data.objectives[index])
+def _render_task(writer: SiteWriter, task: tuple[str, Any]) -> str:
+    return writer.render_task(task)
 
 
 LIVE_RELOAD_SCRIPT = """<script>
