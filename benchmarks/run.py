@@ -240,7 +240,7 @@ def build_cases(root: Path, sizes: list[int], runs: int) -> list[Measurement]:
                     repo,
                     runs,
                     before=clean,
-                    note="minimal templates, same front matter",
+                    note="same pages, minimal templates",
                 )
             )
         else:

@@ -20,9 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from okrdocs import __version__
 from okrdocs.config import Config
@@ -443,7 +442,7 @@ class SiteWriter:
         ]
         modified = self.data.as_of.isoformat()
         for page in sorted(set(pages)):
-            location = xml_escape(base + quote(page))
+            location = escape(base + quote(page))  # percent-encoded already; & < > escaped
             lines.append(f"  <url><loc>{location}</loc><lastmod>{modified}</lastmod></url>")
         lines.append("</urlset>")
         self.write("sitemap.xml", "\n".join(lines) + "\n")
