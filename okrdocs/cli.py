@@ -325,6 +325,115 @@ def serve(config_path: Path | None, host: str, port: int, as_of: str | None) -> 
         fail_usage(str(error))
 
 
+@cli.command()
+@click.argument("revisions", nargs=-1, metavar="[OLD [NEW]]")
+@config_option
+@click.option(
+    "--paths",
+    "folders",
+    nargs=2,
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="OLD_DIR NEW_DIR",
+    help="Compare two content folders instead of git revisions.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--fail-on",
+    "fail_on",
+    metavar="KINDS",
+    help="Exit 1 when a change of these kinds or tags appears, such as "
+    "target-lowered,kr-removed,less-ambitious (see docs/diff.md).",
+)
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file.",
+)
+@as_of_option
+@click.option(
+    "--color/--no-color", default=None, help="Color the text output (default: on a terminal)."
+)
+def diff(
+    revisions: tuple[str, ...],
+    config_path: Path | None,
+    folders: tuple[Path, Path] | None,
+    output_format: str,
+    fail_on: str | None,
+    output_file: Path | None,
+    as_of: str | None,
+    color: bool | None,
+) -> None:
+    """Explain OKR changes: targets raised or lowered, KRs added or dropped, progress moved.
+
+    \b
+    okrdocs diff                 the working tree against HEAD
+    okrdocs diff REV             the working tree against REV
+    okrdocs diff REV1 REV2       REV2 against REV1
+    okrdocs diff --paths OLD NEW two folders, without git
+    """
+    from okrdocs.diff import render
+    from okrdocs.diff.compare import KINDS, TAGS, compare
+    from okrdocs.diff.sources import SourceError, from_folder, from_revision
+
+    config = load_config_or_exit(config_path)
+    day = parse_date(as_of, "--as-of")
+    selectors = {s.strip() for s in (fail_on or "").split(",") if s.strip()}
+    unknown = sorted(selectors - set(KINDS) - set(TAGS))
+    if unknown:
+        fail_usage(f"--fail-on: unknown change kind {unknown[0]!r}; see docs/diff.md for the list")
+    cwd = Path.cwd()
+    try:
+        if folders:
+            if revisions:
+                fail_usage("give either revisions or --paths, not both")
+            old = from_folder(config, folders[0], cwd, str(folders[0]))
+            new = from_folder(config, folders[1], cwd, str(folders[1]))
+        else:
+            if len(revisions) > 2:
+                fail_usage("give at most two revisions: okrdocs diff [OLD [NEW]]")
+            old = from_revision(config, revisions[0] if revisions else "HEAD", cwd)
+            if len(revisions) == 2:
+                new = from_revision(config, revisions[1], cwd)
+            else:
+                if not config.content.is_dir():
+                    fail_usage(f"content folder not found: {config.content}")
+                new = from_folder(config, config.content, cwd, "the working tree")
+    except SourceError as error:
+        fail_usage(str(error))
+    report = compare(old, new, day, config.status)
+    if output_format == "markdown":
+        result = render.markdown(report)
+    elif output_format == "json":
+        result = render.as_json(report)
+    else:
+        use_color = (output_file is None and sys.stdout.isatty()) if color is None else color
+        result = render.text(report, use_color)
+    if output_file is not None:
+        try:
+            output_file.write_text(result, encoding="utf-8")
+        except OSError as error:
+            fail_usage(f"{output_file}: cannot write: {error.strerror}")
+        click.echo(render.summary(report), err=True)
+    else:
+        click.echo(result, nl=False, color=color)
+    matched = report.matching(selectors) if selectors else []
+    if matched:
+        kinds = sorted({c.kind for _, c in matched})
+        click.echo(
+            f"okrdocs: {len(matched)} change{'s' if len(matched) != 1 else ''} matched "
+            f"--fail-on ({', '.join(kinds)})",
+            err=True,
+        )
+        sys.exit(EXIT_PROBLEMS)
+
+
 @cli.command("rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
 def list_rules(output_format: str) -> None:

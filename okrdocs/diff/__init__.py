@@ -1,0 +1,1 @@
+"""okrdocs diff: OKR changes between two revisions or folders, explained."""

@@ -1,0 +1,559 @@
+"""Compare two sets of objectives and say what changed, in words a reviewer can act on.
+
+Pure functions over the model: objectives are matched by id (a moved file is a move, not a
+removal and an addition); key results by id when both sides declare one, then by similarity of
+their titles, then by position. Each change has a kind (``target-lowered``), tags that judge it
+(``less-ambitious``), and a message. ``--fail-on`` matches kinds and tags.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from okrdocs import progress as p
+from okrdocs.config import StatusSettings
+from okrdocs.model import Action, Checkin, KeyResult, Objective
+
+# Every kind of change, for --fail-on and the documentation (docs/diff.md).
+KINDS = (
+    "objective-added", "objective-removed", "objective-moved", "objective-reworded",
+    "owner-changed", "team-changed", "period-changed", "type-changed", "parent-changed",
+    "tags-changed", "kr-added", "kr-removed", "kr-reworded", "kr-owner-changed",
+    "kr-type-changed", "target-lowered", "target-raised", "baseline-changed", "unit-changed",
+    "weight-changed", "current-changed", "progress-changed", "status-changed",
+    "current-without-checkin", "confidence-changed", "checkin-added", "checkin-removed",
+    "checkin-changed", "action-added", "action-removed", "action-status-changed",
+    "action-changed", "score-set", "score-changed", "body-changed", "file-unreadable",
+)  # fmt: skip
+TAGS = ("less-ambitious", "more-ambitious", "history-rewritten")
+
+
+@dataclass(slots=True)
+class Change:
+    kind: str
+    message: str
+    kr: str | None = None  # the key result's id, when the change is about one
+    old: Any = None
+    new: Any = None
+    tags: tuple[str, ...] = ()
+
+    def matches(self, selectors: set[str]) -> bool:
+        return self.kind in selectors or any(tag in selectors for tag in self.tags)
+
+
+@dataclass(slots=True)
+class ObjectiveDiff:
+    id: str
+    status: str  # added | removed | changed | unreadable
+    title: str
+    old_path: str | None = None
+    new_path: str | None = None
+    changes: list[Change] = field(default_factory=list)
+    old_progress: float | None = None
+    new_progress: float | None = None
+    old_status: str | None = None
+    new_status: str | None = None
+
+
+@dataclass(slots=True)
+class DiffReport:
+    old_label: str
+    new_label: str
+    as_of: date
+    objectives: list[ObjectiveDiff] = field(default_factory=list)
+
+    @property
+    def changed(self) -> list[ObjectiveDiff]:
+        return [o for o in self.objectives if o.changes]
+
+    def counts(self) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for objective in self.changed:
+            found[objective.status] = found.get(objective.status, 0) + 1
+        return found
+
+    def matching(self, selectors: set[str]) -> list[tuple[ObjectiveDiff, Change]]:
+        return [(o, c) for o in self.objectives for c in o.changes if c.matches(selectors)]
+
+
+def number(value: float | None) -> str:
+    if value is None:
+        return "none"
+    return (
+        f"{value:,.2f}".rstrip("0").rstrip(".")
+        if not float(value).is_integer()
+        else f"{int(value):,}"
+    )
+
+
+def percent(value: float | None) -> str:
+    return "no data" if value is None else f"{value * 100:.0f}%"
+
+
+def _words(status: str | None) -> str:
+    return (status or "none").replace("-", " ")
+
+
+# -- key results --------------------------------------------------------------------------
+
+
+def match_key_results(
+    old: list[KeyResult], new: list[KeyResult]
+) -> tuple[list[tuple[KeyResult, KeyResult]], list[KeyResult], list[KeyResult]]:
+    """(pairs, removed, added): by declared id, then title similarity, then position."""
+    pairs: list[tuple[KeyResult, KeyResult]] = []
+    old_left, new_left = list(old), list(new)
+    new_by_id = {kr.id: kr for kr in new if kr.id_declared}
+    for kr in list(old_left):
+        partner = new_by_id.get(kr.id) if kr.id_declared else None
+        if partner is not None and partner in new_left:
+            pairs.append((kr, partner))
+            old_left.remove(kr)
+            new_left.remove(partner)
+    scored = sorted(
+        (
+            (difflib.SequenceMatcher(None, a.title, b.title).ratio(), i, j)
+            for i, a in enumerate(old_left)
+            for j, b in enumerate(new_left)
+        ),
+        reverse=True,
+    )
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    for ratio, i, j in scored:
+        if ratio < 0.6 or i in used_old or j in used_new:
+            continue
+        # Two key results with declared, different ids are different key results.
+        if old_left[i].id_declared and new_left[j].id_declared and old_left[i].id != new_left[j].id:
+            continue
+        pairs.append((old_left[i], new_left[j]))
+        used_old.add(i)
+        used_new.add(j)
+    old_rest = [kr for i, kr in enumerate(old_left) if i not in used_old]
+    new_rest = [kr for j, kr in enumerate(new_left) if j not in used_new]
+    for a in list(old_rest):  # same position, neither with a declared id of its own
+        b = next(
+            (
+                kr
+                for kr in new_rest
+                if kr.index == a.index and not kr.id_declared and not a.id_declared
+            ),
+            None,
+        )
+        if b is not None:
+            pairs.append((a, b))
+            old_rest.remove(a)
+            new_rest.remove(b)
+    pairs.sort(key=lambda pair: pair[1].index)
+    return pairs, old_rest, new_rest
+
+
+def _ambition(old: KeyResult, new: KeyResult) -> tuple[str, ...]:
+    """Whether the distance from baseline to target grew or shrank, in the KR's direction."""
+    if None in (old.baseline, old.target, new.baseline, new.target):
+        return ()
+    direction = 1 if (new.target - new.baseline) >= 0 else -1  # type: ignore[operator]
+    old_gap = (old.target - old.baseline) * direction  # type: ignore[operator]
+    new_gap = (new.target - new.baseline) * direction  # type: ignore[operator]
+    if new_gap < old_gap:
+        return ("less-ambitious",)
+    if new_gap > old_gap:
+        return ("more-ambitious",)
+    return ()
+
+
+def compare_key_result(
+    old_objective: Objective,
+    new_objective: Objective,
+    old: KeyResult,
+    new: KeyResult,
+    as_of: date,
+    settings: StatusSettings,
+    new_checkin_dates: set[date],
+) -> list[Change]:
+    changes: list[Change] = []
+    name = new.id
+
+    def add(
+        kind: str,
+        message: str,
+        old_value: Any = None,
+        new_value: Any = None,
+        tags: tuple[str, ...] = (),
+    ) -> None:
+        changes.append(Change(kind, message, name, old_value, new_value, tags))
+
+    if old.title != new.title:
+        add("kr-reworded", f"reworded from '{old.title}'", old.title, new.title)
+    if old.kind != new.kind:
+        add("kr-type-changed", f"type {old.kind} → {new.kind}", old.kind, new.kind)
+    if old.owner != new.owner:
+        add("kr-owner-changed", f"owner {old.owner} → {new.owner}", old.owner, new.owner)
+    if old.target != new.target:
+        tags = _ambition(old, new)
+        judgement = f": {tags[0].replace('-', ' ')}" if tags else ""
+        if old.target is not None and new.target is not None:
+            kind = "target-lowered" if new.target < old.target else "target-raised"
+            verb = "lowered" if new.target < old.target else "raised"
+            add(
+                kind,
+                f"target {verb} {number(old.target)} → {number(new.target)}{judgement}",
+                old.target,
+                new.target,
+                tags,
+            )
+        else:
+            add(
+                "target-raised" if old.target is None else "target-lowered",
+                f"target {number(old.target)} → {number(new.target)}",
+                old.target,
+                new.target,
+                tags,
+            )
+    if old.baseline != new.baseline:
+        tags = _ambition(old, new) if old.target == new.target else ()
+        judgement = f": {tags[0].replace('-', ' ')}" if tags else ""
+        add(
+            "baseline-changed",
+            f"baseline {number(old.baseline)} → {number(new.baseline)}{judgement}",
+            old.baseline,
+            new.baseline,
+            tags,
+        )
+    if old.unit != new.unit:
+        add("unit-changed", f"unit {old.unit or 'none'} → {new.unit or 'none'}", old.unit, new.unit)
+    if old.weight != new.weight:
+        add(
+            "weight-changed",
+            f"weight {number(old.weight)} → {number(new.weight)}",
+            old.weight,
+            new.weight,
+        )
+    if old.confidence != new.confidence:
+        add(
+            "confidence-changed",
+            f"confidence {percent(old.confidence)} → {percent(new.confidence)}",
+            old.confidence,
+            new.confidence,
+        )
+    current_old = old.done if old.is_milestone else old.current
+    current_new = new.done if new.is_milestone else new.current
+    if current_old != current_new:
+        old_state = p.kr_state(old_objective, old, as_of, settings)
+        new_state = p.kr_state(new_objective, new, as_of, settings)
+        if new.is_milestone:
+            add(
+                "current-changed",
+                f"{'done' if new.done else 'not done'} (was {'done' if old.done else 'not done'})",
+                current_old,
+                current_new,
+            )
+        else:
+            add(
+                "current-changed",
+                f"current {number(old.current)} → {number(new.current)} "
+                f"(progress {percent(old_state.progress)} → {percent(new_state.progress)})",
+                current_old,
+                current_new,
+            )
+        recorded = any(
+            new.id in c.values and c.date in new_checkin_dates for c in new_objective.checkins
+        )
+        if not recorded:
+            add(
+                "current-without-checkin",
+                "current value changed without a new check-in",
+                current_old,
+                current_new,
+            )
+    if old.score != new.score:
+        if old.score is None:
+            add("score-set", f"scored {new.score:.1f}", None, new.score)
+        else:
+            add(
+                "score-changed",
+                f"score {number(old.score)} → {number(new.score)}",
+                old.score,
+                new.score,
+            )
+    changes.extend(compare_actions(name, old.actions, new.actions))
+    return changes
+
+
+def compare_actions(kr: str, old: list[Action], new: list[Action]) -> list[Change]:
+    changes = []
+    old_by_title = {a.title: a for a in old}
+    new_by_title = {a.title: a for a in new}
+    for title, action in new_by_title.items():
+        before = old_by_title.get(title)
+        if before is None:
+            due = f", due {action.due.isoformat()}" if action.due else ""
+            changes.append(Change("action-added", f"action added: '{title}'{due}", kr, None, title))
+        elif before.status != action.status:
+            changes.append(
+                Change(
+                    "action-status-changed",
+                    f"action '{title}': {before.status} → {action.status}",
+                    kr,
+                    before.status,
+                    action.status,
+                )
+            )
+        elif (before.owner, before.due, before.link) != (action.owner, action.due, action.link):
+            changes.append(
+                Change("action-changed", f"action '{title}': owner, due date or link changed", kr)
+            )
+    for title in old_by_title:
+        if title not in new_by_title:
+            changes.append(Change("action-removed", f"action removed: '{title}'", kr, title, None))
+    return changes
+
+
+def compare_checkins(old: list[Checkin], new: list[Checkin]) -> tuple[list[Change], set[date]]:
+    """Changes to the history, and the dates of check-ins that are new."""
+    changes = []
+    old_by_date = {c.date: c for c in old}
+    new_by_date = {c.date: c for c in new}
+    added = set()
+    for day, checkin in sorted(new_by_date.items()):
+        before = old_by_date.get(day)
+        if before is None:
+            added.add(day)
+            note = f": {checkin.note}" if checkin.note else ""
+            values = ", ".join(
+                f"{k} {number(v) if not isinstance(v, bool) else str(v).lower()}"
+                for k, v in checkin.values.items()
+            )
+            changes.append(
+                Change(
+                    "checkin-added",
+                    f"check-in {day.isoformat()} ({values}){note}",
+                    None,
+                    None,
+                    day.isoformat(),
+                )
+            )
+        elif (before.values, before.confidence, before.note) != (
+            checkin.values,
+            checkin.confidence,
+            checkin.note,
+        ):
+            changes.append(
+                Change(
+                    "checkin-changed",
+                    f"check-in {day.isoformat()} edited",
+                    None,
+                    day.isoformat(),
+                    day.isoformat(),
+                    ("history-rewritten",),
+                )
+            )
+    for day in sorted(old_by_date):
+        if day not in new_by_date:
+            changes.append(
+                Change(
+                    "checkin-removed",
+                    f"check-in {day.isoformat()} removed",
+                    None,
+                    day.isoformat(),
+                    None,
+                    ("history-rewritten",),
+                )
+            )
+    return changes, added
+
+
+def body_change(old: str, new: str) -> Change | None:
+    if old == new:
+        return None
+    added = removed = 0
+    for line in difflib.ndiff(old.splitlines(), new.splitlines()):
+        if line.startswith("+ "):
+            added += 1
+        elif line.startswith("- "):
+            removed += 1
+    return Change(
+        "body-changed",
+        f"text changed: {added} line{'s' if added != 1 else ''} added, {removed} removed",
+        None,
+        removed,
+        added,
+    )
+
+
+def compare_objective(
+    old: Objective, new: Objective, as_of: date, settings: StatusSettings
+) -> list[Change]:
+    changes: list[Change] = []
+
+    def add(kind: str, message: str, old_value: Any = None, new_value: Any = None) -> None:
+        changes.append(Change(kind, message, None, old_value, new_value))
+
+    if old.objective != new.objective:
+        add("objective-reworded", f"reworded from '{old.objective}'", old.objective, new.objective)
+    for kind, attribute, label in (
+        ("owner-changed", "owner", "owner"),
+        ("team-changed", "team", "team"),
+        ("type-changed", "kind", "type"),
+        ("parent-changed", "parent", "parent"),
+    ):
+        before, after = getattr(old, attribute), getattr(new, attribute)
+        if before != after:
+            add(kind, f"{label} {before or 'none'} → {after or 'none'}", before, after)
+    if old.period.key != new.period.key:
+        add(
+            "period-changed",
+            f"period {old.period.key} → {new.period.key}",
+            old.period.key,
+            new.period.key,
+        )
+    if sorted(old.tags) != sorted(new.tags):
+        add(
+            "tags-changed",
+            f"tags {', '.join(old.tags) or 'none'} → {', '.join(new.tags) or 'none'}",
+            old.tags,
+            new.tags,
+        )
+    checkin_changes, new_dates = compare_checkins(old.checkins, new.checkins)
+    pairs, removed, added = match_key_results(old.key_results, new.key_results)
+    for kr in removed:
+        changes.append(
+            Change("kr-removed", f"key result removed: '{kr.title}'", kr.id, kr.title, None)
+        )
+    for kr in added:
+        target = (
+            f" (from {number(kr.baseline)} to {number(kr.target)} {kr.unit or ''})".rstrip()
+            if kr.target is not None
+            else ""
+        )
+        changes.append(
+            Change("kr-added", f"key result added: '{kr.title}'{target}", kr.id, None, kr.title)
+        )
+    for before, after in pairs:
+        changes.extend(compare_key_result(old, new, before, after, as_of, settings, new_dates))
+    changes.extend(checkin_changes)
+    if old.score != new.score:
+        if old.score is None:
+            add("score-set", f"objective scored {new.score:.1f}", None, new.score)
+        else:
+            add(
+                "score-changed",
+                f"objective score {number(old.score)} → {number(new.score)}",
+                old.score,
+                new.score,
+            )
+    old_state = p.objective_state(old, as_of, settings)
+    new_state = p.objective_state(new, as_of, settings)
+    if abs(old_state.progress - new_state.progress) >= 0.005:
+        add(
+            "progress-changed",
+            f"progress {percent(old_state.progress)} → {percent(new_state.progress)}",
+            old_state.progress,
+            new_state.progress,
+        )
+    if old_state.status != new_state.status:
+        add(
+            "status-changed",
+            f"status {_words(old_state.status)} → {_words(new_state.status)}",
+            old_state.status,
+            new_state.status,
+        )
+    body = body_change(old.body, new.body)
+    if body:
+        changes.append(body)
+    return changes
+
+
+@dataclass(slots=True)
+class Side:
+    """One side of the comparison: objectives by id, and files that could not be read."""
+
+    label: str
+    objectives: dict[str, Objective] = field(default_factory=dict)
+    paths: dict[str, str] = field(default_factory=dict)  # id -> display path
+    unreadable: dict[str, str] = field(default_factory=dict)  # id (else path) -> first problem
+
+
+def compare(old: Side, new: Side, as_of: date, settings: StatusSettings) -> DiffReport:
+    report = DiffReport(old.label, new.label, as_of)
+    for object_id in sorted(set(old.objectives) | set(new.objectives)):
+        before, after = old.objectives.get(object_id), new.objectives.get(object_id)
+        broken = new.unreadable.get(object_id) if after is None else old.unreadable.get(object_id)
+        if broken is not None and (before is None or after is None):
+            continue  # reported below, as a file that cannot be read on one side
+        if before is None and after is not None:
+            state = p.objective_state(after, as_of, settings)
+            entry = ObjectiveDiff(
+                object_id,
+                "added",
+                after.objective,
+                None,
+                new.paths[object_id],
+                new_progress=state.progress,
+                new_status=state.status,
+            )
+            entry.changes.append(
+                Change(
+                    "objective-added",
+                    f"added with {len(after.key_results)} key results, owner {after.owner}, "
+                    f"{after.period.key}",
+                )
+            )
+        elif after is None and before is not None:
+            state = p.objective_state(before, as_of, settings)
+            entry = ObjectiveDiff(
+                object_id,
+                "removed",
+                before.objective,
+                old.paths[object_id],
+                None,
+                old_progress=state.progress,
+                old_status=state.status,
+            )
+            entry.changes.append(
+                Change(
+                    "objective-removed",
+                    f"removed ({len(before.key_results)} key results, {before.period.key})",
+                )
+            )
+        else:
+            assert before is not None and after is not None
+            old_state = p.objective_state(before, as_of, settings)
+            new_state = p.objective_state(after, as_of, settings)
+            entry = ObjectiveDiff(
+                object_id,
+                "changed",
+                after.objective,
+                old.paths[object_id],
+                new.paths[object_id],
+                old_progress=old_state.progress,
+                new_progress=new_state.progress,
+                old_status=old_state.status,
+                new_status=new_state.status,
+            )
+            if old.paths[object_id] != new.paths[object_id]:
+                entry.changes.append(
+                    Change(
+                        "objective-moved",
+                        f"moved from {old.paths[object_id]} to {new.paths[object_id]}",
+                        None,
+                        old.paths[object_id],
+                        new.paths[object_id],
+                    )
+                )
+            entry.changes.extend(compare_objective(before, after, as_of, settings))
+        report.objectives.append(entry)
+    for side, other in ((old, new), (new, old)):
+        for key, problem in sorted(side.unreadable.items()):
+            readable = other.objectives.get(key)
+            title = readable.objective if readable is not None else key
+            where = other.paths.get(key, problem.split(":", 1)[0])
+            entry = ObjectiveDiff(key, "unreadable", title, where if side is new else None, where)
+            entry.changes.append(
+                Change("file-unreadable", f"cannot be read in {side.label}: {problem}")
+            )
+            report.objectives.append(entry)
+    return report

@@ -1,0 +1,139 @@
+"""Where the two sides of a diff come from: a git revision, the working tree, or a folder.
+
+Revisions are read straight from git's object store (``git ls-tree`` and ``git cat-file
+--batch``): no checkout, nothing in the working tree changes, and a shallow clone works as long
+as both revisions were fetched.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from okrdocs.config import Config
+from okrdocs.diff.compare import Side
+from okrdocs.globs import matcher
+from okrdocs.loader import (
+    SECTION_FILE,
+    FileContext,
+    LoadedFile,
+    load_bytes,
+    load_file,
+    make_context,
+)
+
+
+class SourceError(Exception):
+    """A usage problem: not a repository, an unknown revision, git missing."""
+
+
+def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(
+            ["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False
+        )
+    except FileNotFoundError:
+        raise SourceError(
+            "git is not installed; compare two folders with --paths OLD NEW"
+        ) from None
+
+
+def repository_root(folder: Path) -> Path:
+    result = _git(folder, "rev-parse", "--show-toplevel")
+    if result.returncode != 0:
+        raise SourceError(
+            f"{folder} is not in a git repository; compare two folders with --paths OLD NEW"
+        )
+    return Path(result.stdout.decode().strip())
+
+
+def resolve_revision(root: Path, revision: str) -> str:
+    result = _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    if result.returncode != 0:
+        shallow = (
+            _git(root, "rev-parse", "--is-shallow-repository").stdout.decode().strip() == "true"
+        )
+        hint = ""
+        if shallow:
+            hint = " (this clone is shallow: fetch more history, such as fetch-depth: 0)"
+        raise SourceError(f"unknown revision {revision!r}{hint}")
+    return result.stdout.decode().strip()
+
+
+def _add(side: Side, loaded: LoadedFile) -> None:
+    if loaded.objective is not None:
+        side.objectives[loaded.objective.id] = loaded.objective
+        # Paths under the content folder: comparable between a revision, the working tree and
+        # two folders given with --paths.
+        side.paths[loaded.objective.id] = loaded.context.rel_path
+    elif not loaded.context.is_section and loaded.diagnostics:
+        first = loaded.diagnostics[0]
+        problem = (
+            f"{loaded.context.rel_path}:{first.line}:{first.column}: {first.code} {first.message}"
+        )
+        # By id when the file got that far, so a broken file is not taken for a removal.
+        side.unreadable[loaded.id or loaded.context.rel_path] = problem
+
+
+def from_revision(config: Config, revision: str, cwd: Path) -> Side:
+    """The content folder as it was at ``revision``."""
+    root = repository_root(config.root)
+    sha = resolve_revision(root, revision)
+    try:
+        prefix = config.content.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        raise SourceError(
+            f"the content folder {config.content} is outside the repository {root}"
+        ) from None
+    listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", sha, "--", prefix)
+    if listing.returncode != 0:
+        raise SourceError(f"cannot list {prefix} at {revision}: {listing.stderr.decode().strip()}")
+    excluded = matcher(tuple(config.exclude))
+    project_prefix = config.root.resolve().relative_to(root.resolve()).as_posix()
+    entries: list[tuple[str, str]] = []
+    for record in listing.stdout.split(b"\0"):
+        if not record:
+            continue
+        meta, path = record.decode("utf-8", "surrogateescape").split("\t", 1)
+        kind, blob = meta.split()[1], meta.split()[2]
+        name = path.rsplit("/", 1)[-1]
+        if (
+            kind != "blob"
+            or not name.endswith(".md")
+            or name == SECTION_FILE
+            or name.startswith(".")
+        ):
+            continue
+        from_project = path if project_prefix == "." else path.removeprefix(project_prefix + "/")
+        if not excluded(from_project):
+            entries.append((blob, path))
+    side = Side(label=revision)
+    if not entries:
+        return side
+    batch = _git(
+        root, "cat-file", "--batch", stdin="".join(f"{blob}\n" for blob, _ in entries).encode()
+    )
+    data, position = batch.stdout, 0
+    for _, path in entries:
+        header_end = data.index(b"\n", position)
+        size = int(data[position:header_end].split()[2])
+        content = data[header_end + 1 : header_end + 1 + size]
+        position = header_end + 1 + size + 1
+        absolute = root / path
+        display = make_context(absolute, config.content, cwd).display_path
+        rel = path.removeprefix(prefix + "/") if prefix != "." else path
+        context = FileContext(location=f"{revision}:{path}", display_path=display, rel_path=rel)
+        _add(side, load_bytes(content, context, config.fiscal))
+    return side
+
+
+def from_folder(config: Config, folder: Path, cwd: Path, label: str) -> Side:
+    """Every OKR file under ``folder`` (a content folder, or the working tree's)."""
+    from okrdocs.project import discover
+
+    if not folder.is_dir():
+        raise SourceError(f"{folder}: no such folder")
+    side = Side(label=label)
+    for path in discover(folder, config):
+        _add(side, load_file(make_context(path, folder.resolve(), cwd), config.fiscal))
+    return side
