@@ -25,6 +25,14 @@ def fail_usage(message: str) -> NoReturn:
     sys.exit(EXIT_USAGE)
 
 
+def shown_path(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when under it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def load_config_or_exit(config_path: Path | None):  # type: ignore[no-untyped-def]
     from okrdocs.config import ConfigError, load_config
 
@@ -432,6 +440,429 @@ def diff(
             err=True,
         )
         sys.exit(EXIT_PROBLEMS)
+
+
+# -- authoring -----------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument(
+    "folder", required=False, default=".", type=click.Path(path_type=Path, file_okay=False)
+)
+@click.option("--title", default="OKRs", show_default=True, help="The site title.")
+@click.option("--language", type=click.Choice(["en", "zh-CN"]), default="en", show_default=True)
+@as_of_option
+def init(folder: Path, title: str, language: str, as_of: str | None) -> None:
+    """Start an OKR repository: configuration, sample objectives, pre-commit, CI, README.
+
+    Existing files are never overwritten: they are skipped and listed.
+    """
+    from okrdocs.authoring.init import init as run_init
+
+    written, skipped = run_init(folder, parse_date(as_of, "--as-of"), title, language)
+    for path in written:
+        click.echo(f"created {path}")
+    for path in skipped:
+        click.echo(f"skipped {path} (exists; not overwritten)", err=True)
+    if not written:
+        click.echo(f"okrdocs: nothing created: {folder} already has every file", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    click.echo("Next: okrdocs lint, okrdocs serve; git init && pre-commit install.")
+
+
+@cli.command()
+@config_option
+@click.option("--objective", help="The objective, one qualitative line.")
+@click.option("--owner", help="Who is accountable.")
+@click.option("--team", help="The team (default: asked, or none).")
+@click.option("--period", help="YYYY-Q1, YYYY, ... (default: the current quarter).")
+@click.option(
+    "--kr", "krs", multiple=True, metavar="TITLE", help="A key result title (repeat for more)."
+)
+@click.option("--parent", help="Id of the objective this one aligns to.")
+@click.option(
+    "--type",
+    "kind",
+    type=click.Choice(["committed", "aspirational"]),
+    default="committed",
+    show_default=True,
+)
+@click.option("--id", "object_id", help="A stable id (default: from the file's path).")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The file to write (default: content/TEAM/PERIOD-SLUG.md).",
+)
+@click.option(
+    "--interactive/--no-interactive",
+    default=None,
+    help="Ask for what is missing (default: when run in a terminal).",
+)
+@as_of_option
+def new(
+    config_path: Path | None,
+    objective: str | None,
+    owner: str | None,
+    team: str | None,
+    period: str | None,
+    krs: tuple[str, ...],
+    parent: str | None,
+    kind: str,
+    object_id: str | None,
+    output: Path | None,
+    interactive: bool | None,
+    as_of: str | None,
+) -> None:
+    """Create an objective file, from options or by asking, and say what is left to fill in."""
+    from okrdocs.authoring.new import NewError, NewObjective, create, current_quarter
+
+    config = load_config_or_exit(config_path)
+    if interactive is None:
+        interactive = sys.stdin.isatty()
+
+    def ask(
+        value: str | None, prompt: str, default: str | None = None, required: bool = True
+    ) -> str | None:
+        if value:
+            return value
+        if not interactive:
+            if required and default is None:
+                fail_usage(f"--{prompt.split()[0].lower()} is required when not run interactively")
+            return default
+        answer = click.prompt(
+            prompt, default=default or ("" if not required else None), show_default=bool(default)
+        )
+        return answer or None
+
+    objective = ask(objective, "Objective (one qualitative line)")
+    owner = ask(owner, "Owner")
+    team = ask(team, "Team", default="", required=False)
+    today = parse_date(as_of, "--as-of")
+    period = ask(period, "Period", default=current_quarter(today, config))
+    key_results = list(krs)
+    if not key_results and interactive:
+        while True:
+            title = click.prompt(
+                f"Key result {len(key_results) + 1} (empty to finish)",
+                default="",
+                show_default=False,
+            )
+            if not title:
+                break
+            key_results.append(title)
+    spec = NewObjective(
+        objective or "",
+        owner or "",
+        team or None,
+        period or "",
+        key_results,
+        parent,
+        kind,
+        object_id,
+    )
+    try:
+        path, todo = create(config, spec, output, today)
+    except NewError as error:
+        fail_usage(str(error))
+    click.echo(f"created {shown_path(path)}")
+    if todo:
+        click.echo("Left to fill in:")
+        for d in todo:
+            click.echo(f"  {d.line}:{d.column}: {d.code} {d.message}")
+
+
+@cli.command()
+@click.argument("objective")
+@click.argument("values", nargs=-1, metavar="KR [KR=VALUE ...]")
+@config_option
+@click.option("--value", help="The new value of the one key result named.")
+@click.option("--done/--not-done", default=None, help="For a milestone key result.")
+@click.option("--confidence", type=float, help="Confidence that the target will be met, 0 to 1.")
+@click.option("--note", help="What happened, what is blocking, what changes next.")
+@click.option(
+    "--date", "day", metavar="YYYY-MM-DD", help="The day the values were measured (default: today)."
+)
+@click.option("--author", help="Who is checking in.")
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@as_of_option
+def checkin(
+    objective: str,
+    values: tuple[str, ...],
+    config_path: Path | None,
+    value: str | None,
+    done: bool | None,
+    confidence: float | None,
+    note: str | None,
+    day: str | None,
+    author: str | None,
+    dry_run: bool,
+    as_of: str | None,
+) -> None:
+    """Record a check-in: set key results' current values and append a dated entry.
+
+    \b
+    okrdocs checkin sales/east-china revenue --value 850 --note "..."
+    okrdocs checkin sales/east-china revenue=850 new-customers=3 --confidence 0.7
+    okrdocs checkin engineering/onboarding wizard-ga --done
+
+    OBJECTIVE is an id or a path. Nothing else in the file changes: comments, key order,
+    quoting, blank lines and the body stay byte for byte.
+    """
+    from okrdocs.authoring.checkin import CheckinError, find_objective, record
+
+    config = load_config_or_exit(config_path)
+    today = parse_date(as_of, "--as-of")
+    when = parse_date(day, "--date") if day else today
+    pairs: dict[str, str] = {}
+    single = [v for v in values if "=" not in v]
+    for item in values:
+        if "=" in item:
+            kr_id, _, text = item.partition("=")
+            pairs[kr_id.strip()] = text.strip()
+    if single:
+        if len(single) > 1 or (value is None and done is None):
+            fail_usage("name one key result with --value (or --done), or give KR=VALUE pairs")
+        pairs[single[0]] = value if value is not None else ("done" if done else "not-done")
+    elif value is not None or done is not None:
+        fail_usage("--value and --done need a key result: okrdocs checkin OBJECTIVE KR --value N")
+    try:
+        path = find_objective(config, objective, Path.cwd())
+        result = record(config, path, pairs, when, today, confidence, note, author, dry_run=dry_run)
+    except CheckinError as error:
+        if error.diagnostics:
+            print_diagnostics(error.diagnostics, 1)
+            click.echo(f"okrdocs: error: {error.message}", err=True)
+            sys.exit(EXIT_PROBLEMS)
+        fail_usage(error.message)
+    verb = "would record" if dry_run else "recorded"
+    if result.backfill:
+        changes = ", ".join(f"{kr} = {_shown(v)}" for kr, v in result.values.items())
+    else:
+        changes = ", ".join(
+            f"{kr} {_shown(result.previous.get(kr))} → {_shown(v)}"
+            for kr, v in result.values.items()
+        )
+    click.echo(f"{verb} check-in {result.day.isoformat()} in {shown_path(path)}: {changes}")
+    if result.backfill:
+        click.echo("a later check-in exists, so key results' current values were left as they were")
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, bool):
+        return "done" if value else "not done"
+    if value is None:
+        return "none"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+@cli.command()
+@config_option
+@click.option("--period", help="A period (default: the current one); 'all' for every period.")
+@click.option("--team", help="Only this team.")
+@click.option("--owner", help="Only objectives this person owns (or owns a key result of).")
+@as_of_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option("--color/--no-color", default=None, help="Color the output (default: on a terminal).")
+def status(
+    config_path: Path | None,
+    period: str | None,
+    team: str | None,
+    owner: str | None,
+    as_of: str | None,
+    output_format: str,
+    color: bool | None,
+) -> None:
+    """Where objectives stand: progress bars, status and the last check-in, in the terminal."""
+    import shutil
+
+    from okrdocs.authoring import status as view
+    from okrdocs.site.export import objective_json
+
+    config = load_config_or_exit(config_path)
+    day = parse_date(as_of, "--as-of")
+    data = _site_data(config, day)
+    chosen = data.objectives
+    if period and period != "all":
+        if period not in {p.key for p in data.periods}:
+            known = ", ".join(p.key for p in data.periods)
+            fail_usage(f"no objectives in period {period!r} (periods: {known})")
+        chosen = [o for o in chosen if o.objective.period.key == period]
+    elif not period and data.current is not None:
+        chosen = [o for o in chosen if o.objective.period.key == data.current.key]
+    if team:
+        # Accept the id or the display name: people type what they see.
+        chosen = [o for o in chosen if team in {o.objective.team, data.team_name(o.objective.team)}]
+    if owner:
+        chosen = [
+            o
+            for o in chosen
+            if owner
+            in {
+                person
+                for who in (o.objective.owner, *(k.owner for k in o.objective.key_results))
+                for person in (who, data.person_name(who))
+            }
+        ]
+    if output_format == "json":
+        import json
+
+        click.echo(
+            json.dumps([objective_json(o, data) for o in chosen], ensure_ascii=False, indent=2)
+        )
+        return
+    use_color = sys.stdout.isatty() if color is None else color
+    width = shutil.get_terminal_size((110, 24)).columns
+    click.echo(view.render(data, chosen, use_color, width), nl=False, color=use_color)
+
+
+def _site_data(config, day: date):  # type: ignore[no-untyped-def]
+    """Objectives with their numbers; files that cannot be read are left out, with a note."""
+    from okrdocs.project import load_project
+    from okrdocs.site.data import build_site_data
+
+    if not config.content.is_dir():
+        fail_usage(f"content folder not found: {config.content} (set 'content' in okrdocs.toml)")
+    project = load_project(config, jobs=None)
+    broken = [f for f in project.loaded if f.objective is None and f.section is None]
+    if broken:
+        click.echo(
+            f"okrdocs: {len(broken)} file(s) cannot be read and are left out; run okrdocs lint",
+            err=True,
+        )
+    return build_site_data(config, project.objectives, project.sections, [], day)
+
+
+@cli.command()
+@config_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["csv", "json"]),
+    default="csv",
+    show_default=True,
+)
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write to this file (default: standard output).",
+)
+@as_of_option
+def export(
+    config_path: Path | None, output_format: str, output_file: Path | None, as_of: str | None
+) -> None:
+    """Export every key result with its objective and computed progress and status.
+
+    CSV is UTF-8 with a byte-order mark so that Excel opens Chinese text correctly.
+    """
+    config = load_config_or_exit(config_path)
+    data = _site_data(config, parse_date(as_of, "--as-of"))
+    if output_format == "csv":
+        from okrdocs.authoring.csvio import to_csv
+
+        payload = ("\ufeff" + to_csv(data)).encode("utf-8")
+    else:
+        import json
+
+        from okrdocs.site.export import site_json
+
+        payload = (json.dumps(site_json(data), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    if output_file is None:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+    else:
+        try:
+            output_file.write_bytes(payload)
+        except OSError as error:
+            fail_usage(f"{output_file}: cannot write: {error.strerror}")
+        click.echo(f"wrote {output_file}", err=True)
+
+
+@cli.command("import")
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
+@config_option
+@click.option(
+    "--write", is_flag=True, help="Create the files (without it: only show what would be created)."
+)
+@click.option(
+    "--skip-existing",
+    is_flag=True,
+    help="Leave objectives whose file exists alone instead of stopping with an error.",
+)
+def import_csv(source: Path, config_path: Path | None, write: bool, skip_existing: bool) -> None:
+    """Create objective files from a CSV spreadsheet (one row per key result).
+
+    A dry run by default. All or nothing: if any row has a problem, no file is written. Existing
+    files are never overwritten. Columns: docs/workflow.md.
+    """
+    from okrdocs.authoring.csvio import ImportError_, plan, read_csv, render_file
+    from okrdocs.loader import load_bytes, make_context
+
+    config = load_config_or_exit(config_path)
+    try:
+        rows = read_csv(source.read_bytes())
+    except OSError as error:
+        fail_usage(f"{source}: cannot read: {error.strerror}")
+    except ImportError_ as error:
+        fail_usage(f"{source}: {error}")
+    planned, errors = plan(rows, config.content, config.fiscal)
+    chosen = []
+    for entry in planned:
+        if entry.path.exists():
+            if skip_existing:
+                click.echo(f"skipped {shown_path(entry.path)} (exists)")
+                continue
+            errors.append(
+                _row_error(
+                    entry.rows[0],
+                    f"{shown_path(entry.path)} already exists; okrdocs never overwrites a file "
+                    "(remove its rows, or use --skip-existing)",
+                )
+            )
+        loaded = load_bytes(
+            render_file(entry).encode("utf-8"),
+            make_context(entry.path, config.content, Path.cwd()),
+            config.fiscal,
+        )
+        for problem in loaded.diagnostics:
+            if problem.severity == "error":
+                errors.append(_row_error(entry.rows[0], problem.message))
+        chosen.append(entry)
+    if errors:
+        for error in sorted(errors, key=lambda e: e.row):
+            click.echo(f"{source}:{error.row}: {error.message}", err=True)
+        rows_word = "row" if len({e.row for e in errors}) == 1 else "rows"
+        click.echo(f"okrdocs: nothing written: fix the {rows_word} above and run again", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    for entry in chosen:
+        count = len(entry.metadata["key_results"])
+        summary = f"{shown_path(entry.path)} ({count} key result{'s' if count != 1 else ''})"
+        if write:
+            entry.path.parent.mkdir(parents=True, exist_ok=True)
+            with open(entry.path, "x", encoding="utf-8") as handle:  # "x": never overwrite
+                handle.write(render_file(entry))
+            click.echo(f"created {summary}")
+        else:
+            click.echo(f"would create {summary}")
+    if not chosen:
+        click.echo("Nothing to create.")
+    elif not write:
+        click.echo("Dry run: nothing written. Run again with --write to create these files.")
+
+
+def _row_error(row: int, message: str):  # type: ignore[no-untyped-def]
+    from okrdocs.authoring.csvio import RowError
+
+    return RowError(row, message)
 
 
 @cli.command("rules")

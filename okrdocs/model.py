@@ -101,7 +101,8 @@ class Objective:
 
     @property
     def last_checkin(self) -> Checkin | None:
-        return self.checkins[-1] if self.checkins else None
+        # The latest by date: files may list check-ins in any order.
+        return max(self.checkins, key=lambda c: c.date) if self.checkins else None
 
 
 @dataclass(slots=True)

@@ -1,0 +1,1 @@
+"""Authoring helpers: init, new, checkin, status, export and import."""

@@ -1,0 +1,308 @@
+"""``okrdocs checkin``: record new values for key results, changing nothing else in the file.
+
+For each key result it sets ``current`` (or ``done`` for a milestone), inserting the field after
+``target`` when it is missing, and it appends one entry to ``checkins`` (creating the list when
+there is none). Everything else — comments, key order, quoting, blank lines, the body, line
+endings — stays byte for byte. The result is read back before it replaces the file: if it does
+not load as the same objective with the new values, nothing is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from okrdocs.authoring.edit import (
+    Document,
+    Edit,
+    EditError,
+    child,
+    flow_mapping,
+    insert_key,
+    last_line,
+    replace_value,
+    scalar,
+    write_atomically,
+)
+from okrdocs.config import Config
+from okrdocs.diagnostics import Diagnostic
+from okrdocs.frontmatter_split import SplitError
+from okrdocs.loader import FileContext, LoadedFile, load_bytes, make_context
+from okrdocs.model import Objective
+
+
+class CheckinError(Exception):
+    """The check-in is refused; nothing was written."""
+
+    def __init__(self, message: str, diagnostics: list[Diagnostic] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.diagnostics = diagnostics or []
+
+
+@dataclass(slots=True)
+class CheckinResult:
+    path: Path
+    objective: Objective
+    values: dict[str, float | bool]
+    day: date
+    previous: dict[str, Any] = field(default_factory=dict)
+    backfill: bool = False  # dated before the latest check-in: current values left as they were
+
+
+def find_objective(config: Config, reference: str, cwd: Path) -> Path:
+    """An objective's file, from its path or its id."""
+    candidate = Path(reference)
+    for path in (candidate, cwd / candidate):
+        if path.is_file():
+            return path
+    from okrdocs.index_cache import content_index
+
+    matches = [rel for rel, entry in content_index(config).items() if entry.id == reference]
+    if len(matches) == 1:
+        return config.content / matches[0]
+    if len(matches) > 1:
+        raise CheckinError(
+            f"objective id {reference!r} is used by several files: {', '.join(matches)}"
+        )
+    raise CheckinError(f"no objective with id or path {reference!r} in {config.content}")
+
+
+def _load(path: Path, raw: bytes, config: Config, cwd: Path) -> LoadedFile:
+    context = make_context(path, config.content, cwd)
+    return load_bytes(raw, context, config.fiscal)
+
+
+def parse_value(text: str, milestone: bool) -> float | bool:
+    if milestone:
+        lowered = text.strip().lower()
+        if lowered in ("true", "done", "yes", "1"):
+            return True
+        if lowered in ("false", "not-done", "no", "0"):
+            return False
+        raise CheckinError(f"{text!r} is not a milestone value; use done or not-done (true/false)")
+    cleaned = text.strip().replace(",", "").replace("_", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise CheckinError(f"{text!r} is not a number") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise CheckinError(f"{text!r} is not a number")
+    return int(value) if value.is_integer() and "." not in cleaned else value
+
+
+def record(
+    config: Config,
+    path: Path,
+    raw_values: dict[str, str],
+    day: date,
+    today: date,
+    confidence: float | None = None,
+    note: str | None = None,
+    author: str | None = None,
+    cwd: Path | None = None,
+    dry_run: bool = False,
+) -> CheckinResult:
+    cwd = cwd or Path.cwd()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise CheckinError(f"{path}: cannot read: {error.strerror}") from None
+    loaded = _load(path, raw, config, cwd)
+    errors = [d for d in loaded.diagnostics if d.severity == "error"]
+    if loaded.objective is None or errors:
+        raise CheckinError(f"{loaded.context.display_path} cannot be read; fix it first", errors)
+    objective = loaded.objective
+    if not objective.period.contains(day):
+        raise CheckinError(
+            f"{day.isoformat()} is outside {objective.period.key} "
+            f"({objective.period.start.isoformat()} to {objective.period.end.isoformat()})"
+        )
+    if day > today:
+        raise CheckinError(
+            f"{day.isoformat()} is in the future; a check-in records what was measured"
+        )
+    if any(checkin.date == day for checkin in objective.checkins):
+        raise CheckinError(
+            f"there is already a check-in dated {day.isoformat()}; "
+            "edit it in the file, or use --date"
+        )
+    if confidence is not None and not 0 <= confidence <= 1:
+        raise CheckinError(f"confidence {confidence} is not between 0 and 1 (write 0.7 for 70%)")
+    values: dict[str, float | bool] = {}
+    for kr_id, text in raw_values.items():
+        kr = objective.kr(kr_id)
+        if kr is None:
+            known = ", ".join(k.id for k in objective.key_results)
+            raise CheckinError(f"no key result {kr_id!r} in {objective.id} (key results: {known})")
+        values[kr_id] = parse_value(text, kr.is_milestone)
+    if not values:
+        raise CheckinError("name at least one key result and its value")
+
+    try:
+        document = Document.read(path)
+    except (SplitError, EditError, yaml.YAMLError) as error:
+        raise CheckinError(
+            f"{loaded.context.display_path}: {getattr(error, 'message', error)}"
+        ) from None
+    latest = objective.last_checkin
+    backfill = latest is not None and day < latest.date
+    # A backfilled check-in records history; 'current' stays what the latest one says.
+    edits = [] if backfill else _current_edits(document, objective, values)
+    edits.append(_checkin_edit(document, values, day, confidence, note, author))
+    data = _apply_checked(document, edits, path, config, cwd, values, day, backfill)
+    previous = {
+        kr_id: (
+            objective.kr(kr_id).done
+            if objective.kr(kr_id).is_milestone
+            else objective.kr(kr_id).current
+        )
+        for kr_id in values
+    }  # type: ignore[union-attr]
+    if not dry_run:
+        write_atomically(path, data)
+    reloaded = _load(path, data, config, cwd).objective
+    assert reloaded is not None
+    return CheckinResult(path, reloaded, values, day, previous, backfill)
+
+
+def _current_edits(
+    document: Document, objective: Objective, values: dict[str, float | bool]
+) -> list[Edit]:
+    found = child(document.root, "key_results")
+    assert found is not None
+    krs_node = found[1]
+    edits = []
+    for kr in objective.key_results:
+        if kr.id not in values:
+            continue
+        node = krs_node.value[kr.index]
+        if not isinstance(node, yaml.MappingNode):
+            raise CheckinError(f"key result {kr.id!r} is not written as a mapping")
+        field_name = "done" if kr.is_milestone else "current"
+        existing = child(node, field_name)
+        text = scalar(values[kr.id])
+        if existing is not None:
+            edits.append(replace_value(document, existing[1], text))
+        else:
+            after = next(
+                (k for k in ("target", "baseline", "type", "title") if child(node, k)), None
+            )
+            edits.append(insert_key(document, node, field_name, text, after))
+    return edits
+
+
+def _checkin_edit(
+    document: Document,
+    values: dict[str, float | bool],
+    day: date,
+    confidence: float | None,
+    note: str | None,
+    author: str | None,
+) -> Edit:
+    newline = document.newline()
+    fields = [("date", day.isoformat()), ("values", flow_mapping(values))]
+    if confidence is not None:
+        fields.append(("confidence", scalar(confidence)))
+    if note:
+        fields.append(("note", scalar(" ".join(note.split()))))
+    if author:
+        fields.append(("author", scalar(author)))
+    found = child(document.root, "checkins")
+    if (
+        found is not None
+        and isinstance(found[1], yaml.SequenceNode)
+        and found[1].value
+        and not found[1].flow_style
+    ):
+        sequence = found[1]
+        first = sequence.value[0]
+        dash = " " * max(first.start_mark.column - 2, 0)
+        inner = " " * first.start_mark.column
+        lines = [f"{dash}- {fields[0][0]}: {fields[0][1]}"] + [
+            f"{inner}{k}: {v}" for k, v in fields[1:]
+        ]
+        later = next((item for item in sequence.value if _date_of(item) > day), None)
+        if later is not None:  # keep the list in date order: insert before the first later entry
+            position = document.index(later.start_mark.line, 0)
+            return Edit(position, position, newline.join(lines) + newline)
+        position = document.end_of_line(last_line(sequence))
+        return Edit(position, position, newline + newline.join(lines))
+    key_indent = " " * document.root.value[0][0].start_mark.column
+    lines = [f"{key_indent}  - {fields[0][0]}: {fields[0][1]}"] + [
+        f"{key_indent}    {k}: {v}" for k, v in fields[1:]
+    ]
+    if found is not None:
+        key_node, value_node = found
+        if isinstance(value_node, yaml.SequenceNode) and not value_node.value:  # checkins: []
+            # Replace from just after the key's colon, so no space is left dangling.
+            start = document.index(key_node.end_mark.line, key_node.end_mark.column)
+            end = document.index(value_node.end_mark.line, value_node.end_mark.column)
+            text = document.text()
+            if text[start] == ":" and key_node.end_mark.line == value_node.start_mark.line:
+                return Edit(start + 1, end, newline + newline.join(lines))
+            return replace_value(document, value_node, newline + newline.join(lines))
+        if isinstance(value_node, yaml.ScalarNode) and value_node.value == "":  # checkins: (empty)
+            position = document.end_of_line(key_node.start_mark.line)
+            return Edit(position, position, newline + newline.join(lines))
+        raise CheckinError(
+            "'checkins' is written in a form okrdocs cannot extend; add the entry by hand"
+        )
+    _, last_value = document.root.value[-1]
+    position = document.end_of_line(last_line(last_value))
+    return Edit(
+        position, position, newline + f"{key_indent}checkins:" + newline + newline.join(lines)
+    )
+
+
+def _date_of(item: yaml.Node) -> date:
+    """The date of a check-in entry in the node tree (the loader has already validated it)."""
+    if isinstance(item, yaml.MappingNode):
+        found = child(item, "date")
+        if found is not None and isinstance(found[1], yaml.ScalarNode):
+            try:
+                return date.fromisoformat(found[1].value)
+            except ValueError:
+                pass
+    return date.min
+
+
+def _apply_checked(
+    document: Document,
+    edits: list[Edit],
+    path: Path,
+    config: Config,
+    cwd: Path,
+    values: dict[str, float | bool],
+    day: date,
+    backfill: bool,
+) -> bytes:
+    """The edited bytes, after checking they load as the intended objective."""
+    from okrdocs.authoring.edit import apply
+
+    data = apply(document, edits)
+    result = _load(path, data, config, cwd)
+    problems = [d for d in result.diagnostics if d.severity == "error"]
+    objective = result.objective
+    if objective is None or problems:
+        detail = problems[0].message if problems else "it does not load"
+        raise CheckinError(
+            f"okrdocs could not edit this file safely ({detail}); nothing was written"
+        )
+    for kr_id, value in values.items():
+        kr = objective.kr(kr_id)
+        recorded = kr.done if kr is not None and kr.is_milestone else kr.current if kr else None
+        if not backfill and recorded != value:
+            raise CheckinError("okrdocs could not edit this file safely; nothing was written")
+    added = [c for c in objective.checkins if c.date == day]
+    if len(added) != 1 or added[0].values != values:
+        raise CheckinError("okrdocs could not add the check-in safely; nothing was written")
+    return data
+
+
+def context_for(path: Path, config: Config, cwd: Path) -> FileContext:
+    return make_context(path, config.content, cwd)

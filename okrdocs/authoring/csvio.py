@@ -1,0 +1,334 @@
+"""CSV export and import: one row per key result, for spreadsheets and BI tools.
+
+Columns are documented in docs/workflow.md. Exported files are UTF-8 with a byte-order mark, so
+Excel opens Chinese text correctly; imported files may have one or not. Export then import gives
+the same OKRs: the check-in history and the Markdown body travel in their own columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from okrdocs.site.data import SiteData
+
+COLUMNS = (
+    "objective_id", "objective", "owner", "team", "period", "type", "parent", "tags",
+    "objective_score", "objective_progress", "objective_status",
+    "kr_id", "kr_title", "kr_owner", "kr_type", "baseline", "target", "current", "done", "unit",
+    "definition", "weight", "confidence", "kr_score", "progress", "status", "last_checkin",
+    "actions", "checkins", "body", "source",
+)  # fmt: skip
+# Computed by okrdocs; ignored on import.
+COMPUTED = {
+    "objective_progress",
+    "objective_status",
+    "progress",
+    "status",
+    "last_checkin",
+    "source",
+}
+REQUIRED = ("objective", "owner", "period", "kr_title")
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _share(value: float | None) -> str:
+    return "" if value is None else f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def rows(data: SiteData) -> list[dict[str, str]]:
+    found = []
+    for view in data.objectives:
+        o = view.objective
+        checkins = [
+            {
+                k: v
+                for k, v in (
+                    ("date", c.date.isoformat()),
+                    ("values", c.values),
+                    ("confidence", c.confidence),
+                    ("note", c.note),
+                    ("author", c.author),
+                )
+                if v is not None
+            }
+            for c in o.checkins
+        ]
+        for k in view.krs:
+            kr = k.kr
+            actions = "\n".join(
+                " | ".join(
+                    [
+                        a.title,
+                        a.owner or "",
+                        a.due.isoformat() if a.due else "",
+                        a.status,
+                        a.link or "",
+                    ]
+                ).rstrip(" |")
+                for a in kr.actions
+            )
+            found.append(
+                {
+                    "objective_id": o.id,
+                    "objective": o.objective,
+                    "owner": o.owner,
+                    "team": o.team or "",
+                    "period": o.period.key,
+                    "type": o.kind or "",
+                    "parent": o.parent or "",
+                    "tags": "; ".join(o.tags),
+                    "objective_score": _number(o.score),
+                    "objective_progress": _share(view.progress),
+                    "objective_status": view.status,
+                    "kr_id": kr.id,
+                    "kr_title": kr.title,
+                    "kr_owner": kr.owner if kr.owner_declared else "",
+                    "kr_type": kr.kind,
+                    "baseline": _number(kr.baseline),
+                    "target": _number(kr.target),
+                    "current": _number(kr.current),
+                    "done": "" if kr.done is None else str(kr.done).lower(),
+                    "unit": kr.unit or "",
+                    "definition": kr.definition or "",
+                    "weight": _number(kr.weight) if kr.weight != 1 else "",
+                    "confidence": _number(kr.confidence),
+                    "kr_score": _number(kr.score),
+                    "progress": _share(k.state.progress),
+                    "status": k.state.status,
+                    "last_checkin": k.state.last_checkin.isoformat()
+                    if k.state.last_checkin
+                    else "",
+                    "actions": actions,
+                    "checkins": json.dumps(checkins, ensure_ascii=False) if checkins else "",
+                    "body": o.body.strip("\n"),
+                    "source": o.rel_path,
+                }
+            )
+    return found
+
+
+def to_csv(data: SiteData) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows(data))
+    return buffer.getvalue()
+
+
+# -- import -------------------------------------------------------------------------------------
+
+
+class ImportError_(Exception):
+    pass
+
+
+@dataclass(slots=True)
+class RowError:
+    row: int  # 1-based, counting the header as row 1, as spreadsheets do
+    message: str
+
+
+@dataclass(slots=True)
+class Planned:
+    path: Path
+    metadata: dict[str, Any]
+    body: str
+    rows: list[int] = field(default_factory=list)
+
+
+def _parse_number(text: str, column: str, row: int, errors: list[RowError]) -> float | int | None:
+    cleaned = text.strip().replace(",", "").replace("，", "")
+    if not cleaned:
+        return None
+    import unicodedata
+
+    cleaned = unicodedata.normalize("NFKC", cleaned)
+    try:
+        value = float(cleaned)
+    except ValueError:
+        errors.append(RowError(row, f"{column} {text!r} is not a number"))
+        return None
+    return int(value) if value.is_integer() and "." not in cleaned else value
+
+
+def read_csv(raw: bytes) -> list[dict[str, str]]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportError_(
+            "the file is not UTF-8; in Excel use Save As → 'CSV UTF-8 (Comma delimited)'"
+        ) from None
+    reader = csv.DictReader(io.StringIO(text))
+    if reader.fieldnames is None:
+        raise ImportError_("the file is empty")
+    headers = [h.strip() for h in reader.fieldnames]
+    unknown = [h for h in headers if h and h not in COLUMNS]
+    if unknown:
+        raise ImportError_(
+            f"unknown column {unknown[0]!r}; columns are documented in docs/workflow.md"
+        )
+    missing = [c for c in REQUIRED if c not in headers]
+    if missing:
+        raise ImportError_(f"missing column {missing[0]!r} (required: {', '.join(REQUIRED)})")
+    return [{(k or "").strip(): (v or "") for k, v in row.items()} for row in reader]
+
+
+def plan(
+    rows_: list[dict[str, str]], content: Path, fiscal: Any
+) -> tuple[list[Planned], list[RowError]]:
+    """Objective files to create, grouping rows by objective, and every problem by row."""
+    from okrdocs.authoring.new import slug
+    from okrdocs.periods import PeriodError, parse_period
+    from okrdocs.site.paths import slug_path, slug_segment
+
+    errors: list[RowError] = []
+    planned: dict[str, Planned] = {}
+    for number, row in enumerate(rows_, start=2):
+        missing = [c for c in REQUIRED if not row.get(c, "").strip()]
+        if missing:
+            errors.append(
+                RowError(
+                    number, f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} empty"
+                )
+            )
+            continue
+        try:
+            parse_period(row["period"].strip(), fiscal)
+        except PeriodError as error:
+            errors.append(RowError(number, str(error)))
+            continue
+        if row.get("type", "").strip() not in ("", "committed", "aspirational"):
+            errors.append(
+                RowError(number, f"type {row['type']!r} must be committed or aspirational")
+            )
+            continue
+        team = row.get("team", "").strip() or None
+        key = (
+            row.get("objective_id", "").strip()
+            or f"{row['objective'].strip()}\0{row['owner'].strip()}\0{row['period'].strip()}"
+        )
+        entry = planned.get(key)
+        if entry is None:
+            object_id = row.get("objective_id", "").strip()
+            if object_id:
+                rel = slug_path(object_id) + ".md"
+            else:
+                words = slug(row["objective"]) or slug(row["owner"]) or "objective"
+                name = f"{row['period'].strip().lower()}-{words}"
+                rel = (f"{slug_segment(team)}/" if team else "") + slug_segment(name) + ".md"
+            metadata: dict[str, Any] = {}
+            if object_id and object_id != rel[:-3]:
+                metadata["id"] = object_id
+            metadata["objective"] = row["objective"].strip()
+            metadata["owner"] = row["owner"].strip()
+            default_team = rel.split("/")[0] if "/" in rel else None
+            if team and team != default_team:
+                metadata["team"] = team
+            metadata["period"] = row["period"].strip()
+            if row.get("type", "").strip():
+                metadata["type"] = row["type"].strip()
+            if row.get("parent", "").strip():
+                metadata["parent"] = row["parent"].strip()
+            tags = [t.strip() for t in row.get("tags", "").split(";") if t.strip()]
+            if tags:
+                metadata["tags"] = tags
+            metadata["key_results"] = []
+            checkins_text = row.get("checkins", "").strip()
+            if checkins_text:
+                try:
+                    metadata["checkins"] = json.loads(checkins_text)
+                except json.JSONDecodeError:
+                    errors.append(
+                        RowError(number, "checkins is not the JSON okrdocs export writes")
+                    )
+            score = _parse_number(row.get("objective_score", ""), "objective_score", number, errors)
+            if score is not None:
+                metadata["score"] = score
+            entry = Planned(content / rel, metadata, row.get("body", "").strip("\n"))
+            planned[key] = entry
+        entry.rows.append(number)
+        entry.metadata["key_results"].append(_key_result(row, number, errors))
+    for entry in planned.values():
+        # Keys in the order okrdocs writes them; the score of the objective comes last.
+        if "checkins" in entry.metadata:
+            entry.metadata["checkins"] = entry.metadata.pop("checkins")
+        if "score" in entry.metadata:
+            entry.metadata["score"] = entry.metadata.pop("score")
+    return list(planned.values()), errors
+
+
+def _key_result(row: dict[str, str], number: int, errors: list[RowError]) -> dict[str, Any]:
+    kr: dict[str, Any] = {}
+    if row.get("kr_id", "").strip():
+        kr["id"] = row["kr_id"].strip()
+    kr["title"] = row["kr_title"].strip()
+    if row.get("kr_owner", "").strip():
+        kr["owner"] = row["kr_owner"].strip()
+    kind = row.get("kr_type", "").strip()
+    if kind == "milestone":
+        kr["type"] = "milestone"
+    elif kind not in ("", "metric"):
+        errors.append(RowError(number, f"kr_type {kind!r} must be metric or milestone"))
+    for column in ("baseline", "target", "current"):
+        value = _parse_number(row.get(column, ""), column, number, errors)
+        if value is not None:
+            kr[column] = value
+    done = row.get("done", "").strip().lower()
+    if done in ("true", "false"):
+        kr["done"] = done == "true"
+    elif done:
+        errors.append(RowError(number, f"done {row['done']!r} must be true or false"))
+    for column in ("unit", "definition"):
+        if row.get(column, "").strip():
+            kr[column] = row[column].strip()
+    for column, key in (("weight", "weight"), ("confidence", "confidence"), ("kr_score", "score")):
+        value = _parse_number(row.get(column, ""), column, number, errors)
+        if value is not None:
+            kr[key] = value
+    actions = []
+    for line in row.get("actions", "").splitlines():
+        if not line.strip():
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        action: dict[str, Any] = {"title": parts[0]}
+        for name, value in zip(("owner", "due", "status", "link"), parts[1:], strict=False):
+            if value:
+                action[name] = value
+        actions.append(action)
+    if actions:
+        kr["actions"] = actions
+    return kr
+
+
+def _dates(value: Any) -> Any:
+    """ISO date strings as dates, so that YAML writes them plain rather than quoted."""
+    from datetime import date
+
+    if isinstance(value, dict):
+        return {k: _dates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_dates(v) for v in value]
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def render_file(entry: Planned) -> str:
+    import frontmatter
+
+    post = frontmatter.Post(entry.body, **_dates(entry.metadata))
+    text = frontmatter.dumps(post, sort_keys=False)
+    return text + "\n"

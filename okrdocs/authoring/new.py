@@ -1,0 +1,146 @@
+"""``okrdocs new``: write a new objective file from a few answers.
+
+The file is written with python-frontmatter and holds everything okrdocs can know; what only a
+person can supply (baselines, targets, units, actions) is left out, and ``okrdocs new`` lists it,
+from the linter's own findings on the new file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from okrdocs.config import Config
+from okrdocs.diagnostics import Diagnostic
+from okrdocs.periods import PeriodError, parse_period, period_containing
+
+
+class NewError(Exception):
+    pass
+
+
+@dataclass(slots=True)
+class NewObjective:
+    objective: str
+    owner: str
+    team: str | None
+    period: str
+    key_results: list[str] = field(default_factory=list)
+    parent: str | None = None
+    kind: str = "committed"
+    id: str | None = None
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return "-".join(words[:6])
+
+
+def current_quarter(today: date, config: Config) -> str:
+    return period_containing(today, "quarter", config.fiscal)
+
+
+def metadata(new: NewObjective) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if new.id:
+        data["id"] = new.id
+    data["objective"] = new.objective
+    data["owner"] = new.owner
+    if new.team:
+        data["team"] = new.team
+    data["period"] = new.period
+    data["type"] = new.kind
+    if new.parent:
+        data["parent"] = new.parent
+    data["key_results"] = [
+        {"id": f"kr{index}", "title": title, **measures(title)}
+        for index, title in enumerate(new.key_results, 1)
+    ] or [{"id": "kr1", "title": "…"}]
+    return data
+
+
+_FROM_TO = re.compile(r"\bfrom\b.+\bto\b|[从從由].+[到至]", re.IGNORECASE)
+
+
+def measures(title: str) -> dict[str, Any]:
+    """Baseline and target read from a title that says "from X to Y" (or 从 X 到 Y)."""
+    from okrdocs.language import normalize, numbers_in
+
+    numbers = numbers_in(title)
+    if len(numbers) != 2 or not _FROM_TO.search(normalize(title)):
+        return {}
+    baseline, target = (int(n) if n.is_integer() else n for n in numbers)
+    found: dict[str, Any] = {"baseline": baseline, "target": target}
+    if title.count("%") + title.count("％") >= 2:
+        found["unit"] = "%"
+    return found
+
+
+def target_path(config: Config, new: NewObjective) -> Path:
+    from okrdocs.site.paths import slug_segment
+
+    name = slug(new.objective) or slug(new.owner) or "objective"
+    stem = f"{new.period.lower()}-{name}"
+    folder = config.content / slug_segment(new.team) if new.team else config.content
+    return folder / f"{slug_segment(stem)}.md"
+
+
+def render(new: NewObjective) -> str:
+    import frontmatter
+
+    body = (
+        "Why this objective matters, and what will be different when it is met.\n\n"
+        "为什么这个目标重要，达成后会有什么不同。\n"
+    )
+    post = frontmatter.Post(body, **metadata(new))
+    return frontmatter.dumps(post, sort_keys=False) + "\n"
+
+
+def create(
+    config: Config, new: NewObjective, path: Path | None = None, today: date | None = None
+) -> tuple[Path, list[Diagnostic]]:
+    try:
+        parse_period(new.period, config.fiscal)
+    except PeriodError as error:
+        raise NewError(str(error)) from None
+    if not new.objective.strip() or "\n" in new.objective:
+        raise NewError("the objective must be one line of text")
+    if not new.owner.strip():
+        raise NewError("the owner is required")
+    if new.parent:
+        from okrdocs.index_cache import content_index
+
+        ids = {entry.id for entry in content_index(config).values() if entry.id}
+        if new.parent not in ids:
+            raise NewError(
+                f"--parent {new.parent!r} is not the id of any objective in {config.content}"
+            )
+    path = path or target_path(config, new)
+    if path.exists():
+        raise NewError(f"{path} already exists; okrdocs never overwrites a file (use --output)")
+    text = render(new)
+    from okrdocs.loader import load_bytes, make_context
+
+    loaded = load_bytes(
+        text.encode("utf-8"), make_context(path, config.content, Path.cwd()), config.fiscal
+    )
+    errors = [d for d in loaded.diagnostics if d.severity == "error"]
+    if errors:
+        raise NewError(f"the new objective would not be valid: {errors[0].message}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8") as handle:  # "x": fail rather than overwrite
+        handle.write(text)
+    return path, to_fill_in(config, path, today or date.today())
+
+
+def to_fill_in(config: Config, path: Path, today: date) -> list[Diagnostic]:
+    """The linter's findings on the new file: what a person still has to supply."""
+    from okrdocs.lint import lint, resolve_policy
+
+    result = lint(config, [path], today, resolve_policy(config), jobs=1)
+    return result.diagnostics

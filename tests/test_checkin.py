@@ -1,0 +1,317 @@
+"""``okrdocs checkin`` on real files: only the intended bytes change, and bad check-ins are refused.
+
+Every test compares whole files byte for byte: the expected file is the original with exactly
+the new value and the new check-in entry spliced in by hand.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from okrdocs.cli import cli
+from okrdocs.loader import load_bytes, make_context
+
+from .conftest import REPO, TempProject
+
+ORIGINAL = """\
+---
+# 华东销售：本季度目标
+objective: "成为华东中型制造企业首选的工业软件供应商"   # quoted on purpose
+owner: zhang.wei
+period: 2026-Q1
+
+key_results:
+  - id: revenue
+    title: '季度销售额从 800 万元增长到 880 万元'
+    baseline: 800
+    target: 880
+    current: 830   # from the CRM report
+    unit: 万元
+    actions:
+      - title: 开展华东制造业市场调研
+        owner: wang.fang
+        due: 2026-01-31
+  - id: customers
+    title: 新签约客户从 0 家增加到 5 家
+    baseline: 0
+    target: 5
+    unit: 家
+    actions:
+      - {title: 在苏州举办客户开放日, owner: zhao.lei, due: 2026-02-27}
+
+checkins:
+  - date: 2026-02-01
+    values: {revenue: 830}
+    note: Two large deals slipped to March.   # keep this comment
+# a comment after the last entry
+---
+Body **Markdown** stays exactly as written.
+
+- even trailing spaces   
+"""  # noqa: W291
+
+NEW_ENTRY = """\
+  - date: 2026-02-10
+    values: {revenue: 850, customers: 2}
+    confidence: 0.6
+    note: 签了两家新客户
+"""
+
+EXPECTED = (
+    ORIGINAL.replace("current: 830   #", "current: 850   #")
+    .replace("    target: 5\n", "    target: 5\n    current: 2\n")
+    .replace(
+        "    note: Two large deals slipped to March.   # keep this comment\n",
+        "    note: Two large deals slipped to March.   # keep this comment\n" + NEW_ENTRY,
+    )
+)
+
+CHECKIN_ARGS = (
+    "checkin",
+    "content/sales/east.md",
+    "revenue=850",
+    "customers=2",
+    "--date",
+    "2026-02-10",
+    "--confidence",
+    "0.6",
+    "--note",
+    "签了两家新客户",
+)
+
+
+def test_checkin_changes_only_the_values_and_appends_one_entry(project: TempProject) -> None:
+    path = project.write("content/sales/east.md", ORIGINAL)
+    result = project.run(*CHECKIN_ARGS)
+    assert result.exit_code == 0, result.output
+    assert "revenue 830 → 850, customers none → 2" in result.output
+    assert path.read_bytes() == EXPECTED.encode("utf-8")
+    assert project.run("lint", "--ignore", "OKR108").exit_code == 0
+
+
+def test_checkin_keeps_windows_line_endings_and_the_byte_order_mark(project: TempProject) -> None:
+    def windows(text: str) -> bytes:
+        return b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8")
+
+    path = project.write("content/sales/east.md", windows(ORIGINAL))
+    result = project.run(*CHECKIN_ARGS)
+    assert result.exit_code == 0, result.output
+    assert path.read_bytes() == windows(EXPECTED)
+
+
+def test_checkin_by_id_for_one_key_result(project: TempProject) -> None:
+    path = project.write("content/sales/east.md", ORIGINAL)
+    result = project.run(
+        "checkin", "sales/east", "revenue", "--value", "1,050.5", "--date", "2026-02-10"
+    )
+    assert result.exit_code == 0, result.output
+    expected = ORIGINAL.replace("current: 830   #", "current: 1050.5   #").replace(
+        "# keep this comment\n",
+        "# keep this comment\n  - date: 2026-02-10\n    values: {revenue: 1050.5}\n",
+    )
+    assert path.read_text(encoding="utf-8") == expected
+
+
+def test_first_checkin_creates_the_list_at_the_end_of_the_front_matter(
+    project: TempProject,
+) -> None:
+    original = "---\nobjective: Ship it\nowner: ada\nperiod: 2026-Q1\nkey_results:\n" + (
+        "  - id: users\n    title: Users grow from 10 to 20\n    baseline: 10\n    target: 20\n"
+        "    current: 10   # measured 1 Jan\n---\n\nBody.\n"
+    )
+    path = project.write("content/ship.md", original)
+    result = project.run(
+        "checkin", "ship", "users", "--value", "12", "--date", "2026-02-02", "--author", "ada"
+    )
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8") == original.replace(
+        "# measured 1 Jan\n",
+        "# measured 1 Jan\ncheckins:\n  - date: 2026-02-02\n    values: {users: 12}\n"
+        "    author: ada\n",
+    ).replace("current: 10 ", "current: 12 ")
+
+
+def test_checkin_fills_an_empty_list(project: TempProject) -> None:
+    empty = "checkins: []"
+    original = (
+        "---\nobjective: Ship it\nowner: ada\nperiod: 2026-Q1\nkey_results:\n"
+        "  - id: users\n    title: Users grow from 10 to 20\n    baseline: 10\n    target: 20\n"
+        f"{empty}\ntags: [x]\n---\n"
+    )
+    path = project.write("content/ship.md", original)
+    result = project.run("checkin", "ship", "users=11", "--date", "2026-02-02")
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8") == original.replace(
+        "    target: 20\n", "    target: 20\n    current: 11\n"
+    ).replace(empty + "\n", "checkins:\n  - date: 2026-02-02\n    values: {users: 11}\n")
+
+
+def test_milestone_takes_done(project: TempProject) -> None:
+    original = (
+        "---\nobjective: Ship it\nowner: ada\nperiod: 2026-Q1\nkey_results:\n"
+        "  - id: ga\n    title: Wizard generally available\n    type: milestone\n"
+        "    done: false  # not yet\n"
+        "  - id: beta\n    title: Beta with five customers\n    type: milestone\n---\n"
+    )
+    path = project.write("content/ship.md", original)
+    result = project.run("checkin", "ship", "ga", "--done", "--date", "2026-02-02")
+    assert result.exit_code == 0, result.output
+    assert "ga not done → done" in result.output
+    once = original.replace("done: false  #", "done: true  #") + ""
+    once = once.replace(
+        "type: milestone\n---\n",
+        "type: milestone\ncheckins:\n  - date: 2026-02-02\n    values: {ga: true}\n---\n",
+    )
+    assert path.read_text(encoding="utf-8") == once
+    result = project.run("checkin", "ship", "beta=done", "--date", "2026-02-03")
+    assert result.exit_code == 0, result.output
+    twice = once.replace(
+        "    title: Beta with five customers\n    type: milestone\n",
+        "    title: Beta with five customers\n    type: milestone\n    done: true\n",
+    ).replace(
+        "values: {ga: true}\n",
+        "values: {ga: true}\n  - date: 2026-02-03\n    values: {beta: true}\n",
+    )
+    assert path.read_text(encoding="utf-8") == twice
+
+
+def test_backfilled_checkin_goes_in_date_order_and_leaves_current(project: TempProject) -> None:
+    path = project.write("content/sales/east.md", ORIGINAL)
+    result = project.run("checkin", "sales/east", "revenue=815", "--date", "2026-01-20")
+    assert result.exit_code == 0, result.output
+    assert "current values were left as they were" in result.output
+    assert path.read_text(encoding="utf-8") == ORIGINAL.replace(
+        "  - date: 2026-02-01\n",
+        "  - date: 2026-01-20\n    values: {revenue: 815}\n  - date: 2026-02-01\n",
+    )
+
+
+def test_dry_run_writes_nothing(project: TempProject) -> None:
+    path = project.write("content/sales/east.md", ORIGINAL)
+    result = project.run(*CHECKIN_ARGS, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("would record check-in 2026-02-10")
+    assert path.read_text(encoding="utf-8") == ORIGINAL
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("sales/east", "profit", "--value", "3"), "no key result 'profit' in sales/east"),
+        (("sales/east", "revenue", "--value", "lots"), "'lots' is not a number"),
+        (("sales/east", "revenue=nan"), "'nan' is not a number"),
+        (("sales/east", "revenue=900", "--date", "2026-04-02"), "is outside 2026-Q1"),
+        (("sales/east", "revenue=900", "--date", "2026-02-20"), "is in the future"),
+        (("sales/east", "revenue=900", "--date", "2026-02-01"), "already a check-in dated"),
+        (("sales/east", "revenue=900", "--date", "1 Feb"), "is not a date"),
+        (("sales/east", "revenue=900", "--confidence", "70"), "not between 0 and 1"),
+        (("sales/east",), "name at least one key result"),
+        (("sales/east", "revenue"), "name one key result with --value"),
+        (("sales/west", "revenue=900"), "no objective with id or path 'sales/west'"),
+    ],
+)
+def test_refusals_leave_the_file_alone(
+    project: TempProject, args: tuple[str, ...], message: str
+) -> None:
+    path = project.write("content/sales/east.md", ORIGINAL)
+    result = project.run("checkin", *args)
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert path.read_text(encoding="utf-8") == ORIGINAL
+
+
+def test_unparsable_file_is_refused_with_its_diagnostics(project: TempProject) -> None:
+    broken = ORIGINAL.replace("owner: zhang.wei\n", "owner: [zhang.wei\n")
+    path = project.write("content/sales/east.md", broken)
+    result = project.run("checkin", "content/sales/east.md", "revenue=900")
+    assert result.exit_code == 1, result.output
+    assert "content/sales/east.md:5:7: OKR001 invalid YAML" in result.output
+    assert "cannot be read; fix it first" in result.output
+    assert path.read_text(encoding="utf-8") == broken
+
+
+def test_flow_style_checkins_are_refused_not_mangled(project: TempProject) -> None:
+    original = ORIGINAL.replace(
+        "checkins:\n  - date: 2026-02-01\n    values: {revenue: 830}\n"
+        "    note: Two large deals slipped to March.   # keep this comment\n",
+        "checkins: [{date: 2026-02-01, values: {revenue: 830}}]\n",
+    )
+    path = project.write("content/sales/east.md", original)
+    result = project.run("checkin", "sales/east", "revenue=900", "--date", "2026-02-10")
+    assert result.exit_code == 2
+    assert "add the entry by hand" in result.output
+    assert path.read_text(encoding="utf-8") == original
+
+
+def test_a_failed_write_leaves_the_old_file(
+    project: TempProject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crash between writing the new file and moving it into place loses nothing."""
+    path = project.write("content/sales/east.md", ORIGINAL)
+
+    def crash(source: str, target: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError):
+        project.runner.invoke(cli, list(CHECKIN_ARGS), catch_exceptions=False)
+    assert path.read_text(encoding="utf-8") == ORIGINAL
+    assert sorted(p.name for p in path.parent.iterdir()) == ["east.md"]
+
+
+def test_file_mode_is_kept(project: TempProject) -> None:
+    path = project.write("content/sales/east.md", ORIGINAL)
+    path.chmod(0o640)
+    assert project.run(*CHECKIN_ARGS).exit_code == 0
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def _objective(path: Path):  # type: ignore[no-untyped-def]
+    context = make_context(path, path.parents[1], path.parents[1])
+    return load_bytes(path.read_bytes(), context).objective
+
+
+def test_every_sample_objective_takes_a_checkin(project: TempProject) -> None:
+    """Each objective in the bundled sample accepts a check-in; only the intended lines change."""
+    for source in sorted((REPO / "content").rglob("*.md")):
+        if source.name == "_index.md":
+            continue
+        rel = source.relative_to(REPO / "content").as_posix()
+        target = project.write(f"content/{rel}", source.read_bytes())
+        before = _objective(target)
+        assert before is not None, rel
+        kr = next(k for k in before.key_results if not k.is_milestone)
+        used = {c.date for c in before.checkins}
+        latest = max(used, default=before.period.start)
+        backfill = latest == before.period.end
+        day = before.period.end
+        while day in used:
+            day -= timedelta(1)
+        result = project.run(
+            "checkin",
+            f"content/{rel}",
+            f"{kr.id}=12345",
+            "--date",
+            day.isoformat(),
+            "--as-of",
+            before.period.end.isoformat(),
+            "--note",
+            "样例 sample",
+        )
+        assert result.exit_code == 0, (rel, result.output)
+        after = _objective(target)
+        assert after is not None
+        assert after.kr(kr.id).current == (kr.current if backfill else 12345)  # type: ignore[union-attr]
+        assert sorted(c.date for c in after.checkins) == sorted([*used, day])
+        assert [c.date for c in after.checkins] == sorted(c.date for c in after.checkins)
+        old_lines = source.read_text(encoding="utf-8").splitlines()
+        new_lines = target.read_text(encoding="utf-8").splitlines()
+        removed = [line for line in old_lines if line not in new_lines]
+        assert all(line.strip().startswith("current:") for line in removed), (rel, removed)
+        added = [line for line in new_lines if line not in old_lines]
+        assert len(added) <= 5, (rel, added)  # current, date, values, note (and 'checkins:')
