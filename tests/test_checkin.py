@@ -11,6 +11,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from okrdocs.cli import cli
 from okrdocs.loader import load_bytes, make_context
@@ -179,6 +181,26 @@ def test_milestone_takes_done(project: TempProject) -> None:
     assert path.read_text(encoding="utf-8") == twice
 
 
+def test_flow_mappings_and_unindented_lists(project: TempProject) -> None:
+    original = (
+        "---\nobjective: Ship it\nowner: ada\nperiod: 2026-Q1\nkey_results:\n"
+        "  - {id: users, title: Users grow from 10 to 20, baseline: 10, target: 20}\n"
+        "  - id: ga\n    title: GA\n    type: milestone\n"
+        "checkins:\n- date: 2026-01-10\n  values: {users: 11}\n---\n"
+    )
+    path = project.write("content/a.md", original)
+    result = project.run("checkin", "a", "users=12", "ga=done", "--date", "2026-02-01")
+    assert result.exit_code == 0, result.output
+    assert "users none → 12, ga not done → done" in result.output
+    assert path.read_text(encoding="utf-8") == (
+        original.replace("target: 20}", "target: 20, current: 12}")
+        .replace("type: milestone\n", "type: milestone\n    done: true\n")
+        .replace(
+            "{users: 11}\n", "{users: 11}\n- date: 2026-02-01\n  values: {users: 12, ga: true}\n"
+        )
+    )
+
+
 def test_backfilled_checkin_goes_in_date_order_and_leaves_current(project: TempProject) -> None:
     path = project.write("content/sales/east.md", ORIGINAL)
     result = project.run("checkin", "sales/east", "revenue=815", "--date", "2026-01-20")
@@ -315,3 +337,52 @@ def test_every_sample_objective_takes_a_checkin(project: TempProject) -> None:
         assert all(line.strip().startswith("current:") for line in removed), (rel, removed)
         added = [line for line in new_lines if line not in old_lines]
         assert len(added) <= 5, (rel, added)  # current, date, values, note (and 'checkins:')
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    value=st.one_of(
+        st.integers(-(10**12), 10**12),
+        st.floats(-1e9, 1e9, allow_nan=False, allow_infinity=False),
+    ),
+    note=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=60),
+    author=st.from_regex(r"[a-z][a-z.\-]{0,12}", fullmatch=True),
+)
+def test_any_value_and_note_read_back_exactly(
+    tmp_path_factory: pytest.TempPathFactory, value: float, note: str, author: str
+) -> None:
+    """Whatever the note says (quotes, colons, '#', Chinese, control characters), it reads back."""
+    from datetime import date
+
+    from okrdocs.authoring.checkin import CheckinError, record
+    from okrdocs.config import load_config
+
+    root = tmp_path_factory.mktemp("checkin")
+    (root / "okrdocs.toml").write_text('content = "content"\n', encoding="utf-8")
+    path = root / "content" / "east.md"
+    path.parent.mkdir()
+    path.write_text(ORIGINAL, encoding="utf-8")
+    config = load_config(root / "okrdocs.toml")
+    try:
+        record(
+            config,
+            path,
+            {"revenue": repr(value)},
+            date(2026, 2, 10),
+            date(2026, 2, 15),
+            note=note,
+            author=author,
+            cwd=root,
+        )
+    except CheckinError as error:
+        # Refusing is allowed only for text YAML cannot hold, and then nothing is written.
+        assert "could not" in error.message
+        assert path.read_text(encoding="utf-8") == ORIGINAL
+        return
+    objective = _objective(path)
+    assert objective is not None
+    assert objective.kr("revenue").current == value  # type: ignore[union-attr]
+    latest = objective.last_checkin
+    assert latest is not None and latest.author == author
+    assert latest.note == (" ".join(note.split()) or None)
+    assert path.read_text(encoding="utf-8").startswith(ORIGINAL[: ORIGINAL.index("current:")])

@@ -157,7 +157,7 @@ def record(
     data = _apply_checked(document, edits, path, config, cwd, values, day, backfill)
     previous = {
         kr_id: (
-            objective.kr(kr_id).done
+            bool(objective.kr(kr_id).done)
             if objective.kr(kr_id).is_milestone
             else objective.kr(kr_id).current
         )
@@ -208,8 +208,9 @@ def _checkin_edit(
     fields = [("date", day.isoformat()), ("values", flow_mapping(values))]
     if confidence is not None:
         fields.append(("confidence", scalar(confidence)))
+    note = " ".join((note or "").split())  # one line: newlines would break the entry's layout
     if note:
-        fields.append(("note", scalar(" ".join(note.split()))))
+        fields.append(("note", scalar(note)))
     if author:
         fields.append(("author", scalar(author)))
     found = child(document.root, "checkins")
