@@ -37,7 +37,7 @@ NULL_TAG = "tag:yaml.org,2002:null"
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 MAP_TAG = "tag:yaml.org,2002:map"
 SEQ_TAG = "tag:yaml.org,2002:seq"
-PLAIN_TAG = "!okrdocs/plain"  # an untagged, unquoted scalar: typed by _plain() below
+PLAIN_TAG = "!okrdocs/plain"  # an untagged, unquoted scalar: typed by plain_value() below
 
 # Limits that stop alias bombs ("billion laughs") and self-referencing aliases.
 MAX_NODES = 50_000
@@ -51,8 +51,8 @@ _NUMBER_START = frozenset("-+0123456789.")
 _SPECIAL_START = _NUMBER_START | frozenset("~nNtTfF")  # what may start a null, bool or number
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """libyaml's parser and composer; plain scalars are left for ``_plain`` to type.
+class ComposeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """libyaml's parser and composer; plain scalars are left for ``plain_value`` to type.
 
     PyYAML's resolver tries a list of YAML 1.1 regexes per scalar in Python; marking plain
     scalars and typing them in one pass is both YAML 1.2 and faster.
@@ -69,7 +69,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
         return SEQ_TAG if kind is yaml.SequenceNode else MAP_TAG
 
 
-def _plain(text: str, textual: bool) -> Any:
+def plain_value(text: str, textual: bool) -> Any:
     """Type an unquoted scalar by the YAML 1.2 core schema (numbers stay text where ``textual``)."""
     if not text or text in _NULLS:
         return None
@@ -235,7 +235,7 @@ class _Builder:
         if cls is yaml.ScalarNode:
             tag = node.tag
             if tag == PLAIN_TAG:
-                return _plain(node.value, shape == TEXT)
+                return plain_value(node.value, shape == TEXT)
             if tag in (STR_TAG, TIMESTAMP_TAG):
                 return node.value
             return self.tagged(node)
@@ -261,7 +261,7 @@ class _Builder:
             # Most values are plain scalars: type them here rather than in a recursive call.
             if value_node.__class__ is yaml.ScalarNode and value_node.tag == PLAIN_TAG:
                 self.count += 1
-                result[key] = _plain(value_node.value, child_shape == TEXT)
+                result[key] = plain_value(value_node.value, child_shape == TEXT)
             else:
                 result[key] = self.build(value_node, child_shape, depth + 1)
         return result
@@ -271,7 +271,7 @@ class _Builder:
         tag, text = node.tag, node.value
         try:
             if tag == INT_TAG:
-                value = _plain(text, False)
+                value = plain_value(text, False)
                 if isinstance(value, int) and not isinstance(value, bool):
                     return value
                 raise ValueError(text)
@@ -318,7 +318,7 @@ def parse(text: str, line_offset: int = 0, shape: TextShape = None) -> ParsedYam
 
     ``line_offset`` is the number of file lines before ``text`` (front matter starts on line 2).
     """
-    loader = _Loader(text)
+    loader = ComposeLoader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:

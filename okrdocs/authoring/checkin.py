@@ -20,6 +20,7 @@ from okrdocs.authoring.edit import (
     Document,
     Edit,
     EditError,
+    apply,
     child,
     flow_mapping,
     insert_key,
@@ -31,7 +32,7 @@ from okrdocs.authoring.edit import (
 from okrdocs.config import Config
 from okrdocs.diagnostics import Diagnostic
 from okrdocs.frontmatter_split import SplitError
-from okrdocs.loader import FileContext, LoadedFile, load_bytes, make_context
+from okrdocs.loader import LoadedFile, load_bytes, make_context
 from okrdocs.model import Objective
 
 
@@ -283,8 +284,6 @@ def _apply_checked(
     backfill: bool,
 ) -> bytes:
     """The edited bytes, after checking they load as the intended objective."""
-    from okrdocs.authoring.edit import apply
-
     data = apply(document, edits)
     result = _load(path, data, config, cwd)
     problems = [d for d in result.diagnostics if d.severity == "error"]
@@ -303,7 +302,3 @@ def _apply_checked(
     if len(added) != 1 or added[0].values != values:
         raise CheckinError("okrdocs could not add the check-in safely; nothing was written")
     return data
-
-
-def context_for(path: Path, config: Config, cwd: Path) -> FileContext:
-    return make_context(path, config.content, cwd)

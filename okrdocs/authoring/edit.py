@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from okrdocs.frontmatter_split import split
-from okrdocs.yamlsource import _Loader, _plain
+from okrdocs.yamlsource import ComposeLoader, plain_value
 
 
 class EditError(Exception):
@@ -40,7 +40,12 @@ def scalar(value: Any) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     text = str(value)
-    if text and _SAFE_PLAIN.match(text) and text == text.strip() and _plain(text, False) == text:
+    if (
+        text
+        and _SAFE_PLAIN.match(text)
+        and text == text.strip()
+        and plain_value(text, False) == text
+    ):
         return text
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
 
@@ -74,7 +79,7 @@ class Document:
                 "the file contains Unicode line separators (U+0085, U+2028 or U+2029); "
                 "replace them with ordinary line breaks first"
             )
-        loader = _Loader(parts.front_matter)
+        loader = ComposeLoader(parts.front_matter)
         try:
             root = loader.get_single_node()
         finally:
