@@ -102,7 +102,8 @@ def objective_text(index: int, rng: random.Random) -> str:
             "    confidence: 0.6",
         ]
         if period in CLOSED:
-            lines.append(f"    score: {round(rng.uniform(0.3, 1.0), 1)}")
+            # At most 0.9: an aspirational objective scored 1.0 everywhere is flagged (OKR404).
+            lines.append(f"    score: {round(rng.uniform(0.3, 0.9), 1)}")
         lines += [
             "    actions:",
             f"      - title: {action}",
