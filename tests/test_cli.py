@@ -28,6 +28,18 @@ def test_sample_content_lints_clean() -> None:
     assert result.stdout.startswith("All checks passed (11 files checked).")
 
 
+def test_the_garbage_collector_is_back_on_after_a_command(project: TempProject) -> None:
+    """One-shot commands pause the cyclic collector; a caller embedding the CLI gets it back."""
+    import gc
+
+    project.write("content/sales/q1.md", VALID_OKR)
+    assert gc.isenabled()
+    assert project.run("lint").exit_code == 0
+    assert gc.isenabled()
+    assert project.run("lint", "content/nowhere.md").exit_code == 2
+    assert gc.isenabled()
+
+
 def test_clean_project_exits_0(project: TempProject) -> None:
     project.write("content/sales/q1.md", VALID_OKR)
     result = project.run("lint")
