@@ -187,9 +187,9 @@ def plan(
     rows_: list[dict[str, str]], content: Path, fiscal: Any
 ) -> tuple[list[Planned], list[RowError]]:
     """Objective files to create, grouping rows by objective, and every problem by row."""
-    from okrdocs.authoring.new import slug
+    from okrdocs.authoring.new import default_path
     from okrdocs.periods import PeriodError, parse_period
-    from okrdocs.site.paths import slug_path, slug_segment
+    from okrdocs.site.paths import slug_path
 
     errors: list[RowError] = []
     planned: dict[str, Planned] = {}
@@ -223,9 +223,8 @@ def plan(
             if object_id:
                 rel = slug_path(object_id) + ".md"
             else:
-                words = slug(row["objective"]) or slug(row["owner"]) or "objective"
-                name = f"{row['period'].strip().lower()}-{words}"
-                rel = (f"{slug_segment(team)}/" if team else "") + slug_segment(name) + ".md"
+                path = default_path(content, team, row["period"], row["objective"], row["owner"])
+                rel = path.relative_to(content).as_posix()
             metadata: dict[str, Any] = {}
             if object_id and object_id != rel[:-3]:
                 metadata["id"] = object_id
@@ -310,25 +309,7 @@ def _key_result(row: dict[str, str], number: int, errors: list[RowError]) -> dic
     return kr
 
 
-def _dates(value: Any) -> Any:
-    """ISO date strings as dates, so that YAML writes them plain rather than quoted."""
-    from datetime import date
-
-    if isinstance(value, dict):
-        return {k: _dates(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_dates(v) for v in value]
-    if isinstance(value, str) and len(value) == 10:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return value
-    return value
-
-
 def render_file(entry: Planned) -> str:
-    import frontmatter
+    from okrdocs.authoring.new import file_text
 
-    post = frontmatter.Post(entry.body, **_dates(entry.metadata))
-    text = frontmatter.dumps(post, sort_keys=False)
-    return text + "\n"
+    return file_text(entry.metadata, entry.body)

@@ -81,24 +81,48 @@ def measures(title: str) -> dict[str, Any]:
     return found
 
 
-def target_path(config: Config, new: NewObjective) -> Path:
+def default_path(content: Path, team: str | None, period: str, objective: str, owner: str) -> Path:
+    """content/TEAM/PERIOD-SLUG.md: the slug from the objective's words, else the owner's id."""
     from okrdocs.site.paths import slug_segment
 
-    name = slug(new.objective) or slug(new.owner) or "objective"
-    stem = f"{new.period.lower()}-{name}"
-    folder = config.content / slug_segment(new.team) if new.team else config.content
-    return folder / f"{slug_segment(stem)}.md"
+    name = slug(objective) or slug(owner) or "objective"
+    stem = slug_segment(f"{period.strip().lower()}-{name}")
+    folder = content / slug_segment(team) if team else content
+    return folder / f"{stem}.md"
+
+
+def target_path(config: Config, new: NewObjective) -> Path:
+    return default_path(config.content, new.team, new.period, new.objective, new.owner)
+
+
+def _dates(value: Any) -> Any:
+    """ISO date strings as dates, so that YAML writes them plain rather than quoted."""
+    if isinstance(value, dict):
+        return {k: _dates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_dates(v) for v in value]
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def file_text(metadata: dict[str, Any], body: str) -> str:
+    """An objective file: YAML front matter in the given key order, then the Markdown body."""
+    import frontmatter
+
+    post = frontmatter.Post(body, **_dates(metadata))
+    return frontmatter.dumps(post, sort_keys=False) + "\n"
 
 
 def render(new: NewObjective) -> str:
-    import frontmatter
-
     body = (
         "Why this objective matters, and what will be different when it is met.\n\n"
         "为什么这个目标重要，达成后会有什么不同。\n"
     )
-    post = frontmatter.Post(body, **metadata(new))
-    return frontmatter.dumps(post, sort_keys=False) + "\n"
+    return file_text(metadata(new), body)
 
 
 def create(
