@@ -7,7 +7,10 @@ starting workers costs more than it saves below a few hundred items.
 Workers are forked, so they start with everything this process has loaded (no pickling of
 the state). Items are handed out in small chunks from a shared counter, and this process takes
 chunks too: whoever is free takes the next one, so a worker that must also send its results
-back, or a run of heavier items, does not leave the others waiting.
+back, or a run of heavier items, does not leave the others waiting. A worker sends each chunk's
+results as soon as it is done, and a thread here receives them, so the pickling (in the worker)
+and unpickling (here) of loaded models happen while both processes are still busy, not in a
+serial tail (at 10,000 files that tail was a quarter of the loading time).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -55,22 +59,80 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _take_chunks() -> dict[int, list[Any]]:
-    """Process chunks until none is left; returns their results by chunk number."""
+def _take_chunks() -> Iterator[tuple[int, list[Any]]]:
+    """Process chunks until none is left, yielding (chunk number, results) as each is done."""
     assert _function is not None
-    done: dict[int, list[Any]] = {}
     while True:
         with _counter.get_lock():
             number = _counter.value
             _counter.value += 1
         if number >= len(_chunks):
-            return done
-        done[number] = [_function(_state, item) for item in _chunks[number]]
+            return
+        yield number, [_function(_state, item) for item in _chunks[number]]
 
 
-def _worker() -> dict[int, list[Any]]:
+def _stop_handing_out() -> None:
+    with _counter.get_lock():
+        _counter.value = len(_chunks)
+
+
+def _worker(results: Any) -> None:
+    """A forked worker: sends each chunk's results as soon as it is done.
+
+    Sending per chunk, rather than all at the end, lets the results be pickled here and
+    unpickled in the parent while both processes are still working, instead of after.
+    """
     gc.disable()
-    return _take_chunks()
+    try:
+        for number, chunk in _take_chunks():
+            results.put(("chunk", number, chunk))
+    except BaseException as error:  # reported in the parent, which re-raises it
+        import pickle
+        import traceback
+
+        _stop_handing_out()
+        try:
+            pickle.dumps(error)
+        except Exception:
+            error = RuntimeError("".join(traceback.format_exception(error)))
+        results.put(("error", -1, error))
+    finally:
+        results.put(("end", -1, None))
+        results.close()
+        results.join_thread()
+
+
+class _Receiver(threading.Thread):
+    """Collects the workers' results in this process while it processes chunks itself."""
+
+    def __init__(self, results: Any, workers: list[Any], done: dict[int, list[Any]]) -> None:
+        super().__init__(daemon=True)
+        self.results, self.workers, self.done = results, workers, done
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        import queue
+
+        running = len(self.workers)
+        while running:
+            try:
+                kind, number, payload = self.results.get(timeout=0.2)
+            except queue.Empty:
+                if any(worker.exitcode is None for worker in self.workers):
+                    continue
+                try:  # every worker has exited: whatever it sent is in the pipe by now
+                    kind, number, payload = self.results.get(timeout=0.2)
+                except queue.Empty:
+                    codes = sorted({worker.exitcode for worker in self.workers})
+                    self.error = RuntimeError(f"a worker process stopped unexpectedly {codes}")
+                    _stop_handing_out()
+                    return
+            if kind == "chunk":
+                self.done[number] = payload
+            elif kind == "error":
+                self.error = self.error or payload
+            else:
+                running -= 1
 
 
 def map_files(
@@ -88,12 +150,33 @@ def map_files(
     _function, _state = function, state
     _chunks = [items[i : i + size] for i in range(0, len(items), size)]
     _counter = context.Value("i", 0)
+    results = context.Queue()
+    workers = [
+        context.Process(target=_worker, args=(results,), daemon=True) for _ in range(jobs - 1)
+    ]
     try:
-        with context.Pool(jobs - 1) as pool:
-            pending = [pool.apply_async(_worker) for _ in range(jobs - 1)]
-            done = _take_chunks()
-            for result in pending:
-                done.update(result.get())
+        for worker in workers:
+            worker.start()
+        done: dict[int, list[Any]] = {}
+        receiver = _Receiver(results, workers, done)
+        receiver.start()  # after forking: a forked child must not inherit a running thread
+        try:
+            for number, chunk in _take_chunks():
+                done[number] = chunk
+        except BaseException:
+            _stop_handing_out()
+            raise
+        receiver.join()
+        if receiver.error is not None:
+            raise receiver.error
+        if len(done) != len(_chunks):  # pragma: no cover - a worker's results were lost
+            raise RuntimeError("a worker process did not send back all of its results")
         return [result for number in range(len(_chunks)) for result in done[number]]
     finally:
+        for worker in workers:
+            worker.join(timeout=5)
+            if worker.is_alive():
+                worker.kill()
+                worker.join()
+        results.close()
         _function, _state, _chunks, _counter = None, None, [], None

@@ -1,0 +1,71 @@
+"""okrdocs.parallel: results in order, on several processes, and failures reported."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+
+from okrdocs.parallel import PARALLEL_MIN_ITEMS, map_files
+
+ITEMS = list(range(PARALLEL_MIN_ITEMS * 3))
+
+
+def _square_with_pid(offset: int, item: int) -> tuple[int, int]:
+    time.sleep(0.001)  # slow enough that the worker has started before this process is done
+    return item * item + offset, os.getpid()
+
+
+def test_results_come_back_in_order_from_several_processes() -> None:
+    results = map_files(_square_with_pid, 1, ITEMS, jobs=2)
+    assert [value for value, _ in results] == [item * item + 1 for item in ITEMS]
+    assert len({pid for _, pid in results}) == 2  # this process and one worker shared the work
+
+
+def test_one_job_stays_in_this_process() -> None:
+    results = map_files(_square_with_pid, 0, ITEMS, jobs=1)
+    assert {pid for _, pid in results} == {os.getpid()}
+
+
+class Refused(ValueError):
+    pass
+
+
+def _fail_in_worker(parent: int, item: int) -> int:
+    time.sleep(0.001)
+    if os.getpid() != parent:
+        raise Refused(f"item {item}")
+    return item
+
+
+def test_an_error_in_a_worker_is_raised_here_with_its_type() -> None:
+    with pytest.raises(Refused, match="item"):
+        map_files(_fail_in_worker, os.getpid(), ITEMS, jobs=2)
+
+
+def _die_in_worker(parent: int, item: int) -> int:
+    time.sleep(0.001)
+    if os.getpid() != parent:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return item
+
+
+def test_a_worker_that_dies_is_reported_not_waited_for() -> None:
+    with pytest.raises(RuntimeError, match="stopped unexpectedly"):
+        map_files(_die_in_worker, os.getpid(), ITEMS, jobs=2)
+
+
+def _unpicklable_error(parent: int, item: int) -> int:
+    time.sleep(0.001)
+    if os.getpid() != parent:
+        error = RuntimeError("cannot travel")
+        error.payload = lambda: None  # type: ignore[attr-defined]  # lambdas do not pickle
+        raise error
+    return item
+
+
+def test_an_error_that_cannot_be_pickled_still_arrives() -> None:
+    with pytest.raises(RuntimeError, match="cannot travel"):
+        map_files(_unpicklable_error, os.getpid(), ITEMS, jobs=2)
