@@ -280,3 +280,51 @@ def test_parallel_build_matches_serial(project: TempProject) -> None:
     assert len(files) > 450
     for rel in files:
         assert (serial / rel).read_bytes() == (parallel / rel).read_bytes(), rel
+
+
+def test_key_result_cards_escape_every_value(project: TempProject) -> None:
+    """The key result cards and check-in lists are written in Python, not by the template's
+    autoescape: each value a user wrote must still arrive as text."""
+    text = (
+        VALID_OKR.replace(
+            "title: 季度销售额从 800 万元增长到 880 万元",
+            'title: "<b>bold</b> 季度销售额从 800 万元增长到 880 万元"\n'
+            '    definition: "<i>signed</i> & booked"',
+        )
+        .replace("unit: 万元", 'unit: "<u>万元"')
+        .replace(
+            "开展华东制造业市场调研",
+            '"<em>调研</em>"\n        link: \'https://t.example/"onmouseover="alert(3)\'',
+        )
+        .replace("Two large deals slipped to March.", '"<script>alert(4)</script> slipped"')
+    )
+    project.write("content/sales/q1.md", text)
+    assert project.run("build", "-q", "--no-lint").exit_code == 0
+    page = (project.root / "site" / "objectives" / "sales" / "q1.html").read_text(encoding="utf-8")
+    for raw in ("<b>bold", "<i>signed", "<u>万元", "<em>调研", "<script>alert(4)"):
+        assert raw not in page
+    for shown in (
+        "&lt;b&gt;bold&lt;/b&gt; 季度销售额",
+        "&lt;i&gt;signed&lt;/i&gt; &amp; booked",
+        "800 &lt;u&gt;万元",
+        "&lt;em&gt;调研&lt;/em&gt;",
+        "&lt;script&gt;alert(4)&lt;/script&gt; slipped",
+    ):
+        assert shown in page, shown
+    assert 'href="https://t.example/&#34;onmouseover=&#34;alert(3)"' in page  # one attribute
+
+
+def test_theme_overrides_the_key_result_block(project: TempProject) -> None:
+    project.write("content/sales/q1.md", VALID_OKR)
+    project.write("okrdocs.toml", 'content = "content"\ntheme-overrides = "theme"\n')
+    project.write(
+        "theme/templates/objective.html",
+        '{% extends "theme/objective.html" %}{% block key_results %}<ul class="mine">'
+        "{% for k in o.krs %}<li>{{ k.kr.title }}: {{ k.state.progress | percent }}</li>"
+        "{% endfor %}</ul>{% endblock %}",
+    )
+    assert project.run("build", "-q", "--as-of", "2026-02-15").exit_code == 0
+    page = (project.root / "site" / "objectives" / "sales" / "q1.html").read_text(encoding="utf-8")
+    assert '<ul class="mine"><li>季度销售额从 800 万元增长到 880 万元: 38%</li>' in page
+    assert 'class="kr"' not in page  # the theme's cards were replaced
+    assert "Two large deals slipped to March." in page  # the other blocks are the theme's

@@ -9,10 +9,8 @@ extend the original and change one block: ``{% extends "theme/objective.html" %}
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from jinja2 import (
     ChoiceLoader,
@@ -26,21 +24,10 @@ from jinja2 import (
 )
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from okrdocs.config import Config
-
-STATUS_ICONS = {
-    "on-track": "✓",
-    "delivered": "✓",
-    "at-risk": "!",
-    "progress": "◐",
-    "off-track": "✕",
-    "missed": "✕",
-    "stale": "◷",
-    "not-started": "○",
-    "unscored": "?",
-}
+from okrdocs.site.widgets import STATUS_ICONS, Widgets, number, percent, quoted, with_unit
 
 
 class ThemeError(Exception):
@@ -91,93 +78,6 @@ class Translator:
         return translated.format(**values) if values else translated
 
 
-class Widgets:
-    """progress_bar() and status_badge(): HTML that every page repeats many times, written in
-    Python because a Jinja macro call costs ten times as much. Values are escaped here."""
-
-    def __init__(self, t: Translator) -> None:
-        self.t = t
-
-    def objective_rows(
-        self, objectives: Any, data: Any, root: str, empty: str | None = None
-    ) -> Markup:
-        """The list of objectives on team, person, period and home pages."""
-        if not objectives:
-            return Markup(f'<p class="empty">{escape(empty)}</p>') if empty else Markup("")
-        t = self.t
-        rows = ['<ul class="objective-list">']
-        for o in objectives:
-            objective, state = o.objective, o.state
-            meta = [objective.period.key]
-            if objective.team:
-                meta.append(data.team_name(objective.team))
-            meta.append(data.person_name(objective.owner))
-            expected = state.expected if state.phase == "active" else None
-            score = ""
-            if state.phase == "closed" and state.score is not None:
-                label = escape(t("Score"))
-                score = f'<span class="score" title="{label}">{label} {state.score:.1f}</span>'
-            bar = self.progress_bar(o.progress, f"{t('Progress')}: {o.title}", expected, o.status)
-            rows.append(
-                f'<li class="objective-row"><div class="objective-row-main">'
-                f'<a class="objective-link" href="{root}{_quoted(o.path)}">{escape(o.title)}</a>'
-                f'<span class="meta">{escape(" · ".join(meta))}</span></div>'
-                f'<div class="objective-row-numbers">{bar}{score}{self.status_badge(o.status)}'
-                f"</div></li>"
-            )
-        rows.append("</ul>")
-        return Markup("\n".join(rows))
-
-    def status_counts(self, counts: dict[str, int]) -> Markup:
-        items = "".join(
-            f'<li>{self.status_badge(status)} <span class="count">{n}</span></li>'
-            for status, n in sorted(counts.items())
-        )
-        return Markup(
-            f'<ul class="status-counts" aria-label="{escape(self.t("Status counts"))}">{items}</ul>'
-        )
-
-    def status_badge(self, status: str) -> Markup:
-        icon = STATUS_ICONS.get(status, "•")
-        return Markup(
-            f'<span class="status status-{escape(status)}"><span class="status-icon" '
-            f'aria-hidden="true">{icon}</span>{escape(self.t(status))}</span>'
-        )
-
-    def progress_bar(
-        self,
-        value: float | None,
-        label: str,
-        expected: float | None = None,
-        status: str | None = None,
-        exceeded: bool = False,
-        no_data: bool = False,
-    ) -> Markup:
-        shown = min(max(value or 0.0, 0.0), 1.0)
-        classes = f"progress progress-{escape(status)}" if status else "progress"
-        valuetext = f' aria-valuetext="{escape(self.t("no data"))}"' if no_data else ""
-        marker = ""
-        if expected is not None:
-            where = min(max(expected, 0.0), 1.0) * 100
-            title = f"{self.t('Expected')} {percent(expected)}"
-            marker = (
-                f'<div class="progress-expected" style="left: {where:.1f}%" '
-                f'title="{escape(title)}"></div>'
-            )
-        if no_data:
-            text = escape(self.t("no data"))
-        else:
-            text = percent(value) + (f" · {escape(self.t('exceeded'))}" if exceeded else "")
-        return Markup(
-            f'<div class="{classes}" role="progressbar" aria-label="{escape(label)}" '
-            f'aria-valuemin="0" aria-valuemax="100" aria-valuenow="{round(shown * 100)}"'
-            f"{valuetext}>"
-            f'<div class="progress-track"><div class="progress-fill" '
-            f'style="width: {shown * 100:.1f}%">'
-            f'</div>{marker}</div><span class="progress-text">{text}</span></div>'
-        )
-
-
 class TranslateLiterals(Extension):
     """Translates ``t("literal")`` when a template is compiled, not each time a page renders.
 
@@ -206,29 +106,6 @@ class TranslateLiterals(Extension):
                 yield from pending
                 pending = []
         yield from pending
-
-
-def percent(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return f"{value * 100:.0f}%"
-
-
-def number(value: float | None) -> str:
-    if value is None:
-        return "–"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def with_unit(value: float | None, unit: str | None) -> str:
-    text = number(value)
-    if value is None or not unit:
-        return text
-    if unit in ("%", "‰") or (unit[:1] and not unit[:1].isascii()):
-        return f"{text}{unit}" if unit in ("%", "‰") else f"{text} {unit}"
-    return f"{text} {unit}"
 
 
 def make_environment(config: Config) -> Environment:
@@ -261,11 +138,13 @@ def make_environment(config: Config) -> Environment:
     env.globals.update(
         t=translator,
         url=_url,
-        link=lambda root, path: root + _quoted(path),
+        link=lambda root, path: root + quoted(path),
         status_icon=lambda status: STATUS_ICONS.get(status, "•"),
         progress_bar=widgets.progress_bar,
         status_badge=widgets.status_badge,
         objective_rows=widgets.objective_rows,
+        kr_card=widgets.kr_card,
+        checkin_list=widgets.checkin_list,
         status_counts=widgets.status_counts,
     )
     # Filters are called directly by compiled templates; globals go through a slower path.
@@ -290,13 +169,13 @@ def _url(context: Any, target: str) -> str:
     The page's way back to the root plus the target: as relative as it needs to be, and one
     string concatenation per link (pages have many).
     """
-    return context["root"] + _quoted(target)
+    return context["root"] + quoted(target)
 
 
 @pass_context
 def _href(context: Any, target: str) -> str:
     """``path | href``: the same as url(path), faster."""
-    return context["root"] + _quoted(target)
+    return context["root"] + quoted(target)
 
 
 @pass_context
@@ -309,11 +188,6 @@ def _person(context: Any, person: str | None) -> str:
 def _team_name(context: Any, team: str | None) -> str:
     """``id | team_name``: a team's display name."""
     return context["data"].team_name(team)
-
-
-@lru_cache(maxsize=65536)
-def _quoted(path: str) -> str:
-    return quote(path, safe="/#?=&")
 
 
 def render(env: Environment, template: str, page_path: str, context: dict[str, Any]) -> str:
