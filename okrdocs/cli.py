@@ -20,6 +20,28 @@ from okrdocs import __version__
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
+# Set by main(), the console script: the process ends when the command does.
+_PROCESS_ENDS_WITH_COMMAND = False
+
+
+def finish(code: int = EXIT_OK) -> NoReturn:
+    """End a command that has built a large model, with exit status ``code``.
+
+    From the console script the process ends right here, without Python freeing the model
+    object by object and collecting it once more at shutdown: the operating system reclaims
+    the memory at once (about 0.5 s at 10,000 objectives, 5% of a build). Called from a
+    program (click's test runner, an embedding tool) it is an ordinary exit.
+    """
+    if _PROCESS_ENDS_WITH_COMMAND:
+        from contextlib import suppress
+
+        for stream in (sys.stdout, sys.stderr):
+            with suppress(OSError, ValueError):  # a closed pipe: nothing more can be said
+                stream.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
 def fail_usage(message: str) -> NoReturn:
     """A usage or config error: one line on stderr, exit 2."""
     click.echo(f"okrdocs: error: {message}", err=True)
@@ -193,7 +215,7 @@ def lint(
     else:
         click.echo(report, nl=False, color=color if color is not None else None)
     threshold = fail_on or config.lint.fail_on
-    sys.exit(EXIT_PROBLEMS if (result.failed(threshold) and not exit_zero) else EXIT_OK)
+    finish(EXIT_PROBLEMS if (result.failed(threshold) and not exit_zero) else EXIT_OK)
 
 
 def render_report(result, output_format: str, color: bool) -> str:  # type: ignore[no-untyped-def]
@@ -295,6 +317,7 @@ def build(
             f"Built {result.pages} pages for {len(result.data.objectives)} objectives in "
             f"{result.seconds:.2f} s: {shown}/index.html{note}"
         )
+    finish()
 
 
 @cli.command()
@@ -447,7 +470,8 @@ def diff(
             f"--fail-on ({', '.join(kinds)})",
             err=True,
         )
-        sys.exit(EXIT_PROBLEMS)
+        finish(EXIT_PROBLEMS)
+    finish()
 
 
 # -- authoring -----------------------------------------------------------------------------
@@ -726,10 +750,11 @@ def status(
         click.echo(
             json.dumps([objective_json(o, data) for o in chosen], ensure_ascii=False, indent=2)
         )
-        return
+        finish()
     use_color = sys.stdout.isatty() if color is None else color
     width = shutil.get_terminal_size((110, 24)).columns
     click.echo(view.render(data, chosen, use_color, width), nl=False, color=use_color)
+    finish()
 
 
 def _site_data(config, day: date):  # type: ignore[no-untyped-def]
@@ -793,6 +818,7 @@ def export(
         except OSError as error:
             fail_usage(f"{output_file}: cannot write: {error.strerror}")
         click.echo(f"wrote {output_file}", err=True)
+    finish()
 
 
 @cli.command("import")
@@ -921,4 +947,7 @@ def explain_rule(code: str) -> None:
 
 
 def main() -> None:
+    """The ``okrdocs`` console script."""
+    global _PROCESS_ENDS_WITH_COMMAND
+    _PROCESS_ENDS_WITH_COMMAND = True
     cli(prog_name="okrdocs")

@@ -28,6 +28,45 @@ def test_sample_content_lints_clean() -> None:
     assert result.stdout.startswith("All checks passed (11 files checked).")
 
 
+def test_the_console_script_ends_with_all_output_and_the_right_status(
+    project: TempProject,
+) -> None:
+    """From the console script, finish() ends the process without tearing the model down:
+    output written to a pipe must still arrive whole, with the command's exit status."""
+    import json
+
+    project.write("content/sales/q1.md", VALID_OKR.replace("target: 880", "target: lots"))
+    for index in range(2, 200):
+        project.write(f"content/sales/q{index}.md", VALID_OKR.replace("revenue", f"r{index}"))
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "okrdocs", *args],
+            cwd=project.root,
+            capture_output=True,
+            text=True,
+        )
+
+    linted = run("lint", "--format", "json", "--as-of", "2027-06-30")
+    assert linted.returncode == 1, linted.stderr
+    found = json.loads(linted.stdout)  # the whole document arrived
+    assert any(d["code"] == "OKR002" for d in found)
+    assert len(linted.stdout) > 200_000  # more than a pipe holds (64 KiB)
+    built = run("build", "--no-lint", "--as-of", "2026-02-15")
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.startswith("Built ") and built.stdout.endswith("index.html\n")
+    assert (project.root / "site" / "index.html").is_file()
+    # A reader that stops early (| head) gets no traceback.
+    head = subprocess.run(
+        f"{sys.executable} -m okrdocs lint --format json --as-of 2027-06-30 | head -c 10",
+        shell=True,
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+    )
+    assert len(head.stdout) == 10 and "Traceback" not in head.stderr
+
+
 def test_the_garbage_collector_is_back_on_after_a_command(project: TempProject) -> None:
     """One-shot commands pause the cyclic collector; a caller embedding the CLI gets it back."""
     import gc
