@@ -147,18 +147,34 @@ def content_index(config: Config, use_cache: bool = True) -> dict[str, IndexEntr
             changed = True
         files[rel] = entry
     if use_cache and (changed or len(files) != len(cached)):
-        _write(cache_file, {"key": key, "files": files})
+        _write(config, {"key": key, "files": files})
     return {rel: _entry(rel, entry[2]) for rel, entry in files.items()}  # type: ignore[arg-type]
 
 
-def _write(cache_file: Path, data: dict[str, object]) -> None:
+def cache_folder(config: Config, name: str = "") -> Path | None:
+    """``.okrdocs-cache/`` (or a folder in it) next to the configuration, created with a
+    .gitignore so that git never sees it; None when it cannot be created (read-only)."""
+    root = config.root / CACHE_DIR
     try:
-        cache_file.parent.mkdir(exist_ok=True)
-        ignore = cache_file.parent / ".gitignore"
+        root.mkdir(exist_ok=True)
+        ignore = root / ".gitignore"
         if not ignore.exists():
             ignore.write_text(
                 "# Created by okrdocs: this folder is a cache.\n*\n", encoding="utf-8"
             )
+        folder = root / name if name else root
+        folder.mkdir(exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
+def _write(config: Config, data: dict[str, object]) -> None:
+    folder = cache_folder(config)
+    if folder is None:
+        return
+    cache_file = folder / _INDEX
+    try:
         temporary = cache_file.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         os.replace(temporary, cache_file)

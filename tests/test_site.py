@@ -328,3 +328,35 @@ def test_theme_overrides_the_key_result_block(project: TempProject) -> None:
     assert '<ul class="mine"><li>季度销售额从 800 万元增长到 880 万元: 38%</li>' in page
     assert 'class="kr"' not in page  # the theme's cards were replaced
     assert "Two large deals slipped to March." in page  # the other blocks are the theme's
+
+
+def test_compiled_templates_are_cached_and_follow_changes(project: TempProject) -> None:
+    """The template cache must never show a stale template or the wrong language."""
+    project.write("content/sales/q1.md", VALID_OKR)
+    project.write("okrdocs.toml", 'content = "content"\ntheme-overrides = "theme"\n')
+    project.write("theme/templates/objective.html", '{% extends "theme/objective.html" %}')
+    page = project.root / "site" / "objectives" / "sales" / "q1.html"
+
+    def build() -> str:
+        assert project.run("build", "-q", "--no-lint").exit_code == 0
+        return page.read_text(encoding="utf-8")
+
+    first = build()
+    cached = list((project.root / ".okrdocs-cache" / "templates").glob("*.jinja"))
+    assert cached, "the compiled templates were not cached"
+    assert build() == first  # from the cache: the same page
+    assert ">Key results<" in first
+
+    project.write(
+        "okrdocs.toml", 'content = "content"\ntheme-overrides = "theme"\nlanguage = "zh-CN"\n'
+    )
+    assert ">关键结果<" in build()  # translations are compiled in: a new language recompiles
+
+    project.write("theme/strings.json", '{"zh-CN": {"Key results": "关键成果"}}')
+    assert ">关键成果<" in build()
+
+    project.write(
+        "theme/templates/objective.html",
+        '{% extends "theme/objective.html" %}{% block title %}Edited{% endblock %}',
+    )
+    assert "<title>Edited · OKRs</title>" in build()
