@@ -1,7 +1,7 @@
 """What the site shows: objectives with their computed numbers, grouped by period, team, owner
 and alignment. Built once per build from the loaded project; the templates only read it.
 
-The template context is documented in docs/themes.md.
+The template context is documented in docs/site.md ("Templates and blocks").
 """
 
 from __future__ import annotations
