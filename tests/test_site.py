@@ -360,3 +360,15 @@ def test_compiled_templates_are_cached_and_follow_changes(project: TempProject) 
         '{% extends "theme/objective.html" %}{% block title %}Edited{% endblock %}',
     )
     assert "<title>Edited · OKRs</title>" in build()
+
+
+def test_pages_are_spread_over_their_folders() -> None:
+    """Two processes creating files in the same folder wait for each other: the page order
+    mixes the folders evenly, and keeps every page exactly once."""
+    from okrdocs.site.build import spread_by_folder
+
+    pages = [(f"o{i}", f"objectives/sales/{i}.html") for i in range(6)]
+    pages += [(f"p{i}", f"people/{i}.html") for i in range(3)]
+    order = spread_by_folder(pages)
+    assert sorted(order) == sorted(task for task, _ in pages)
+    assert order == ["o0", "p0", "o1", "o2", "p1", "o3", "o4", "p2", "o5"]
