@@ -9,6 +9,7 @@ description), and the check-in list beside it carries the same data as text.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -30,10 +31,9 @@ def _y(value: float) -> float:
     return TOP + (1 - value) * (HEIGHT - TOP - BOTTOM)
 
 
-def history_svg(
-    points: list[HistoryPoint], period: Period, as_of: date, label: str, today_label: str
-) -> Markup:
-    """The chart; ``label`` describes it for screen readers (already translated)."""
+@lru_cache(maxsize=256)
+def _frame(period: Period, as_of: date, label: str, today_label: str) -> str:
+    """Everything but the points: the same for every objective of a period, so drawn once."""
     parts = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-label="{escape(label)}" preserveAspectRatio="xMidYMid meet">',
@@ -63,6 +63,14 @@ def history_svg(
             f'<text class="axis" x="{x:.1f}" y="{TOP - 3}" text-anchor="middle">'
             f"{escape(today_label)}</text>"
         )
+    return "".join(parts)
+
+
+def history_svg(
+    points: list[HistoryPoint], period: Period, as_of: date, label: str, today_label: str
+) -> Markup:
+    """The chart; ``label`` describes it for screen readers (already translated)."""
+    parts = [_frame(period, as_of, label, today_label)]
     if points:
         coordinates = [(_x(point.day, period), _y(point.progress)) for point in points]
         start = (_x(period.start, period), _y(0))
