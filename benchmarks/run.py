@@ -100,6 +100,53 @@ def measure(
     return result
 
 
+@dataclass
+class Contender:
+    tool: str
+    command: list[str]
+    note: str = ""
+
+
+def measure_in_turns(
+    case: str,
+    files: int,
+    contenders: list[Contender],
+    cwd: Path,
+    runs: int,
+    before: Callable[[], None] | None = None,
+) -> list[Measurement]:
+    """Like measure(), for several tools doing the same job: each round runs every tool once."""
+    walls: dict[str, list[float]] = {c.tool: [] for c in contenders}
+    peaks: dict[str, list[float]] = {c.tool: [] for c in contenders}
+    for index in range(runs + 1):
+        for contender in contenders:
+            if before:
+                before()
+            wall, peak = run_once(contender.command, cwd)
+            if index:  # the first round warms the file cache
+                walls[contender.tool].append(wall)
+                peaks[contender.tool].append(peak)
+    results = []
+    for contender in contenders:
+        times = walls[contender.tool]
+        result = Measurement(
+            case,
+            contender.tool,
+            files,
+            min(times),
+            statistics.median(times),
+            max(peaks[contender.tool]),
+            contender.note,
+        )
+        print(
+            f"  {case:<34} {contender.tool:<18} {files:>6} files  best {result.best:7.3f} s  "
+            f"median {result.median:7.3f} s  peak {result.peak_mib:6.0f} MiB",
+            flush=True,
+        )
+        results.append(result)
+    return results
+
+
 def corpus(root: Path, count: int) -> Path:
     folder = root / f"okr-{count}"
     if not folder.exists():
@@ -209,42 +256,32 @@ def build_cases(root: Path, sizes: list[int], runs: int) -> list[Measurement]:
         def clean(folder: Path = repo) -> None:
             # Move earlier output aside rather than delete it: on this machine's file system
             # (ext4 mounted with discard) deleting 15,000 files slows the writes that follow
-            # for several seconds, which would measure the deletion, not the build.
+            # for several seconds, which would measure the deletion, not the build. Then
+            # flush what earlier runs wrote, so that no run shares the disk with the
+            # write-back of the one before.
             trash = root / "trash"
             trash.mkdir(exist_ok=True)
             for name in ("site", "public", "mkdocs-site"):
                 if (folder / name).exists():
                     os.replace(folder / name, trash / f"{name}-{time.monotonic_ns()}")
+            os.sync()
 
-        results.append(
-            measure(
-                "build site",
-                "okrdocs",
-                size,
-                [*okrdocs, "build", "-q"],
-                repo,
-                runs,
-                before=clean,
-                note="lint + all pages, search, okrs.json",
-            )
-        )
+        # okrdocs and Hugo take turns, run by run, so that both meet the same machine: on a
+        # shared virtual machine, speed drifts by 10-20% over minutes.
+        contenders = [
+            Contender("okrdocs", [*okrdocs, "build", "-q"], "lint + all pages, search, okrs.json")
+        ]
         hugo = shutil.which("hugo")
         if hugo:
             hugo_site(repo)
-            results.append(
-                measure(
-                    "build site",
-                    "Hugo",
-                    size,
-                    [hugo, "--quiet", "-d", "public"],
-                    repo,
-                    runs,
-                    before=clean,
-                    note="same pages, minimal templates",
+            contenders.append(
+                Contender(
+                    "Hugo", [hugo, "--quiet", "-d", "public"], "same pages, minimal templates"
                 )
             )
         else:
             print("  hugo not installed: apt-get install hugo")
+        results += measure_in_turns("build site", size, contenders, repo, runs, before=clean)
         mkdocs = shutil.which("mkdocs", path=bindir) or shutil.which("mkdocs")
         if mkdocs and size <= MKDOCS_LIMIT:
             mkdocs_site(repo)
