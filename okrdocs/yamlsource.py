@@ -181,11 +181,26 @@ class SourceMap:
             pointer = pointer.rsplit("/", 1)[0]
 
     def freeze(self, pointers: tuple[str, ...]) -> None:
-        for pointer in ("", *pointers):
-            for want_key in (False, True):
-                span = self._find(pointer, want_key)
-                if span is not None:
-                    self._kept[(pointer, want_key)] = span
+        root = self._root
+        if root is None:
+            return
+        kept = self._kept
+        kept[("", False)] = _node_span(root, self._line_offset)
+        top = {p[1:]: p for p in pointers if p.count("/") == 1 and "~" not in p}
+        if isinstance(root, yaml.MappingNode):
+            # One pass over the top-level keys instead of a look-up per pointer: this runs
+            # for every file.
+            for key_node, value_node in root.value:
+                pointer = top.get(key_node.value)
+                if pointer is not None and (pointer, False) not in kept:  # first one wins
+                    kept[(pointer, True)] = _node_span(key_node, self._line_offset)
+                    kept[(pointer, False)] = _node_span(value_node, self._line_offset)
+        for pointer in pointers:
+            if pointer[1:] not in top:  # deeper pointers, if a caller ever passes one
+                for want_key in (False, True):
+                    span = self._find(pointer, want_key)
+                    if span is not None:
+                        kept[(pointer, want_key)] = span
         self._root = None
 
     def __getstate__(self) -> tuple[Any, ...]:

@@ -92,6 +92,22 @@ def test_frozen_source_map_keeps_selected_spans_and_pickles() -> None:
     assert restored.locate("/a")[:2] == (1, 1)
 
 
+def test_freezing_keeps_exactly_the_spans_the_tree_gives() -> None:
+    from okrdocs.yamlsource import KEPT_POINTERS
+
+    text = (
+        "id: a\nparent: b\nowner: 张伟\nkey_results:\n  - id: k\n"
+        "team: sales\nowner: again\nperiod: 2026-Q1\n"
+    )
+    pointers = (*KEPT_POINTERS, "/key_results/0/id", "/missing")
+    live = parse(text).source_map
+    expected = {(p, k): (live.key(p) if k else live.value(p)) for p in pointers for k in (0, 1)}
+    frozen = parse(text).source_map
+    frozen.freeze(pointers)
+    assert {(p, k): (frozen.key(p) if k else frozen.value(p)) for p, k in expected} == expected
+    assert frozen.value("/owner")[:2] == (3, 8)  # a duplicated key: the first one, as before
+
+
 def test_alias_bomb_is_refused() -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
     for index in range(1, 8):
