@@ -318,14 +318,32 @@ class SiteWriter:
             elapsed=elapsed,
         )
 
+    LISTS = ("periods", "teams", "people")
+
     def index_pages(self) -> list[str]:
         """The lists of periods, teams and people."""
+        return [self.list_page(name) for name in self.LISTS]
+
+    def list_page(self, name: str) -> str:
         t = self.env.globals["t"]
+        if name == "periods":
+            return self.page("periods.html", "periods/index.html", t("Periods"), "period")
+        if name == "teams":
+            return self.page("teams.html", "teams/index.html", t("Teams"), "team")
         people = sorted(self.data.people.values(), key=lambda person: person.name.lower())
+        return self.page("people.html", "people/index.html", t("People"), "person", people=people)
+
+    def page_paths(self) -> list[str]:
+        """Every HTML page of the site but the 404 page, as the sitemap lists them."""
+        data = self.data
         return [
-            self.page("periods.html", "periods/index.html", t("Periods"), "period"),
-            self.page("teams.html", "teams/index.html", t("Teams"), "team"),
-            self.page("people.html", "people/index.html", t("People"), "person", people=people),
+            "index.html",
+            *(f"{name}/index.html" for name in self.LISTS),
+            *(period.path for period in data.periods),
+            *(period.alignment_path for period in data.periods),
+            *(view.path for view in data.objectives),
+            *(team.path for team in data.teams.values()),
+            *(person.path for person in data.people.values()),
         ]
 
     def alignment_page(self, period: Any) -> str:
@@ -467,7 +485,11 @@ class SiteWriter:
             # The large single files first, so they run beside the pages, not after them.
             ("okrs.json", None),
             ("search", None),
+            ("sitemap", None),
             ("home", None),
+            *[("list", name) for name in self.LISTS],
+            ("404", None),
+            ("assets", None),
             *[("period", period.key) for period in data.periods],
             *[("alignment", period.key) for period in data.periods],
             *spread_by_folder(pages),
@@ -483,6 +505,17 @@ class SiteWriter:
             return "search/manifest.js"
         if kind == "home":
             return self.home_page()
+        if kind == "list":
+            return self.list_page(key)
+        if kind == "sitemap":
+            self.sitemap(self.page_paths())
+            return "sitemap.xml"
+        if kind == "404":
+            self.not_found_page()
+            return "404.html"
+        if kind == "assets":
+            self.assets()
+            return "assets/"
         if kind == "objective":
             return self.objective_page(self.data.objectives[key])
         if kind == "team":
@@ -493,13 +526,10 @@ class SiteWriter:
         return self.period_page(period) if kind == "period" else self.alignment_page(period)
 
     def write_all(self, jobs: int | None = None) -> int:
-        written = map_files(_render_task, self, self.tasks(), jobs)
-        pages = [path for path in written if path.endswith(".html")] + self.index_pages()
-        self.not_found_page()
-        self.assets()
+        """Writes every file of the site; returns the number of pages."""
+        map_files(_render_task, self, self.tasks(), jobs)
         self.write(MARKER, MARKER_TEXT)
-        self.sitemap(pages)
-        return len(pages)
+        return len(self.page_paths())
 
 
 def spread_by_folder(pages: list[tuple[Any, str]]) -> list[Any]:
