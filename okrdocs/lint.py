@@ -7,6 +7,7 @@ file reported. Last, the policy: per-file ignores, severities and suppression co
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -179,7 +180,9 @@ def lint(
     jobs: int | None = None,
     use_cache: bool = True,
     keep_models: bool = False,
+    meanwhile: Callable[[], None] | None = None,
 ) -> LintResult:
+    """``meanwhile``: work to do beside the loading (see okrdocs.parallel.map_files)."""
     project = load_project(
         config,
         paths,
@@ -188,6 +191,7 @@ def lint(
         use_cache=use_cache,
         process=rule_runner(policy, as_of, config),
         check=False,
+        meanwhile=meanwhile,
     )
     return finish(config, project, as_of, policy)
 

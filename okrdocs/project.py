@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -153,6 +153,7 @@ def load_project(
     use_cache: bool = True,
     process: FileProcessor | None = None,
     check: bool = True,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Project:
     """Load ``paths`` (default: the whole content folder) and run the cross-file checks.
 
@@ -170,7 +171,7 @@ def load_project(
     contexts = [make_context(path, config.content, cwd) for path in paths_to_load]
     settings = _LoadSettings(config.fiscal, keep_models, process)
     with gc_paused():
-        project.files = map_files(_load_one, settings, contexts, jobs)
+        project.files = map_files(_load_one, settings, contexts, jobs, meanwhile)
     if paths is not None and has_content:
         from okrdocs.index_cache import content_index
 

@@ -69,3 +69,11 @@ def _unpicklable_error(parent: int, item: int) -> int:
 def test_an_error_that_cannot_be_pickled_still_arrives() -> None:
     with pytest.raises(RuntimeError, match="cannot travel"):
         map_files(_unpicklable_error, os.getpid(), ITEMS, jobs=2)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_meanwhile_runs_once_here_and_the_results_are_unchanged(jobs: int) -> None:
+    calls: list[int] = []
+    results = map_files(_square_with_pid, 0, ITEMS, jobs=jobs, meanwhile=lambda: calls.append(1))
+    assert calls == [1]  # in this process (a worker's append would not be seen here)
+    assert [value for value, _ in results] == [item * item for item in ITEMS]
