@@ -14,7 +14,7 @@ from typing import Any
 from okrdocs import progress as p
 from okrdocs.config import Config
 from okrdocs.diagnostics import Diagnostic
-from okrdocs.model import Action, Checkin, KeyResult, Objective, Section
+from okrdocs.model import Checkin, KeyResult, Objective, Section
 from okrdocs.periods import Period
 from okrdocs.site.paths import Router, slug_path, slug_segment
 
@@ -347,10 +347,6 @@ def history(view: ObjectiveView) -> list[HistoryPoint]:
             HistoryPoint(checkin.date, p.weighted_mean(pairs), checkin.confidence, checkin.note)
         )
     return points
-
-
-def action_list(kr: KeyResult) -> list[Action]:
-    return kr.actions
 
 
 def checkins_newest_first(objective: Objective) -> list[Checkin]:

@@ -3,7 +3,7 @@
 A Jinja macro call costs about ten times a Python call, and an objective page repeats a key
 result card, progress bars and badges dozens of times; on a ten-thousand-objective site that
 is most of the build. Every value is escaped here. Templates call these as globals
-(``kr_card(k, data, root)``), and a theme that wants different markup overrides the template
+(``kr_card(k, data, root, active)``), and a theme that wants different markup overrides the template
 block around the call with its own loop over the same view objects.
 """
 
@@ -167,11 +167,8 @@ class Widgets:
             f'</div>{marker}</div><span class="progress-text">{text}</span></div>'
         )
 
-    def person_link(self, person: str, data: Any, root: str) -> Markup:
-        """A person's name, linked to their page when the site has one."""
-        return Markup(self._person(person, data, root))
-
     def _person(self, person: str, data: Any, root: str) -> str:
+        """A person's name, linked to their page when the site has one."""
         view = data.people.get(person)
         if view is None:
             return esc(person)
