@@ -16,6 +16,7 @@ from typing import NoReturn
 import click
 
 from okrdocs import __version__
+from okrdocs.formats import FORMATS
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -42,10 +43,17 @@ def finish(code: int = EXIT_OK) -> NoReturn:
     sys.exit(code)
 
 
+class UsageError(click.ClickException):
+    """A usage or configuration error: one line on stderr, exit status 2."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file: object = None) -> None:
+        click.echo(f"okrdocs: error: {self.format_message()}", err=True)
+
+
 def fail_usage(message: str) -> NoReturn:
-    """A usage or config error: one line on stderr, exit 2."""
-    click.echo(f"okrdocs: error: {message}", err=True)
-    sys.exit(EXIT_USAGE)
+    raise UsageError(message)
 
 
 def shown_path(path: Path) -> str:
@@ -71,6 +79,37 @@ config_option = click.option(
     type=click.Path(path_type=Path, dir_okay=False),
     help="Config file (default: okrdocs.toml or pyproject.toml found from the current folder up).",
 )
+jobs_option = click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), help="Processes to use (default: all CPUs)."
+)
+color_option = click.option(
+    "--color/--no-color", default=None, help="Color the output (default: on a terminal)."
+)
+output_file_option = click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file instead of standard output.",
+)
+
+
+def require_content(config) -> None:  # type: ignore[no-untyped-def]
+    """Stop with one line when the content folder does not exist."""
+    from okrdocs.workspace import ContentMissing
+
+    if not config.content.is_dir():
+        fail_usage(str(ContentMissing(config)))
+
+
+def write_output(path: Path, text: str | bytes) -> None:
+    """Write a report the user asked for; a failure is a usage error."""
+    try:
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        fail_usage(f"{path}: cannot write: {error.strerror}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -118,15 +157,10 @@ as_of_option = click.option(
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "github", "sarif", "junit", "gitlab"]),
+    type=click.Choice(list(FORMATS)),
     help="Output format (default: text; github when GITHUB_ACTIONS=true).",
 )
-@click.option(
-    "--output-file",
-    "-o",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the report to this file instead of standard output.",
-)
+@output_file_option
 @as_of_option
 @click.option(
     "--select",
@@ -153,11 +187,9 @@ as_of_option = click.option(
     help="Skip files outside the content folder or matched by 'exclude', even when named "
     "explicitly (for pre-commit, which passes every changed Markdown file).",
 )
-@click.option(
-    "--jobs", "-j", type=click.IntRange(min=1), help="Processes to use (default: all CPUs)."
-)
+@jobs_option
 @click.option("--no-cache", is_flag=True, help="Do not read or write .okrdocs-cache/.")
-@click.option("--color/--no-color", default=None, help="Color the output (default: on a terminal).")
+@color_option
 def lint(
     paths: tuple[Path, ...],
     config_path: Path | None,
@@ -179,9 +211,9 @@ def lint(
     clean, 1 when problems at or above --fail-on were found, 2 for usage or configuration errors.
     """
     from okrdocs.config import ConfigError
-    from okrdocs.lint import lint as run_lint
+    from okrdocs.formats import LintReport, render
     from okrdocs.lint import resolve_policy
-    from okrdocs.project import PathError, expand_paths
+    from okrdocs.workspace import PathError, Workspace, expand_paths
 
     config = load_config_or_exit(config_path)
     day = parse_date(as_of, "--as-of")
@@ -189,60 +221,34 @@ def lint(
         policy = resolve_policy(config, split_codes(select), split_codes(ignore))
     except ConfigError as error:
         fail_usage(str(error))
+    files: list[Path] | None = None
     if paths:
         try:
-            files: list[Path] | None = expand_paths(paths, config, force_exclude)
+            files = expand_paths(paths, config, force_exclude)
         except PathError as error:
             fail_usage(str(error))
     else:
-        if not config.content.is_dir():
-            fail_usage(
-                f"content folder not found: {config.content} (set 'content' in okrdocs.toml)"
-            )
-        files = None
-    result = run_lint(config, files, day, policy, jobs=jobs, use_cache=not no_cache)
+        require_content(config)
+    workspace = Workspace(config, day, policy, jobs=jobs, use_cache=not no_cache)
+    workspace.load(files, keep_models=False)
     chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     to_terminal = output_file is None and sys.stdout.isatty()
-    report = render_report(result, chosen, to_terminal if color is None else color)
+    report = LintReport(
+        workspace.diagnostics,
+        [f.context.display_path for f in workspace.loaded],
+        workspace.enabled,
+        to_terminal if color is None else color,
+    )
+    text_report = render(chosen, report)
     if output_file is not None:
-        try:
-            output_file.write_text(report, encoding="utf-8")
-        except OSError as error:
-            fail_usage(f"{output_file}: cannot write: {error.strerror}")
+        write_output(output_file, text_report)
         from okrdocs.formats import text
 
-        click.echo(text.summary(result.diagnostics, result.files_checked), err=True)
+        click.echo(text.summary(workspace.diagnostics, workspace.files_checked), err=True)
     else:
-        click.echo(report, nl=False, color=color if color is not None else None)
+        click.echo(text_report, nl=False, color=color if color is not None else None)
     threshold = fail_on or config.lint.fail_on
-    finish(EXIT_PROBLEMS if (result.failed(threshold) and not exit_zero) else EXIT_OK)
-
-
-def render_report(result, output_format: str, color: bool) -> str:  # type: ignore[no-untyped-def]
-    found = result.diagnostics
-    if output_format == "json":
-        from okrdocs.formats import json_format
-
-        return json_format.render(found)
-    if output_format == "github":
-        from okrdocs.formats import github
-
-        return github.render(found)
-    if output_format == "sarif":
-        from okrdocs.formats import sarif
-
-        return sarif.render(found, result.enabled)
-    if output_format == "junit":
-        from okrdocs.formats import junit
-
-        return junit.render(found, [f.context.display_path for f in result.project.loaded])
-    if output_format == "gitlab":
-        from okrdocs.formats import gitlab
-
-        return gitlab.render(found)
-    from okrdocs.formats import text
-
-    return text.render(found, result.files_checked, color)
+    finish(EXIT_PROBLEMS if (workspace.failed(threshold) and not exit_zero) else EXIT_OK)
 
 
 def print_diagnostics(found, files_checked: int) -> None:  # type: ignore[no-untyped-def]
@@ -267,9 +273,7 @@ def print_diagnostics(found, files_checked: int) -> None:  # type: ignore[no-unt
     is_flag=True,
     help="Build even when linting finds errors (files that cannot be read are left out).",
 )
-@click.option(
-    "--jobs", "-j", type=click.IntRange(min=1), help="Processes to use (default: all CPUs)."
-)
+@jobs_option
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build(
     config_path: Path | None,
@@ -288,8 +292,7 @@ def build(
 
     config = load_config_or_exit(config_path)
     day = parse_date(as_of, "--as-of")
-    if not config.content.is_dir():
-        fail_usage(f"content folder not found: {config.content} (set 'content' in okrdocs.toml)")
+    require_content(config)
     target = output.resolve() if output else config.output
     try:
         result = run_build(config, target, day, lint=not no_lint, jobs=jobs)
@@ -349,8 +352,7 @@ def serve(config_path: Path | None, host: str, port: int, as_of: str | None) -> 
 
     config = load_config_or_exit(config_path)
     day = parse_date(as_of, "--as-of")
-    if not config.content.is_dir():
-        fail_usage(f"content folder not found: {config.content} (set 'content' in okrdocs.toml)")
+    require_content(config)
 
     def report(message: str) -> None:
         click.echo(f"[{datetime.now():%H:%M:%S}] {message}", err=True)
@@ -389,16 +391,9 @@ def serve(config_path: Path | None, host: str, port: int, as_of: str | None) -> 
     help="Exit 1 when a change of these kinds or tags appears, such as "
     "target-lowered,kr-removed,less-ambitious (see docs/diff.md).",
 )
-@click.option(
-    "--output-file",
-    "-o",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the report to this file.",
-)
+@output_file_option
 @as_of_option
-@click.option(
-    "--color/--no-color", default=None, help="Color the text output (default: on a terminal)."
-)
+@color_option
 def diff(
     revisions: tuple[str, ...],
     config_path: Path | None,
@@ -432,18 +427,17 @@ def diff(
         if folders:
             if revisions:
                 fail_usage("give either revisions or --paths, not both")
-            old = from_folder(config, folders[0], cwd, str(folders[0]))
-            new = from_folder(config, folders[1], cwd, str(folders[1]))
+            old = from_folder(config, folders[0], cwd, str(folders[0]), day)
+            new = from_folder(config, folders[1], cwd, str(folders[1]), day)
         else:
             if len(revisions) > 2:
                 fail_usage("give at most two revisions: okrdocs diff [OLD [NEW]]")
-            old = from_revision(config, revisions[0] if revisions else "HEAD", cwd)
+            old = from_revision(config, revisions[0] if revisions else "HEAD", cwd, day)
             if len(revisions) == 2:
-                new = from_revision(config, revisions[1], cwd)
+                new = from_revision(config, revisions[1], cwd, day)
             else:
-                if not config.content.is_dir():
-                    fail_usage(f"content folder not found: {config.content}")
-                new = from_folder(config, config.content, cwd, "the working tree")
+                require_content(config)
+                new = from_folder(config, config.content, cwd, "the working tree", day)
     except SourceError as error:
         fail_usage(str(error))
     report = compare(old, new, day, config.status)
@@ -455,10 +449,7 @@ def diff(
         use_color = (output_file is None and sys.stdout.isatty()) if color is None else color
         result = render.text(report, use_color)
     if output_file is not None:
-        try:
-            output_file.write_text(result, encoding="utf-8")
-        except OSError as error:
-            fail_usage(f"{output_file}: cannot write: {error.strerror}")
+        write_output(output_file, result)
         click.echo(render.summary(report), err=True)
     else:
         click.echo(result, nl=False, color=color)
@@ -680,14 +671,12 @@ def checkin(
         click.echo("a later check-in exists, so key results' current values were left as they were")
 
 
-def _shown(value: object) -> str:
+def _shown(value: float | bool | None) -> str:
     if isinstance(value, bool):
         return "done" if value else "not done"
-    if value is None:
-        return "none"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    from okrdocs.display import number
+
+    return number(value, none="none", grouping=False)
 
 
 @cli.command()
@@ -703,7 +692,7 @@ def _shown(value: object) -> str:
     default="text",
     show_default=True,
 )
-@click.option("--color/--no-color", default=None, help="Color the output (default: on a terminal).")
+@color_option
 def status(
     config_path: Path | None,
     period: str | None,
@@ -720,30 +709,11 @@ def status(
     from okrdocs.site.export import objective_json
 
     config = load_config_or_exit(config_path)
-    day = parse_date(as_of, "--as-of")
-    data = _site_data(config, day)
-    chosen = data.objectives
-    if period and period != "all":
-        if period not in {p.key for p in data.periods}:
-            known = ", ".join(p.key for p in data.periods)
-            fail_usage(f"no objectives in period {period!r} (periods: {known})")
-        chosen = [o for o in chosen if o.objective.period.key == period]
-    elif not period and data.current is not None:
-        chosen = [o for o in chosen if o.objective.period.key == data.current.key]
-    if team:
-        # Accept the id or the display name: people type what they see.
-        chosen = [o for o in chosen if team in {o.objective.team, data.team_name(o.objective.team)}]
-    if owner:
-        chosen = [
-            o
-            for o in chosen
-            if owner
-            in {
-                person
-                for who in (o.objective.owner, *(k.owner for k in o.objective.key_results))
-                for person in (who, data.person_name(who))
-            }
-        ]
+    data = _analysis(config, parse_date(as_of, "--as-of"))
+    try:
+        chosen = view.select(data, period, team, owner)
+    except view.StatusError as error:
+        fail_usage(str(error))
     if output_format == "json":
         import json
 
@@ -757,21 +727,20 @@ def status(
     finish()
 
 
-def _site_data(config, day: date):  # type: ignore[no-untyped-def]
-    """Objectives with their numbers; files that cannot be read are left out, with a note."""
-    from okrdocs.project import load_project
-    from okrdocs.site.data import build_site_data
+def _analysis(config, day: date):  # type: ignore[no-untyped-def]
+    """The analysis of every valid objective; files that cannot be read are left out, with a
+    note."""
+    from okrdocs.workspace import Workspace
 
-    if not config.content.is_dir():
-        fail_usage(f"content folder not found: {config.content} (set 'content' in okrdocs.toml)")
-    project = load_project(config, jobs=None)
-    broken = [f for f in project.loaded if f.objective is None and f.section is None]
+    require_content(config)
+    workspace = Workspace(config, day).load()
+    broken = workspace.unreadable
     if broken:
         click.echo(
             f"okrdocs: {len(broken)} file(s) cannot be read and are left out; run okrdocs lint",
             err=True,
         )
-    return build_site_data(config, project.objectives, project.sections, [], day)
+    return workspace.analysis()
 
 
 @cli.command()
@@ -798,7 +767,7 @@ def export(
     CSV is UTF-8 with a byte-order mark so that Excel opens Chinese text correctly.
     """
     config = load_config_or_exit(config_path)
-    data = _site_data(config, parse_date(as_of, "--as-of"))
+    data = _analysis(config, parse_date(as_of, "--as-of"))
     if output_format == "csv":
         from okrdocs.authoring.csvio import to_csv
 
@@ -813,10 +782,7 @@ def export(
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
     else:
-        try:
-            output_file.write_bytes(payload)
-        except OSError as error:
-            fail_usage(f"{output_file}: cannot write: {error.strerror}")
+        write_output(output_file, payload)
         click.echo(f"wrote {output_file}", err=True)
     finish()
 
@@ -838,65 +804,37 @@ def import_csv(source: Path, config_path: Path | None, write: bool, skip_existin
     A dry run by default. All or nothing: if any row has a problem, no file is written. Existing
     files are never overwritten. Columns: docs/workflow.md.
     """
-    from okrdocs.authoring.csvio import ImportError_, plan, read_csv, render_file
-    from okrdocs.loader import load_bytes, make_context
+    from okrdocs.authoring.csvio import ImportError_, prepare_import, write_planned
 
     config = load_config_or_exit(config_path)
     try:
-        rows = read_csv(source.read_bytes())
+        raw = source.read_bytes()
     except OSError as error:
         fail_usage(f"{source}: cannot read: {error.strerror}")
+    try:
+        planned = prepare_import(config, raw, skip_existing, Path.cwd())
     except ImportError_ as error:
         fail_usage(f"{source}: {error}")
-    planned, errors = plan(rows, config.content, config.fiscal)
-    chosen = []
-    for entry in planned:
-        if entry.path.exists():
-            if skip_existing:
-                click.echo(f"skipped {shown_path(entry.path)} (exists)")
-                continue
-            errors.append(
-                _row_error(
-                    entry.rows[0],
-                    f"{shown_path(entry.path)} already exists; okrdocs never overwrites a file "
-                    "(remove its rows, or use --skip-existing)",
-                )
-            )
-        loaded = load_bytes(
-            render_file(entry).encode("utf-8"),
-            make_context(entry.path, config.content, Path.cwd()),
-            config.fiscal,
-        )
-        for problem in loaded.diagnostics:
-            if problem.severity == "error":
-                errors.append(_row_error(entry.rows[0], problem.message))
-        chosen.append(entry)
-    if errors:
-        for error in sorted(errors, key=lambda e: e.row):
+    for path in planned.skipped:
+        click.echo(f"skipped {shown_path(path)} (exists)")
+    if planned.errors:
+        for error in planned.errors:
             click.echo(f"{source}:{error.row}: {error.message}", err=True)
-        rows_word = "row" if len({e.row for e in errors}) == 1 else "rows"
+        rows_word = "row" if len({e.row for e in planned.errors}) == 1 else "rows"
         click.echo(f"okrdocs: nothing written: fix the {rows_word} above and run again", err=True)
         sys.exit(EXIT_PROBLEMS)
-    for entry in chosen:
+    for entry in planned.create:
         count = len(entry.metadata["key_results"])
         summary = f"{shown_path(entry.path)} ({count} key result{'s' if count != 1 else ''})"
         if write:
-            entry.path.parent.mkdir(parents=True, exist_ok=True)
-            with open(entry.path, "x", encoding="utf-8") as handle:  # "x": never overwrite
-                handle.write(render_file(entry))
+            write_planned(entry)
             click.echo(f"created {summary}")
         else:
             click.echo(f"would create {summary}")
-    if not chosen:
+    if not planned.create:
         click.echo("Nothing to create.")
     elif not write:
         click.echo("Dry run: nothing written. Run again with --write to create these files.")
-
-
-def _row_error(row: int, message: str):  # type: ignore[no-untyped-def]
-    from okrdocs.authoring.csvio import RowError
-
-    return RowError(row, message)
 
 
 @cli.command("rules")

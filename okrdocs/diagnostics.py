@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import ClassVar, Literal, NamedTuple, Protocol
 
 Severity = Literal["error", "warning"]
 
-# Codes the loader itself emits (the quality rules live in okrdocs.rules).
-SYNTAX = ("OKR001", "syntax-error")
-SCHEMA = ("OKR002", "schema-violation")
-DUPLICATE_ID = ("OKR003", "duplicate-id")
-UNKNOWN_REFERENCE = ("OKR004", "unknown-reference")
-PARENT_CYCLE = ("OKR005", "parent-cycle")
+
+class RuleKind(Protocol):
+    """What a diagnostic needs of its rule (a rule class from okrdocs.rules)."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
 
 
 class Span(NamedTuple):
@@ -53,9 +53,8 @@ class Diagnostic:
 
 
 def make(
-    kind: tuple[str, str], path: str, span: Span, message: str, severity: Severity = "error"
+    rule: type[RuleKind], path: str, span: Span, message: str, severity: Severity = "error"
 ) -> Diagnostic:
-    code, rule = kind
     return Diagnostic(
-        path=path, span=span, code=code, rule=rule, message=message, severity=severity
+        path=path, span=span, code=rule.code, rule=rule.name, message=message, severity=severity
     )

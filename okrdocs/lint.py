@@ -1,14 +1,13 @@
-"""The linter: load files, run the selected rules, apply the project's policy.
+"""The lint policy and the rule runners; the workspace (okrdocs.workspace) drives them.
 
 Per-file rules run right after each file is loaded (in the worker process on large runs), so a
-model never has to travel between processes; project-wide rules then run once over what every
-file reported. Last, the policy: per-file ignores, severities and suppression comments.
+model never has to travel between processes; project-wide rules then run once over the headers
+of every file. Last, the policy: per-file ignores, severities and suppression comments.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,8 +17,15 @@ from okrdocs.config import Config, ConfigError
 from okrdocs.diagnostics import Diagnostic
 from okrdocs.globs import matcher
 from okrdocs.loader import LoadedFile
-from okrdocs.project import Project, check_references, load_project
-from okrdocs.rules import RULES, Finding, RuleContext, find_rule, select_rules, unknown_selectors
+from okrdocs.rules import (
+    ALWAYS_ON,
+    RULES,
+    Finding,
+    RuleContext,
+    find_rule,
+    select_rules,
+    unknown_selectors,
+)
 
 SEVERITY_RANK = {"warning": 1, "error": 2}
 
@@ -47,10 +53,10 @@ class RuleRunner:
             return
         for code, rule, context in self.checks:
             for finding in rule.check(objective, context):
-                loaded.diagnostics.append(_diagnostic(loaded, code, finding))
+                loaded.diagnostics.append(finding_diagnostic(loaded, code, finding))
 
 
-def _diagnostic(loaded: LoadedFile, code: str, finding: Finding) -> Diagnostic:
+def finding_diagnostic(loaded: LoadedFile, code: str, finding: Finding) -> Diagnostic:
     rule = RULES[code]
     return Diagnostic(
         path=loaded.context.display_path,
@@ -59,28 +65,14 @@ def _diagnostic(loaded: LoadedFile, code: str, finding: Finding) -> Diagnostic:
         rule=rule.name,
         message=finding.message,
         severity=rule.severity,
-        objective_id=loaded.id,
+        objective_id=loaded.header.id,
     )
 
 
-@dataclass(slots=True)
-class LintResult:
-    project: Project
-    diagnostics: list[Diagnostic]
-    enabled: set[str]
-    as_of: date
-    by_file: dict[str, list[Diagnostic]] = field(default_factory=dict)
-
-    @property
-    def files_checked(self) -> int:
-        return len(self.project.loaded)
-
-    def failed(self, fail_on: str) -> bool:
-        threshold = SEVERITY_RANK[fail_on]
-        return any(SEVERITY_RANK[d.severity] >= threshold for d in self.diagnostics)
-
-    def for_objective(self, objective_id: str) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.objective_id == objective_id]
+def failed(diagnostics: list[Diagnostic], fail_on: str) -> bool:
+    """Whether any finding is at or above the ``fail_on`` severity."""
+    threshold = SEVERITY_RANK[fail_on]
+    return any(SEVERITY_RANK[d.severity] >= threshold for d in diagnostics)
 
 
 @dataclass(slots=True)
@@ -121,7 +113,7 @@ def resolve_policy(
     severity: dict[str, str] = {}
     for selector, level in lint.severity.items():
         code = _code(f"{where}lint.severity.{selector}", selector)
-        if code in ("OKR001", "OKR002"):
+        if code in ALWAYS_ON:
             raise ConfigError(f"{where}lint.severity.{selector}: {code} is always an error")
         if level == "off":
             enabled.discard(code)
@@ -155,7 +147,7 @@ def resolve_policy(
         unknown = unknown_selectors(selectors_for_glob)
         if unknown:
             raise ConfigError(f"{where}lint.per-file-ignores.{glob!r}: unknown rule '{unknown[0]}'")
-        per_file.append((glob, codes - {"OKR001", "OKR002"}))
+        per_file.append((glob, codes - set(ALWAYS_ON)))
     return Policy(enabled, severity, options, per_file)
 
 
@@ -165,72 +157,28 @@ def _selects(selector: str, code: str) -> bool:
     return matches(selector, RULES[code])
 
 
-def _rel_to_root(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def lint(
-    config: Config,
-    paths: list[Path] | None,
-    as_of: date,
-    policy: Policy,
-    jobs: int | None = None,
-    use_cache: bool = True,
-    keep_models: bool = False,
-    meanwhile: Callable[[], None] | None = None,
-) -> LintResult:
-    """``meanwhile``: work to do beside the loading (see okrdocs.parallel.map_files)."""
-    project = load_project(
-        config,
-        paths,
-        jobs=jobs,
-        keep_models=keep_models,
-        use_cache=use_cache,
-        process=rule_runner(policy, as_of, config),
-        check=False,
-        meanwhile=meanwhile,
-    )
-    return finish(config, project, as_of, policy)
-
-
 def rule_runner(policy: Policy, as_of: date, config: Config) -> RuleRunner:
+    """The per-file rules the policy enables, ready to run on each loaded file."""
     per_file = tuple(code for code in sorted(policy.enabled) if RULES[code].scope == "objective")
     return RuleRunner(per_file, policy.options, as_of, config)
 
 
-def finish(config: Config, project: Project, as_of: date, policy: Policy) -> LintResult:
-    """Project-wide rules and the policy, over files already loaded and checked one by one.
+def project_rules(enabled: set[str] | None) -> list[str]:
+    """Codes of the project-wide rules to run; without a policy, the identity checks only
+    (duplicate ids, unknown parents, cycles), which every command relies on."""
+    if enabled is None:
+        from okrdocs.rules.okr003_duplicate_id import DuplicateId
+        from okrdocs.rules.okr004_unknown_reference import UnknownReference
+        from okrdocs.rules.okr005_parent_cycle import ParentCycle
 
-    Safe to run again after some files were reloaded (okrdocs serve): cross-file findings are
-    recomputed from each file's own findings.
-    """
-    check_references(project)
-    for code in sorted(policy.enabled):
-        rule = RULES[code]
-        if rule.scope != "project":
-            continue
-        context = RuleContext(as_of, config, policy.options[code])
-        for loaded, finding in rule().check_project(project.files, context):
-            if not loaded.indexed_only:
-                loaded.diagnostics.append(_diagnostic(loaded, code, finding))
-    known = {rule.code: rule.code for rule in RULES.values()}
-    known.update({rule.name: rule.code for rule in RULES.values()})
-    found: list[Diagnostic] = []
-    for loaded in project.loaded:
-        kept = _apply_policy(loaded, policy, config)
-        kept = suppressing.apply(
-            kept, loaded.suppressions, loaded.context.display_path, policy.enabled, known
-        )
-        loaded.diagnostics = kept
-        found.extend(kept)
-    found.sort(key=Diagnostic.sort_key)
-    return LintResult(project=project, diagnostics=found, enabled=policy.enabled, as_of=as_of)
+        return [DuplicateId.code, UnknownReference.code, ParentCycle.code]
+    return [code for code, rule in RULES.items() if rule.scope == "project" and code in enabled]
 
 
-def _apply_policy(loaded: LoadedFile, policy: Policy, config: Config) -> list[Diagnostic]:
+def apply_policy(
+    loaded: LoadedFile, policy: Policy, config: Config, known: dict[str, str]
+) -> list[Diagnostic]:
+    """The file's findings after per-file ignores, severities and suppression comments."""
     ignored: set[str] = set()
     if policy.per_file_ignores:
         rel = _rel_to_root(loaded.context.path, config.root)
@@ -241,7 +189,25 @@ def _apply_policy(loaded: LoadedFile, policy: Policy, config: Config) -> list[Di
     for diagnostic in loaded.diagnostics:
         if diagnostic.code not in policy.enabled or diagnostic.code in ignored:
             continue
-        diagnostic.severity = policy.severity.get(diagnostic.code, diagnostic.severity)  # type: ignore[assignment]
-        diagnostic.objective_id = loaded.id
+        level = policy.severity.get(diagnostic.code)
+        if level is not None:
+            diagnostic.severity = "error" if level == "error" else "warning"
+        diagnostic.objective_id = loaded.header.id
         kept.append(diagnostic)
-    return kept
+    return suppressing.apply(
+        kept, loaded.suppressions, loaded.context.display_path, policy.enabled, known
+    )
+
+
+def known_rule_names() -> dict[str, str]:
+    """Every rule code and name -> its code (what suppression comments may name)."""
+    known = {rule.code: rule.code for rule in RULES.values()}
+    known.update({rule.name: rule.code for rule in RULES.values()})
+    return known
+
+
+def _rel_to_root(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

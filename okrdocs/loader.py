@@ -8,8 +8,9 @@ it are not reported as dangling.
 
 from __future__ import annotations
 
-import difflib
 import os
+import re
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,12 +19,22 @@ from typing import Any
 from okrdocs import diagnostics as dx
 from okrdocs import validation as okr_schema
 from okrdocs.diagnostics import Diagnostic, Span
+from okrdocs.discovery import SECTION_FILE, is_section
 from okrdocs.frontmatter_split import SplitError, split
-from okrdocs.model import Action, Checkin, KeyResult, Objective, Section
+from okrdocs.model import Action, Checkin, Header, KeyResult, Objective, Section
 from okrdocs.periods import FiscalYear, PeriodError, parse_period
+from okrdocs.rules.okr001_syntax_error import SyntaxError_
+from okrdocs.rules.okr002_schema_violation import SchemaViolation
+from okrdocs.rules.okr003_duplicate_id import DuplicateId
+from okrdocs.rules.okr004_unknown_reference import UnknownReference
+from okrdocs.suggest import closest
 from okrdocs.yamlsource import SourceMap, YamlError, escape_pointer_token, parse
 
-SECTION_FILE = "_index.md"
+__all__ = ["SECTION_FILE", "FileContext", "LoadedFile", "load_bytes", "load_file", "read_header"]
+
+# OKR files are a page or two; a larger file is refused rather than read (a link to /dev/zero,
+# a data dump saved as .md).
+MAX_FILE_BYTES = 1 << 20
 
 
 @dataclass(slots=True)
@@ -44,42 +55,50 @@ class FileContext:
 
     @property
     def default_team(self) -> str | None:
-        parts = self.rel_path.split("/")
-        return parts[0] if len(parts) > 1 else None
+        return default_team(self.rel_path)
 
     @property
     def is_section(self) -> bool:
-        return self.rel_path.rsplit("/", 1)[-1] == SECTION_FILE
+        return is_section(self.rel_path)
+
+    def default_header(self) -> Header:
+        """What is known of a file before (or without) reading it: its path."""
+        if self.is_section:
+            return Header(self.rel_path)
+        return Header(self.rel_path, self.default_id, team=self.default_team)
+
+
+def default_team(rel_path: str) -> str | None:
+    parts = rel_path.split("/")
+    return parts[0] if len(parts) > 1 else None
+
+
+def default_id(rel_path: str) -> str:
+    return rel_path[:-3] if rel_path.endswith(".md") else rel_path
 
 
 @dataclass(slots=True)
 class LoadedFile:
+    """One file as the loader left it: its identity, its model (when valid) and its findings."""
+
     context: FileContext
+    header: Header
     objective: Objective | None = None
     section: Section | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    # The findings of this file alone (loader and per-file rules), set before cross-file checks.
+    # The findings of this file alone (loader and per-file rules), kept apart so that the
+    # project-wide checks can run again after other files change (okrdocs.workspace).
     own_diagnostics: list[Diagnostic] | None = None
-    # The objective id, even when the file did not validate (explicit id if readable, else default).
-    id: str | None = None
-    id_declared: bool = False
-    parent: str | None = None
-    # What cross-file checks need, kept even when the model itself is dropped (see project.py).
+    # Whether the file loaded as a model: kept when the model itself is dropped (linting).
     valid: bool = False
-    owner: str | None = None
-    team: str | None = None
-    team_declared: bool = False
-    period: str | None = None
-    # Only indexed (partial runs): known from the index, not loaded; never reported on.
-    indexed_only: bool = False
     text: str = ""
     body_line: int | None = None
     suppressions: list[Any] = field(default_factory=list)
     source_map: SourceMap = field(default_factory=SourceMap)
 
     @property
-    def ok(self) -> bool:
-        return not any(d.severity == "error" for d in self.diagnostics)
+    def has_errors(self) -> bool:
+        return any(d.severity == "error" for d in self.diagnostics)
 
 
 def _under(path: str, folder: str) -> str | None:
@@ -105,14 +124,14 @@ class _FileLoader:
     def __init__(self, context: FileContext, fiscal: FiscalYear) -> None:
         self.context = context
         self.fiscal = fiscal
-        self.result = LoadedFile(context=context)
+        self.result = LoadedFile(context=context, header=context.default_header())
         self.source_map = SourceMap()
 
     def report(
-        self, kind: tuple[str, str], span: Span, message: str, severity: dx.Severity = "error"
+        self, rule: dx.RuleKind, span: Span, message: str, severity: dx.Severity = "error"
     ) -> None:
         self.result.diagnostics.append(
-            dx.make(kind, self.context.display_path, span, message, severity)
+            dx.make(rule, self.context.display_path, span, message, severity)
         )
 
     def at(self, pointer: str, prefer_key: bool = False) -> Span:
@@ -123,20 +142,26 @@ class _FileLoader:
         try:
             parts = split(raw)
         except SplitError as error:
-            self.report(dx.SYNTAX, Span.point(error.line, error.column), error.message)
+            self.report(SyntaxError_, Span.point(error.line, error.column), error.message)
             return self.result
         self.result.text = parts.text
         self.result.body_line = parts.body_line
         try:
             parsed = parse(parts.front_matter, parts.front_matter_offset, okr_schema.shape(which))
         except YamlError as error:
-            self.report(dx.SYNTAX, Span.point(error.line, error.column), error.message)
+            self.report(SyntaxError_, Span.point(error.line, error.column), error.message)
+            # Broken YAML still names its id on a line of its own, usually: knowing it keeps
+            # files that point at this one from being reported as dangling.
+            self.result.header = (
+                scan_header(parts.front_matter, self.context, best_effort=True)
+                or self.result.header
+            )
             return self.result
         self.source_map = self.result.source_map = parsed.source_map
         for pointer, span, first in parsed.duplicates:
             key = pointer.rsplit("/", 1)[-1]
             self.report(
-                dx.SYNTAX,
+                SyntaxError_,
                 span,
                 f"duplicate key '{key}' (first on line {first.line}); "
                 "YAML keeps only one, so remove or merge the other",
@@ -144,7 +169,7 @@ class _FileLoader:
         data = parsed.data
         if data is None:
             self.report(
-                dx.SYNTAX,
+                SyntaxError_,
                 Span.point(1, 1),
                 "the front matter is empty; add the fields objective, owner, period "
                 "and key_results between the '---' lines",
@@ -152,17 +177,17 @@ class _FileLoader:
             return self.result
         if not isinstance(data, dict):
             self.report(
-                dx.SYNTAX,
+                SyntaxError_,
                 self.at(""),
                 "the front matter must be fields written as 'name: value', not a list or text",
             )
             return self.result
-        self._id_hint(data)
+        self.result.header = header_of(data, self.context)
         if not okr_schema.fast_check(which).is_valid(data):
             for problem in okr_schema.problems(data, which):
-                self.report(dx.SCHEMA, self.at(problem.pointer, problem.at_key), problem.message)
+                self.report(SchemaViolation, self.at(problem.pointer, problem.at_key), problem.message)
             if not self.result.diagnostics:  # pragma: no cover - FastCheck and jsonschema disagree
-                self.report(dx.SCHEMA, self.at(""), "the front matter does not match the schema")
+                self.report(SchemaViolation, self.at(""), "the front matter does not match the schema")
             return self.result
         if which == "section":
             self.result.section = self._section(data, parts.body)
@@ -171,20 +196,9 @@ class _FileLoader:
             if objective is not None:
                 self.result.objective = objective
                 self.result.valid = True
-                self.result.owner = objective.owner
-                self.result.team = objective.team
-                self.result.team_declared = objective.team_declared
-                self.result.period = objective.period.key
+        if which == "section" and self.result.section is not None:
+            self.result.valid = True
         return self.result
-
-    def _id_hint(self, data: dict[str, Any]) -> None:
-        if self.context.is_section:
-            return
-        explicit = data.get("id")
-        self.result.id_declared = isinstance(explicit, str) and bool(explicit)
-        self.result.id = explicit if self.result.id_declared else self.context.default_id
-        parent = data.get("parent")
-        self.result.parent = parent if isinstance(parent, str) else None
 
     # -- building the model from validated data --------------------------------------------
 
@@ -207,16 +221,16 @@ class _FileLoader:
         try:
             period = parse_period(data["period"], self.fiscal)
         except PeriodError as error:
-            self.report(dx.SCHEMA, self.at("/period"), str(error))
+            self.report(SchemaViolation, self.at("/period"), str(error))
             return None
         owner = data["owner"]
         key_results = self._key_results(data["key_results"], owner)
         checkins = self._checkins(data.get("checkins", []), key_results)
-        if not self.result.ok:
+        if self.result.has_errors:
             return None
         team = data.get("team")
         return Objective(
-            id=self.result.id or self.context.default_id,
+            id=self.result.header.id or self.context.default_id,
             id_declared="id" in data,
             path=self.context.path,
             display_path=self.context.display_path,
@@ -245,7 +259,7 @@ class _FileLoader:
             kr_id = item.get("id") or f"kr{index + 1}"
             if kr_id in seen:
                 self.report(
-                    dx.DUPLICATE_ID,
+                    DuplicateId,
                     self.at(f"{pointer}/id" if "id" in item else pointer),
                     f"key result id '{kr_id}' is used twice (also key_results[{seen[kr_id]}]); "
                     "give each key result its own id",
@@ -295,26 +309,22 @@ class _FileLoader:
                 value_pointer = f"{pointer}/values/{escape_pointer_token(kr_id)}"
                 kr = by_id.get(kr_id)
                 if kr is None:
-                    close = difflib.get_close_matches(kr_id, list(by_id), n=1)
-                    hint = (
-                        f"did you mean '{close[0]}'?"
-                        if close
-                        else f"key results: {', '.join(by_id)}"
-                    )
+                    close = closest(kr_id, list(by_id))
+                    hint = f"did you mean '{close}'?" if close else f"key results: {', '.join(by_id)}"
                     self.report(
-                        dx.UNKNOWN_REFERENCE,
+                        UnknownReference,
                         self.at(value_pointer, prefer_key=True),
                         f"check-in value for unknown key result '{kr_id}'; {hint}",
                     )
                 elif kr.is_milestone and not isinstance(value, bool):
                     self.report(
-                        dx.SCHEMA,
+                        SchemaViolation,
                         self.at(value_pointer),
                         f"key result '{kr_id}' is a milestone: its check-in value is true or false",
                     )
                 elif not kr.is_milestone and isinstance(value, bool):
                     self.report(
-                        dx.SCHEMA,
+                        SchemaViolation,
                         self.at(value_pointer),
                         f"key result '{kr_id}' is a metric: its check-in value is a number",
                     )
@@ -331,22 +341,168 @@ class _FileLoader:
         return checkins
 
 
+def header_of(data: dict[str, Any], context: FileContext) -> Header:
+    """A file's identity from its front matter as written (valid or not)."""
+    if context.is_section:
+        return Header(context.rel_path)
+
+    def text(key: str) -> str | None:
+        value = data.get(key)
+        return value if isinstance(value, str) and value else None
+
+    declared_id, team = text("id"), text("team")
+    return Header(
+        context.rel_path,
+        declared_id or context.default_id,
+        declared_id is not None,
+        text("parent"),
+        text("owner"),
+        team or context.default_team,
+        team is not None,
+        text("period"),
+    )
+
+
 def load_bytes(raw: bytes, context: FileContext, fiscal: FiscalYear | None = None) -> LoadedFile:
     return _FileLoader(context, fiscal or FiscalYear()).load(raw)
 
 
+class ReadError(Exception):
+    """A file okrdocs will not or cannot read; the message says why and what to do."""
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """A regular file's bytes, at most MAX_FILE_BYTES; never blocks on a FIFO or a device."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        raise ReadError(f"cannot read the file: {error.strerror or error}") from None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError("not a regular file; okrdocs reads only regular files")
+        if info.st_size > MAX_FILE_BYTES:
+            raise ReadError(_too_large(info.st_size))
+        chunks, total = [], 0
+        while True:  # the size may have changed since fstat: read to the end, with the cap
+            chunk = os.read(descriptor, MAX_FILE_BYTES + 1 - total)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > MAX_FILE_BYTES:
+                raise ReadError(_too_large(total))
+        return b"".join(chunks)
+    except OSError as error:
+        raise ReadError(f"cannot read the file: {error.strerror or error}") from None
+    finally:
+        os.close(descriptor)
+
+
+def _too_large(size: int) -> str:
+    return (
+        f"the file is {size / (1 << 20):.1f} MB; OKR files are read up to "
+        f"{MAX_FILE_BYTES >> 20} MB: move long notes or data out of it"
+    )
+
+
 def load_file(context: FileContext, fiscal: FiscalYear | None = None) -> LoadedFile:
     try:
-        raw = context.path.read_bytes()
-    except OSError as error:
-        result = LoadedFile(context=context)
+        raw = read_bytes(context.location)
+    except ReadError as error:
+        result = LoadedFile(context=context, header=context.default_header())
         result.diagnostics.append(
-            dx.make(
-                dx.SYNTAX,
-                context.display_path,
-                Span.point(1, 1),
-                f"cannot read the file: {error.strerror or error}",
-            )
+            dx.make(SyntaxError_, context.display_path, Span.point(1, 1), str(error))
         )
         return result
     return load_bytes(raw, context, fiscal)
+
+
+# -- the identity alone, fast -----------------------------------------------------------------
+
+_HEADER_LINE = re.compile(r"(id|parent|owner|team|period):(?:[ \t]+(.*))?")
+# A plain scalar okrdocs can read without a YAML parser: no indicator at its start, no ': ' or
+# ' #' inside, no quotes. Anything else goes through the real parser.
+_SIMPLE_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n]*")
+_TRAILING_COMMENT = re.compile(r"[ \t]+#.*$")
+
+
+def _simple_value(text: str) -> tuple[bool, str | None]:
+    """(understood, value) for the text after ``key:`` on a line; None for an empty value."""
+    text = _TRAILING_COMMENT.sub("", text.strip()) if text else ""
+    if not text:
+        return True, None
+    if text[0] == "'" and text[-1] == "'" and len(text) >= 2:
+        inner = text[1:-1]
+        if "'" in inner.replace("''", ""):
+            return False, None
+        return True, inner.replace("''", "'")
+    if text[0] == '"' and text[-1] == '"' and len(text) >= 2:
+        inner = text[1:-1]
+        if "\\" in inner or '"' in inner:
+            return False, None
+        return True, inner
+    if not _SIMPLE_PLAIN.fullmatch(text) or ": " in text or text.endswith(":"):
+        return False, None
+    if text in ("~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"):
+        return True, None  # not text: the header ignores it, as the loader does
+    return True, text
+
+
+_UNSURE_LINE = re.compile(r"""(?:id|parent|owner|team|period)\s+:|["'?]""")
+
+
+def scan_header(front_matter: str, context: FileContext, best_effort: bool = False) -> Header | None:
+    """The header from simple ``key: value`` lines of the front matter, without a YAML parser.
+
+    None when a header field is written in a way only a YAML parser reads right (flow style,
+    escapes, several lines, anchors, tags), unless ``best_effort`` (the YAML is broken anyway):
+    then such lines are skipped.
+    """
+    if not best_effort and any(char in front_matter for char in "\t\x85\u2028\u2029"):
+        return None
+    found: dict[str, str | None] = {}
+    lines = front_matter.split("\n")
+    for number, line in enumerate(lines):
+        match = _HEADER_LINE.match(line)
+        if match is None:
+            if not best_effort and _UNSURE_LINE.match(line):
+                return None  # a quoted or complex key, or a space before the colon
+            opened = line.rstrip()
+            if not best_effort and opened.endswith(("[", "{", ",")) and not line[:1].isspace():
+                return None  # a top-level flow collection over several lines
+            continue
+        understood, value = _simple_value(match[2] or "")
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        continues = following[:1] == " " and following.strip() and following.lstrip()[0] != "#"
+        if not understood or continues:
+            if best_effort:
+                continue
+            return None
+        found.setdefault(match[1], value or None)  # YAML reports a repeated key; the first counts
+    declared_id, team = found.get("id"), found.get("team")
+    return Header(
+        context.rel_path,
+        declared_id or context.default_id,
+        declared_id is not None,
+        found.get("parent"),
+        found.get("owner"),
+        team or context.default_team,
+        team is not None,
+        found.get("period"),
+    )
+
+
+def read_header(raw: bytes, context: FileContext) -> Header:
+    """The header the loader gives this file, usually without parsing the YAML.
+
+    tests/test_loader.py checks on generated files that this agrees with a full load.
+    """
+    if context.is_section:
+        return Header(context.rel_path)
+    try:
+        front = split(raw).front_matter
+    except SplitError:
+        return context.default_header()
+    return scan_header(front, context) or _FileLoader(context, FiscalYear()).load(raw).header

@@ -9,10 +9,30 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from okrdocs.diagnostics import Span
 from okrdocs.periods import Period
 from okrdocs.yamlsource import SourceMap
+
+
+class Header(NamedTuple):
+    """A file's identity: what cross-file checks, the content index and ``serve`` need of it.
+
+    The loader emits one for every file it reads, valid or not (from whatever the front matter
+    says), and the content index caches them, so every part of okrdocs agrees on which
+    objective a file is. Fields are as written: ``team`` falls back to the first folder under
+    the content folder and ``id`` to the file's path without ``.md``; sections have no id.
+    """
+
+    rel_path: str  # under the content folder, '/'-separated
+    id: str | None = None
+    id_declared: bool = False
+    parent: str | None = None
+    owner: str | None = None
+    team: str | None = None
+    team_declared: bool = False
+    period: str | None = None
 
 
 @dataclass(slots=True)

@@ -4,8 +4,8 @@ Parsing YAML and rendering pages are CPU-bound and items are independent, so a l
 repository is split across processes. Small runs (what pre-commit does) stay in one process:
 starting workers costs more than it saves below a few hundred items.
 
-Workers are forked, so they start with everything this process has loaded (no pickling of
-the state). Items are handed out in small chunks from a shared counter, and this process takes
+On Linux workers are forked, so they start with everything this process has loaded (no
+pickling of the state); elsewhere they are spawned and receive the job pickled. Items are handed out in small chunks from a shared counter, and this process takes
 chunks too: whoever is free takes the next one, so a worker that must also send its results
 back, or a run of heavier items, does not leave the others waiting. A worker sends each chunk's
 results as soon as it is done, and a thread here receives them, so the pickling (in the worker)
@@ -28,12 +28,6 @@ R = TypeVar("R")
 
 PARALLEL_MIN_ITEMS = 400
 CHUNKS_PER_JOB = 12
-
-# Set in this process just before forking; the forked workers read them.
-_function: Callable[[Any, Any], Any] | None = None
-_state: Any = None
-_chunks: list[Sequence[Any]] = []
-_counter: Any = None
 
 
 @contextmanager
@@ -59,38 +53,57 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _take_chunks() -> Iterator[tuple[int, list[Any]]]:
-    """Process chunks until none is left, yielding (chunk number, results) as each is done."""
-    assert _function is not None
-    while True:
-        with _counter.get_lock():
-            number = _counter.value
-            _counter.value += 1
-        if number >= len(_chunks):
-            return
-        yield number, [_function(_state, item) for item in _chunks[number]]
+def start_method() -> str:
+    """How workers start: forked on Linux (they inherit what this process has loaded, nothing
+    is pickled); spawned elsewhere (macOS and Windows), receiving the job pickled."""
+    return "fork" if sys.platform.startswith("linux") else "spawn"
 
 
-def _stop_handing_out() -> None:
-    with _counter.get_lock():
-        _counter.value = len(_chunks)
+class _Job:
+    """One parallel map: the function, its shared state, the chunks and who takes which.
+
+    Workers receive it as an argument: forked ones share it with this process as it is,
+    spawned ones get a pickled copy (the state must then be picklable).
+    """
+
+    def __init__(
+        self, function: Callable[[Any, Any], Any], state: Any, chunks: list[Any], counter: Any
+    ) -> None:
+        self.function = function
+        self.state = state
+        self.chunks = chunks
+        self.counter = counter
+
+    def take(self) -> Iterator[tuple[int, list[Any]]]:
+        """Process chunks until none is left, yielding (chunk number, results) as each is done."""
+        while True:
+            with self.counter.get_lock():
+                number = self.counter.value
+                self.counter.value += 1
+            if number >= len(self.chunks):
+                return
+            yield number, [self.function(self.state, item) for item in self.chunks[number]]
+
+    def stop_handing_out(self) -> None:
+        with self.counter.get_lock():
+            self.counter.value = len(self.chunks)
 
 
-def _worker(results: Any) -> None:
-    """A forked worker: sends each chunk's results as soon as it is done.
+def _worker(job: _Job, results: Any) -> None:
+    """A worker: sends each chunk's results as soon as it is done.
 
     Sending per chunk, rather than all at the end, lets the results be pickled here and
     unpickled in the parent while both processes are still working, instead of after.
     """
     gc.disable()
     try:
-        for number, chunk in _take_chunks():
+        for number, chunk in job.take():
             results.put(("chunk", number, chunk))
     except BaseException as error:  # reported in the parent, which re-raises it
         import pickle
         import traceback
 
-        _stop_handing_out()
+        job.stop_handing_out()
         try:
             pickle.dumps(error)
         except Exception:
@@ -105,9 +118,11 @@ def _worker(results: Any) -> None:
 class _Receiver(threading.Thread):
     """Collects the workers' results in this process while it processes chunks itself."""
 
-    def __init__(self, results: Any, workers: list[Any], done: dict[int, list[Any]]) -> None:
+    def __init__(
+        self, job: _Job, results: Any, workers: list[Any], done: dict[int, list[Any]]
+    ) -> None:
         super().__init__(daemon=True)
-        self.results, self.workers, self.done = results, workers, done
+        self.job, self.results, self.workers, self.done = job, results, workers, done
         self.error: BaseException | None = None
 
     def run(self) -> None:
@@ -125,7 +140,7 @@ class _Receiver(threading.Thread):
                 except queue.Empty:
                     codes = sorted({worker.exitcode for worker in self.workers})
                     self.error = RuntimeError(f"a worker process stopped unexpectedly {codes}")
-                    _stop_handing_out()
+                    self.job.stop_handing_out()
                     return
             if kind == "chunk":
                 self.done[number] = payload
@@ -141,50 +156,51 @@ def map_files(
     items: Sequence[T],
     jobs: int | None = None,
     meanwhile: Callable[[], None] | None = None,
+    method: str | None = None,
 ) -> list[R]:
     """``[function(state, item) for item in items]``, in order, on up to ``jobs`` processes.
 
     ``meanwhile``: other work for this process, done while the workers take the first chunks
     (or first, when the items are few): preparing the next phase costs about half as much
     there as on its own, since the workers take the chunks this process would have taken.
+    ``method``: how workers start (default: ``start_method()``). Re-entrant: all state is in
+    the job object.
     """
-    global _function, _state, _chunks, _counter
     jobs = default_jobs() if jobs is None else jobs
-    if jobs <= 1 or len(items) < PARALLEL_MIN_ITEMS or not sys.platform.startswith("linux"):
+    if jobs <= 1 or len(items) < PARALLEL_MIN_ITEMS:
         if meanwhile is not None:
             meanwhile()
         return [function(state, item) for item in items]
     import multiprocessing  # only large runs pay for importing it
 
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context(method or start_method())
     size = max(1, -(-len(items) // (jobs * CHUNKS_PER_JOB)))
-    _function, _state = function, state
-    _chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    _counter = context.Value("i", 0)
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    job = _Job(function, state, chunks, context.Value("i", 0))
     results = context.Queue()
     workers = [
-        context.Process(target=_worker, args=(results,), daemon=True) for _ in range(jobs - 1)
+        context.Process(target=_worker, args=(job, results), daemon=True) for _ in range(jobs - 1)
     ]
     try:
         for worker in workers:
             worker.start()
         done: dict[int, list[Any]] = {}
-        receiver = _Receiver(results, workers, done)
+        receiver = _Receiver(job, results, workers, done)
         receiver.start()  # after forking: a forked child must not inherit a running thread
         try:
             if meanwhile is not None:
                 meanwhile()
-            for number, chunk in _take_chunks():
+            for number, chunk in job.take():
                 done[number] = chunk
         except BaseException:
-            _stop_handing_out()
+            job.stop_handing_out()
             raise
         receiver.join()
         if receiver.error is not None:
             raise receiver.error
-        if len(done) != len(_chunks):  # pragma: no cover - a worker's results were lost
+        if len(done) != len(chunks):  # pragma: no cover - a worker's results were lost
             raise RuntimeError("a worker process did not send back all of its results")
-        return [result for number in range(len(_chunks)) for result in done[number]]
+        return [result for number in range(len(chunks)) for result in done[number]]
     finally:
         for worker in workers:
             worker.join(timeout=5)
@@ -192,4 +208,3 @@ def map_files(
                 worker.kill()
                 worker.join()
         results.close()
-        _function, _state, _chunks, _counter = None, None, [], None

@@ -31,6 +31,9 @@ NOT_STARTED = "not-started"
 # Closed periods.
 DELIVERED, PROGRESS, MISSED, UNSCORED = "delivered", "progress", "missed", "unscored"
 
+# Statuses that need no one's attention.
+NOT_WORRYING = frozenset((ON_TRACK, DELIVERED, NOT_STARTED))
+
 SEVERITY = {
     NOT_STARTED: 0,
     ON_TRACK: 1,
@@ -48,16 +51,25 @@ def clamp(value: float) -> float:
     return 0.0 if value < 0 else 1.0 if value > 1 else value
 
 
-def kr_progress(kr: KeyResult) -> float | None:
-    """Raw progress of a key result (may be below 0 or above 1), or None without data."""
+def value_progress(kr: KeyResult, value: float | bool | None) -> float | None:
+    """Raw progress a value would give the key result (below 0 or above 1 allowed), or None.
+
+    The one place the formula lives: a metric's (value − baseline) / (target − baseline), a
+    milestone's 0 or 1. Used for the current value and for each check-in of the history.
+    """
     if kr.is_milestone:
-        return None if kr.done is None else (1.0 if kr.done else 0.0)
-    if kr.current is None or kr.target is None or kr.baseline is None:
+        return None if value is None else (1.0 if value is True else 0.0)
+    if value is None or isinstance(value, bool) or kr.target is None or kr.baseline is None:
         return None
     span = kr.target - kr.baseline
     if span == 0:
-        return 1.0 if kr.current == kr.target else 0.0
-    return (kr.current - kr.baseline) / span
+        return 1.0 if value == kr.target else 0.0
+    return (value - kr.baseline) / span
+
+
+def kr_progress(kr: KeyResult) -> float | None:
+    """Raw progress of a key result (may be below 0 or above 1), or None without data."""
+    return value_progress(kr, kr.done if kr.is_milestone else kr.current)
 
 
 def rollup_value(progress: float | None) -> float:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from okrdocs import diagnostics as dx
 from okrdocs.diagnostics import Diagnostic, Span
+from okrdocs.rules.okr006_unused_suppression import UnusedSuppression
 
 _YAML_COMMENT = re.compile(
     r"(?:^|(?<=\s))#\s*okrdocs:\s*(?P<kind>ignore-file|ignore)\b(?:\[(?P<codes>[^\]]*)\])?"
@@ -23,8 +24,6 @@ _YAML_COMMENT = re.compile(
 _HTML_COMMENT = re.compile(
     r"<!--\s*okrdocs:\s*(?P<kind>ignore-file)\b(?:\[(?P<codes>[^\]]*)\])?\s*-->"
 )
-
-UNUSED = ("OKR006", "unused-suppression")
 
 
 @dataclass(slots=True)
@@ -83,7 +82,7 @@ def apply(
             kept.append(diagnostic)
         for suppression in covering:
             suppression.used.add(diagnostic.code)
-    if "OKR006" not in enabled:
+    if UnusedSuppression.code not in enabled:
         return kept
     for suppression in suppressions:
         message = _stale(suppression, enabled, known)
@@ -91,7 +90,7 @@ def apply(
             span = Span(
                 suppression.line, suppression.column, suppression.line, suppression.column + 1
             )
-            kept.append(dx.make(UNUSED, path, span, message, "warning"))
+            kept.append(dx.make(UnusedSuppression, path, span, message, "warning"))
     return kept
 
 

@@ -215,6 +215,14 @@ def test_open_page_reloads_after_an_edit(browser: Any, tmp_path: Path) -> None:
         tab.wait_for_function(
             "document.querySelector('h1').innerText === '让华东客户愿意推荐我们'", timeout=10000
         )
+        # A broken file: every open page shows the problem in a banner, and loses it when fixed.
+        source.write_text(VALID_OKR.replace("target: 880", "target: lots"), encoding="utf-8")
+        banner = tab.locator("#okrdocs-build-problems")
+        banner.wait_for(timeout=10000)
+        assert banner.get_attribute("role") == "alert"
+        assert "content/sales/q1.md:" in banner.inner_text() and "OKR002" in banner.inner_text()
+        source.write_text(VALID_OKR, encoding="utf-8")
+        banner.wait_for(state="detached", timeout=10000)
         context.close()
     finally:
         stop.set()

@@ -266,3 +266,34 @@ def test_fiscal_year_periods(tmp_path: Path) -> None:
     assert loaded.objective is not None
     assert loaded.objective.period.start == date(2025, 4, 1)
     assert loaded.objective.team is None  # a file directly under content/ has no default team
+
+
+# -- the header read without a YAML parser agrees with a full load -----------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from okrdocs.loader import FileContext, load_bytes, read_header  # noqa: E402
+
+_WORDS = ["sales/east", "ada", "2026-Q4", "zhang.wei", "张伟", "a b", "x#y", "it's", "007", ""]
+_VALUES = st.one_of(
+    st.sampled_from(_WORDS).map(lambda w: w),  # plain
+    st.sampled_from(_WORDS).map(lambda w: "'" + w.replace("'", "''") + "'"),
+    st.sampled_from(_WORDS).map(lambda w: '"' + w + '"'),
+    st.sampled_from(['"a\\"b"', '"tab\\tx"', "[a, b]", "{a: 1}", "&anchor x", "*alias", "!!str 5",
+                     "null", "~", "true", "5", "2026", "|\n  block", ">-\n  folded", "a\n  continued",
+                     "x  # a comment", "'a #b'", "a: b", "a:", "- item", "", "'unclosed"]),
+)
+_KEYS = st.sampled_from(["id", "parent", "owner", "team", "period", "objective", "tags", '"id"', "id "])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(_KEYS, _VALUES), min_size=0, max_size=7), st.booleans())
+def test_read_header_agrees_with_a_full_load(pairs: list[tuple[str, str]], crlf: bool) -> None:
+    lines = ["---", *[f"{key}: {value}" for key, value in pairs], "key_results:", "  - title: x", "---", "body"]
+    text = "\n".join(lines) + "\n"
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    raw = text.encode("utf-8")
+    context = FileContext("/p/content/sales/q1.md", "content/sales/q1.md", "sales/q1.md")
+    assert read_header(raw, context) == load_bytes(raw, context).header, text

@@ -77,3 +77,31 @@ def test_meanwhile_runs_once_here_and_the_results_are_unchanged(jobs: int) -> No
     results = map_files(_square_with_pid, 0, ITEMS, jobs=jobs, meanwhile=lambda: calls.append(1))
     assert calls == [1]  # in this process (a worker's append would not be seen here)
     assert [value for value, _ in results] == [item * item for item in ITEMS]
+
+
+def _square(offset: int, item: int) -> int:
+    return item * item + offset
+
+
+def test_spawned_workers_as_on_macos_and_windows() -> None:
+    # Off Linux, workers are spawned: the job travels pickled, and results come back in order.
+    results = map_files(_square, 3, ITEMS, jobs=2, method="spawn")
+    assert results == [item * item + 3 for item in ITEMS]
+
+
+def test_spawned_workers_report_errors_with_their_type() -> None:
+    with pytest.raises(Refused, match="item"):
+        map_files(_fail_in_worker, os.getpid(), ITEMS, jobs=2, method="spawn")
+
+
+def test_a_map_started_while_another_runs_does_not_disturb_it() -> None:
+    # The state lives in a job object, not in module globals: a parallel map started in the
+    # middle of another (here from its `meanwhile`) leaves the first one's work intact.
+    inner: list[list[int]] = []
+
+    def meanwhile() -> None:
+        inner.append(map_files(_square, 1, ITEMS, jobs=2, method="spawn"))
+
+    outer = map_files(_square, 0, ITEMS, jobs=2, meanwhile=meanwhile)
+    assert outer == [item * item for item in ITEMS]
+    assert inner == [[item * item + 1 for item in ITEMS]]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+
 from okrdocs.config import load_config
-from okrdocs.project import load_project
+from okrdocs.workspace import Workspace
 
 from .conftest import VALID_OKR, TempProject
 
@@ -20,8 +24,8 @@ def okr(object_id: str | None = None, parent: str | None = None) -> str:
 def codes(project: TempProject, *paths: str) -> list[tuple[str, int, int, str]]:
     config = load_config(start=project.root)
     files = [project.root / p for p in paths] if paths else None
-    loaded = load_project(config, files, project.root)
-    return [(d.path, d.line, d.column, d.code) for d in loaded.all_diagnostics()]
+    workspace = Workspace(config, date(2026, 2, 15), cwd=project.root).load(files)
+    return [(d.path, d.line, d.column, d.code) for d in workspace.diagnostics]
 
 
 def test_duplicate_ids_across_files(project: TempProject) -> None:
@@ -90,3 +94,56 @@ def test_parent_in_a_broken_file_is_not_reported_missing(project: TempProject) -
     project.write("content/sales/q1.md", okr(parent="company/growth"))
     found = codes(project)
     assert [(p, c) for p, _, _, c in found] == [("content/company/growth.md", "OKR002")]
+
+
+def test_exclude_patterns_follow_gitignore(project: TempProject) -> None:
+    # The example docs/config.md gives: a folder pattern excludes everything under it.
+    project.write(
+        "okrdocs.toml",
+        'content = "content"\nexclude = ["**/README.md", "drafts/", "[ab].md"]\n'
+        '[lint]\nignore = ["not-aligned"]\n',
+    )
+    broken = "---\nobjective: [\n---\n"
+    project.write("content/drafts/wip.md", broken)
+    project.write("content/sales/drafts/deeper/wip.md", broken)
+    project.write("content/sales/README.md", "# Sales OKRs\n")
+    project.write("content/a.md", broken)
+    project.write("content/c.md", VALID_OKR)
+    result = project.run("lint")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout == "All checks passed (1 file checked).\n"
+
+
+def test_unknown_parent_suggestions_are_computed_once_per_name(
+    project: TempProject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Regression: each unknown-parent finding ran difflib against every id, so 2,000 files
+    # pointing at a renamed company objective took ten times as long as a clean lint.
+    import okrdocs.suggest
+
+    calls: list[str] = []
+    original = okrdocs.suggest.closest
+
+    def counting(name: str, *args: object, **kwargs: object) -> str | None:
+        calls.append(name)
+        return original(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(okrdocs.suggest, "closest", counting)
+    project.write("content/company/growth-2026.md", VALID_OKR)
+    for number in range(300):
+        project.write(f"content/sales/q{number}.md", okr(parent="company/growth"))
+    found = codes(project)
+    assert sum(1 for *_, code in found if code == "OKR004") == 300
+    assert calls.count("company/growth") == 1
+    result = project.run("lint", "--select", "OKR004", "--jobs", "1")
+    assert "did you mean 'company/growth-2026'?" in result.stdout
+
+
+def test_duplicate_id_names_the_first_other_file_and_counts_the_rest(project: TempProject) -> None:
+    for name in ("a", "b", "c", "d"):
+        project.write(f"content/{name}.md", okr("same"))
+    result = project.run("lint")
+    assert (
+        "content/a.md:4:5: OKR003 objective id 'same' is already used by content/b.md and "
+        "2 other files; ids must be unique" in result.stdout
+    )

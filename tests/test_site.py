@@ -282,6 +282,28 @@ def test_parallel_build_matches_serial(project: TempProject) -> None:
         assert (serial / rel).read_bytes() == (parallel / rel).read_bytes(), rel
 
 
+def test_a_build_with_spawned_workers_matches_serial(
+    project: TempProject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # macOS and Windows spawn workers, which receive the rule runner and the site writer
+    # pickled; the site must be the same as on one process.
+    import okrdocs.parallel
+
+    for index in range(450):
+        project.write(
+            f"content/team{index % 9}/o{index}.md",
+            VALID_OKR.replace("owner: zhang.wei", f"owner: p{index % 40}"),
+        )
+    assert project.run("build", "-q", "-o", "serial", "-j", "1").exit_code == 0
+    monkeypatch.setattr(okrdocs.parallel, "start_method", lambda: "spawn")
+    assert project.run("build", "-q", "-o", "spawned", "-j", "2").exit_code == 0
+    serial, spawned = project.root / "serial", project.root / "spawned"
+    files = sorted(p.relative_to(serial) for p in serial.rglob("*") if p.is_file())
+    assert len(files) > 450
+    for rel in files:
+        assert (serial / rel).read_bytes() == (spawned / rel).read_bytes(), rel
+
+
 def test_key_result_cards_escape_every_value(project: TempProject) -> None:
     """The key result cards and check-in lists are written in Python, not by the template's
     autoescape: each value a user wrote must still arrive as text."""
@@ -365,7 +387,7 @@ def test_compiled_templates_are_cached_and_follow_changes(project: TempProject) 
 def test_pages_are_spread_over_their_folders() -> None:
     """Two processes creating files in the same folder wait for each other: the page order
     mixes the folders evenly, and keeps every page exactly once."""
-    from okrdocs.site.build import spread_by_folder
+    from okrdocs.site.writer import spread_by_folder
 
     pages = [(f"o{i}", f"objectives/sales/{i}.html") for i in range(6)]
     pages += [(f"p{i}", f"people/{i}.html") for i in range(3)]

@@ -32,7 +32,7 @@ from okrdocs.authoring.edit import (
 from okrdocs.config import Config
 from okrdocs.diagnostics import Diagnostic
 from okrdocs.frontmatter_split import SplitError
-from okrdocs.loader import LoadedFile, load_bytes, make_context
+from okrdocs.loader import LoadedFile
 from okrdocs.model import Objective
 
 
@@ -63,7 +63,8 @@ def find_objective(config: Config, reference: str, cwd: Path) -> Path:
             return path
     from okrdocs.index_cache import content_index
 
-    matches = [rel for rel, entry in content_index(config).items() if entry.id == reference]
+    headers = content_index(config).headers
+    matches = [rel for rel, header in headers.items() if header.id == reference]
     if len(matches) == 1:
         return config.content / matches[0]
     if len(matches) > 1:
@@ -74,8 +75,9 @@ def find_objective(config: Config, reference: str, cwd: Path) -> Path:
 
 
 def _load(path: Path, raw: bytes, config: Config, cwd: Path) -> LoadedFile:
-    context = make_context(path, config.content, cwd)
-    return load_bytes(raw, context, config.fiscal)
+    from okrdocs.workspace import Workspace
+
+    return Workspace(config, date.today(), cwd=cwd).check_bytes(path, raw)
 
 
 def parse_value(text: str, milestone: bool) -> float | bool:

@@ -11,10 +11,12 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from okrdocs.site.data import SiteData
+from okrdocs.analysis import Analysis
+from okrdocs.display import number
 
 COLUMNS = (
     "objective_id", "objective", "owner", "team", "period", "type", "parent", "tags",
@@ -36,16 +38,14 @@ REQUIRED = ("objective", "owner", "period", "kr_title")
 
 
 def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
+    return number(value, none="", grouping=False)
 
 
 def _share(value: float | None) -> str:
     return "" if value is None else f"{value:.4f}".rstrip("0").rstrip(".")
 
 
-def rows(data: SiteData) -> list[dict[str, str]]:
+def rows(data: Analysis) -> list[dict[str, str]]:
     found = []
     for view in data.objectives:
         o = view.objective
@@ -117,7 +117,7 @@ def rows(data: SiteData) -> list[dict[str, str]]:
     return found
 
 
-def to_csv(data: SiteData) -> str:
+def to_csv(data: Analysis) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
     writer.writeheader()
@@ -188,8 +188,8 @@ def plan(
 ) -> tuple[list[Planned], list[RowError]]:
     """Objective files to create, grouping rows by objective, and every problem by row."""
     from okrdocs.authoring.new import default_path
+    from okrdocs.paths import slug_path
     from okrdocs.periods import PeriodError, parse_period
-    from okrdocs.site.paths import slug_path
 
     errors: list[RowError] = []
     planned: dict[str, Planned] = {}
@@ -313,3 +313,51 @@ def render_file(entry: Planned) -> str:
     from okrdocs.authoring.new import file_text
 
     return file_text(entry.metadata, entry.body)
+
+
+@dataclass(slots=True)
+class ImportPlan:
+    """What ``okrdocs import`` would do: files to create, files skipped, problems by row."""
+
+    create: list[Planned] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+
+def prepare_import(config: Any, raw: bytes, skip_existing: bool, cwd: Path) -> ImportPlan:
+    """Read a spreadsheet and check every file it would create, writing nothing.
+
+    Raises ImportError_ when the file as a whole cannot be read.
+    """
+    from okrdocs.workspace import Workspace
+
+    planned, errors = plan(read_csv(raw), config.content, config.fiscal)
+    result = ImportPlan(errors=errors)
+    workspace = Workspace(config, date.today(), cwd=cwd)
+    for entry in planned:
+        if entry.path.exists():
+            if skip_existing:
+                result.skipped.append(entry.path)
+                continue
+            shown = workspace.context(entry.path).display_path
+            result.errors.append(
+                RowError(
+                    entry.rows[0],
+                    f"{shown} already exists; okrdocs never overwrites a file "
+                    "(remove its rows, or use --skip-existing)",
+                )
+            )
+        loaded = workspace.check_bytes(entry.path, render_file(entry).encode("utf-8"))
+        for problem in loaded.diagnostics:
+            if problem.severity == "error":
+                result.errors.append(RowError(entry.rows[0], problem.message))
+        result.create.append(entry)
+    result.errors.sort(key=lambda error: error.row)
+    return result
+
+
+def write_planned(entry: Planned) -> None:
+    """Create one planned file; never overwrites one that exists."""
+    entry.path.parent.mkdir(parents=True, exist_ok=True)
+    with open(entry.path, "x", encoding="utf-8") as handle:  # "x": never overwrite
+        handle.write(render_file(entry))

@@ -83,7 +83,7 @@ def measures(title: str) -> dict[str, Any]:
 
 def default_path(content: Path, team: str | None, period: str, objective: str, owner: str) -> Path:
     """content/TEAM/PERIOD-SLUG.md: the slug from the objective's words, else the owner's id."""
-    from okrdocs.site.paths import slug_segment
+    from okrdocs.paths import slug_segment
 
     name = slug(objective) or slug(owner) or "objective"
     stem = slug_segment(f"{period.strip().lower()}-{name}")
@@ -139,7 +139,7 @@ def create(
     if new.parent:
         from okrdocs.index_cache import content_index
 
-        ids = {entry.id for entry in content_index(config).values() if entry.id}
+        ids = {header.id for header in content_index(config).headers.values() if header.id}
         if new.parent not in ids:
             raise NewError(
                 f"--parent {new.parent!r} is not the id of any objective in {config.content}"
@@ -148,11 +148,9 @@ def create(
     if path.exists():
         raise NewError(f"{path} already exists; okrdocs never overwrites a file (use --output)")
     text = render(new)
-    from okrdocs.loader import load_bytes, make_context
+    from okrdocs.workspace import Workspace
 
-    loaded = load_bytes(
-        text.encode("utf-8"), make_context(path, config.content, Path.cwd()), config.fiscal
-    )
+    loaded = Workspace(config, today or date.today()).check_bytes(path, text.encode("utf-8"))
     errors = [d for d in loaded.diagnostics if d.severity == "error"]
     if errors:
         raise NewError(f"the new objective would not be valid: {errors[0].message}")
@@ -164,7 +162,7 @@ def create(
 
 def to_fill_in(config: Config, path: Path, today: date) -> list[Diagnostic]:
     """The linter's findings on the new file: what a person still has to supply."""
-    from okrdocs.lint import lint, resolve_policy
+    from okrdocs.workspace import Workspace
 
-    result = lint(config, [path], today, resolve_policy(config), jobs=1)
-    return result.diagnostics
+    workspace = Workspace.for_lint(config, today, jobs=1)
+    return workspace.load([path], keep_models=False).diagnostics

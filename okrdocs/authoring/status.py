@@ -6,18 +6,46 @@ character takes two columns).
 
 from __future__ import annotations
 
+from okrdocs.analysis import Analysis, ObjectiveView
+from okrdocs.display import number, status_style, status_words
+from okrdocs.display import percent as display_percent
 from okrdocs.language import display_width
-from okrdocs.site.data import ObjectiveView, SiteData
 
-ICONS = {
-    "on-track": "✓", "delivered": "✓", "at-risk": "!", "progress": "◐", "off-track": "✕",
-    "missed": "✕", "stale": "◷", "not-started": "○", "unscored": "?",
-}  # fmt: skip
-COLORS = {
-    "on-track": "32", "delivered": "32", "at-risk": "33", "progress": "33", "off-track": "31",
-    "missed": "31", "stale": "90", "not-started": "90", "unscored": "90",
-}  # fmt: skip
 WIDTH = 16  # characters of bar
+
+
+class StatusError(Exception):
+    """The filters name nothing that exists (a usage error)."""
+
+
+def select(
+    data: Analysis, period: str | None, team: str | None, owner: str | None
+) -> list[ObjectiveView]:
+    """The objectives ``okrdocs status`` shows: a period (default the current one, 'all' for
+    every period), a team (id or name) and an owner (of the objective or of a key result)."""
+    chosen = data.objectives
+    if period and period != "all":
+        if period not in {p.key for p in data.periods}:
+            known = ", ".join(p.key for p in data.periods)
+            raise StatusError(f"no objectives in period {period!r} (periods: {known})")
+        chosen = [o for o in chosen if o.objective.period.key == period]
+    elif not period and data.current is not None:
+        chosen = [o for o in chosen if o.objective.period.key == data.current.key]
+    if team:
+        # Accept the id or the display name: people type what they see.
+        chosen = [o for o in chosen if team in {o.objective.team, data.team_name(o.objective.team)}]
+    if owner:
+        chosen = [
+            o
+            for o in chosen
+            if owner
+            in {
+                person
+                for who in (o.objective.owner, *(k.owner for k in o.objective.key_results))
+                for person in (who, data.person_name(who))
+            }
+        ]
+    return chosen
 
 
 def bar(value: float) -> str:
@@ -44,15 +72,17 @@ def fit(text: str, width: int) -> str:
 
 
 def percent(value: float | None) -> str:
-    return "  –  " if value is None else f"{value * 100:4.0f}%"
+    """A percentage in a column five characters wide."""
+    return display_percent(value).rjust(5)
 
 
-def render(data: SiteData, views: list[ObjectiveView], color: bool, width: int = 100) -> str:
+def render(data: Analysis, views: list[ObjectiveView], color: bool, width: int = 100) -> str:
     def paint(text: str, code: str) -> str:
         return f"\033[{code}m{text}\033[0m" if color else text
 
     def status(value: str) -> str:
-        return paint(f"{ICONS.get(value, '•')} {value.replace('-', ' ')}", COLORS.get(value, "0"))
+        style = status_style(value)
+        return paint(f"{style.icon} {status_words(value)}", style.color)
 
     title_width = max(24, width - WIDTH - 40)
     lines: list[str] = []
@@ -96,7 +126,9 @@ def render(data: SiteData, views: list[ObjectiveView], color: bool, width: int =
                     if kr.is_milestone:
                         values = "done" if kr.done else "not done"
                     else:
-                        values = f"{_n(kr.baseline)} → {_n(kr.current)} → {_n(kr.target)}"
+                        values = (
+                            f"{number(kr.baseline)} → {number(kr.current)} → {number(kr.target)}"
+                        )
                         values = f"{values} {kr.unit or ''}".rstrip()
                     progress = (
                         percent(k.state.progress) if k.state.progress is not None else "no data"
@@ -109,8 +141,3 @@ def render(data: SiteData, views: list[ObjectiveView], color: bool, width: int =
         lines.append("No objectives match.")
     return "\n".join(lines) + "\n"
 
-
-def _n(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from okrdocs import display
 from okrdocs import progress as p
 from okrdocs.config import StatusSettings
 from okrdocs.model import Action, Checkin, KeyResult, Objective
@@ -80,21 +81,15 @@ class DiffReport:
 
 
 def number(value: float | None) -> str:
-    if value is None:
-        return "none"
-    return (
-        f"{value:,.2f}".rstrip("0").rstrip(".")
-        if not float(value).is_integer()
-        else f"{int(value):,}"
-    )
+    return display.number(value, none="none")
 
 
 def percent(value: float | None) -> str:
-    return "no data" if value is None else f"{value * 100:.0f}%"
+    return display.percent(value, none="no data")
 
 
 def _words(status: str | None) -> str:
-    return (status or "none").replace("-", " ")
+    return display.status_words(status)
 
 
 # -- key results --------------------------------------------------------------------------

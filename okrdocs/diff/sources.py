@@ -8,19 +8,14 @@ as both revisions were fetched.
 from __future__ import annotations
 
 import subprocess
+from datetime import date
 from pathlib import Path
 
 from okrdocs.config import Config
 from okrdocs.diff.compare import Side
-from okrdocs.globs import matcher
-from okrdocs.loader import (
-    SECTION_FILE,
-    FileContext,
-    LoadedFile,
-    load_bytes,
-    load_file,
-    make_context,
-)
+from okrdocs.discovery import is_okr_file, is_section
+from okrdocs.loader import FileContext, make_context
+from okrdocs.workspace import Workspace
 
 
 class SourceError(Exception):
@@ -60,22 +55,28 @@ def resolve_revision(root: Path, revision: str) -> str:
     return result.stdout.decode().strip()
 
 
-def _add(side: Side, loaded: LoadedFile) -> None:
-    if loaded.objective is not None:
-        side.objectives[loaded.objective.id] = loaded.objective
-        # Paths under the content folder: comparable between a revision, the working tree and
-        # two folders given with --paths.
-        side.paths[loaded.objective.id] = loaded.context.rel_path
-    elif not loaded.context.is_section and loaded.diagnostics:
-        first = loaded.diagnostics[0]
-        problem = (
-            f"{loaded.context.rel_path}:{first.line}:{first.column}: {first.code} {first.message}"
-        )
-        # By id when the file got that far, so a broken file is not taken for a removal.
-        side.unreadable[loaded.id or loaded.context.rel_path] = problem
+def _side(label: str, workspace: Workspace) -> Side:
+    side = Side(label=label)
+    for loaded in workspace.files.values():
+        if loaded.context.is_section:
+            continue
+        if loaded.objective is not None:
+            side.objectives[loaded.objective.id] = loaded.objective
+            # Paths under the content folder: comparable between a revision, the working tree
+            # and two folders given with --paths.
+            side.paths[loaded.objective.id] = loaded.context.rel_path
+        elif loaded.diagnostics:
+            first = loaded.diagnostics[0]
+            problem = (
+                f"{loaded.context.rel_path}:{first.line}:{first.column}: "
+                f"{first.code} {first.message}"
+            )
+            # By id when the file got that far, so a broken file is not taken for a removal.
+            side.unreadable[loaded.header.id or loaded.context.rel_path] = problem
+    return side
 
 
-def from_revision(config: Config, revision: str, cwd: Path) -> Side:
+def from_revision(config: Config, revision: str, cwd: Path, as_of: date) -> Side:
     """The content folder as it was at ``revision``."""
     root = repository_root(config.root)
     sha = resolve_revision(root, revision)
@@ -88,52 +89,36 @@ def from_revision(config: Config, revision: str, cwd: Path) -> Side:
     listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", sha, "--", prefix)
     if listing.returncode != 0:
         raise SourceError(f"cannot list {prefix} at {revision}: {listing.stderr.decode().strip()}")
-    excluded = matcher(tuple(config.exclude))
-    project_prefix = config.root.resolve().relative_to(root.resolve()).as_posix()
-    entries: list[tuple[str, str]] = []
+    entries: list[tuple[str, str, str]] = []  # (blob, path in the repository, path under content)
     for record in listing.stdout.split(b"\0"):
         if not record:
             continue
         meta, path = record.decode("utf-8", "surrogateescape").split("\t", 1)
         kind, blob = meta.split()[1], meta.split()[2]
-        name = path.rsplit("/", 1)[-1]
-        if (
-            kind != "blob"
-            or not name.endswith(".md")
-            or name == SECTION_FILE
-            or name.startswith(".")
-        ):
-            continue
-        from_project = path if project_prefix == "." else path.removeprefix(project_prefix + "/")
-        if not excluded(from_project):
-            entries.append((blob, path))
-    side = Side(label=revision)
+        rel = path.removeprefix(prefix + "/") if prefix != "." else path
+        if kind == "blob" and is_okr_file(rel, config) and not is_section(rel):
+            entries.append((blob, path, rel))
+    workspace = Workspace(config, as_of, cwd=cwd)
     if not entries:
-        return side
+        return _side(revision, workspace)
     batch = _git(
-        root, "cat-file", "--batch", stdin="".join(f"{blob}\n" for blob, _ in entries).encode()
+        root, "cat-file", "--batch", stdin="".join(f"{blob}\n" for blob, _, _ in entries).encode()
     )
     data, position = batch.stdout, 0
-    for _, path in entries:
+    items: list[tuple[FileContext, bytes | None]] = []
+    for _, path, rel in entries:
         header_end = data.index(b"\n", position)
         size = int(data[position:header_end].split()[2])
         content = data[header_end + 1 : header_end + 1 + size]
         position = header_end + 1 + size + 1
-        absolute = root / path
-        display = make_context(absolute, config.content, cwd).display_path
-        rel = path.removeprefix(prefix + "/") if prefix != "." else path
-        context = FileContext(location=f"{revision}:{path}", display_path=display, rel_path=rel)
-        _add(side, load_bytes(content, context, config.fiscal))
-    return side
+        display = make_context(root / path, config.content, cwd).display_path
+        items.append((FileContext(f"{revision}:{path}", display, rel), content))
+    return _side(revision, workspace.load_items(items))
 
 
-def from_folder(config: Config, folder: Path, cwd: Path, label: str) -> Side:
+def from_folder(config: Config, folder: Path, cwd: Path, label: str, as_of: date) -> Side:
     """Every OKR file under ``folder`` (a content folder, or the working tree's)."""
-    from okrdocs.project import discover
-
     if not folder.is_dir():
         raise SourceError(f"{folder}: no such folder")
-    side = Side(label=label)
-    for path in discover(folder, config):
-        _add(side, load_file(make_context(path, folder.resolve(), cwd), config.fiscal))
-    return side
+    workspace = Workspace(config, as_of, cwd=cwd, content=folder.resolve())
+    return _side(label, workspace.load())

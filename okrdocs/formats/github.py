@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from okrdocs.diagnostics import Diagnostic
+from okrdocs.formats import LintReport
 
 
 def _data(text: str) -> str:
@@ -34,3 +35,7 @@ def render(diagnostics: Sequence[Diagnostic]) -> str:
         )
         lines.append(f"::{level} {properties}::{_data(d.message)}")
     return "".join(line + "\n" for line in lines)
+
+
+def render_report(report: LintReport) -> str:
+    return render(report.diagnostics)

@@ -10,6 +10,7 @@ import json
 from collections.abc import Sequence
 
 from okrdocs.diagnostics import Diagnostic
+from okrdocs.formats import LintReport
 
 _SEVERITY = {"error": "major", "warning": "minor"}
 
@@ -35,3 +36,7 @@ def render(diagnostics: Sequence[Diagnostic]) -> str:
             }
         )
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_report(report: LintReport) -> str:
+    return render(report.diagnostics)

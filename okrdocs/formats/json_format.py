@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 
 from okrdocs.diagnostics import Diagnostic
+from okrdocs.formats import LintReport
 
 
 def as_dict(d: Diagnostic) -> dict[str, object]:
@@ -25,3 +26,7 @@ def as_dict(d: Diagnostic) -> dict[str, object]:
 
 def render(diagnostics: Sequence[Diagnostic]) -> str:
     return json.dumps([as_dict(d) for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
+
+
+def render_report(report: LintReport) -> str:
+    return render(report.diagnostics)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
 from okrdocs.diagnostics import Diagnostic
+from okrdocs.formats import LintReport
 
 
 def render(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> str:
@@ -42,3 +43,7 @@ def render(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> str:
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
     )
+
+
+def render_report(report: LintReport) -> str:
+    return render(report.diagnostics, report.files)

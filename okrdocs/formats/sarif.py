@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from okrdocs import DOCS_URL, __version__
 from okrdocs.diagnostics import Diagnostic
+from okrdocs.formats import LintReport
 from okrdocs.rules import RULES
 
 SCHEMA = (
@@ -85,3 +86,7 @@ def render(diagnostics: Sequence[Diagnostic], enabled: set[str] | None = None) -
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_report(report: LintReport) -> str:
+    return render(report.diagnostics, report.enabled)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from okrdocs.diagnostics import Diagnostic
+from okrdocs.formats import LintReport
 
 _RESET = "\033[0m"
 _STYLES = {"path": "\033[1m", "error": "\033[31m", "warning": "\033[33m", "dim": "\033[2m"}
@@ -39,3 +40,7 @@ def summary(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
     if warnings:
         parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
     return f"Found {' and '.join(parts)} in {with_problems} of {files}."
+
+
+def render_report(report: LintReport) -> str:
+    return render(report.diagnostics, len(report.files), report.color)

@@ -1,16 +1,31 @@
 """The rule registry: every rule by code, and selection by code, name or prefix.
 
 One module per rule (``okr203_kr_is_activity.py``); each module's class docstring is the rule's
-documentation. Adding a rule means adding its module to ``_MODULES`` below.
+documentation. Adding a rule means adding its module to ``_MODULES`` below. The registry is
+built the first time it is used, so that importing one rule (the loader imports the rules whose
+codes it reports) does not import them all.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import import_module
+from typing import Any
 
-from okrdocs.rules.base import Finding, Option, Rule, RuleContext
+from okrdocs.rules.base import Finding, Option, ProjectFiles, Rule, RuleContext
+from okrdocs.rules.okr001_syntax_error import SyntaxError_
+from okrdocs.rules.okr002_schema_violation import SchemaViolation
 
-__all__ = ["RULES", "Finding", "Option", "Rule", "RuleContext", "find_rule", "select_rules"]
+__all__ = [
+    "RULES",
+    "Finding",
+    "Option",
+    "ProjectFiles",
+    "Rule",
+    "RuleContext",
+    "find_rule",
+    "select_rules",
+]
 
 _MODULES = (
     "okr001_syntax_error",
@@ -47,7 +62,8 @@ _MODULES = (
 )
 
 
-def _load() -> dict[str, type[Rule]]:
+@cache
+def _registry() -> dict[str, type[Rule]]:
     rules: dict[str, type[Rule]] = {}
     for name in _MODULES:
         module = import_module(f"okrdocs.rules.{name}")
@@ -58,15 +74,25 @@ def _load() -> dict[str, type[Rule]]:
     return dict(sorted(rules.items()))
 
 
-RULES: dict[str, type[Rule]] = _load()
-_BY_NAME = {rule.name: rule for rule in RULES.values()}
+@cache
+def _by_name() -> dict[str, type[Rule]]:
+    return {rule.name: rule for rule in _registry().values()}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RULES":
+        return _registry()
+    raise AttributeError(name)
+
+
+RULES: dict[str, type[Rule]]  # every rule by code, built on first use (see __getattr__)
 
 # Loader diagnostics that can never be switched off: the file cannot be checked at all.
-ALWAYS_ON = ("OKR001", "OKR002")
+ALWAYS_ON = (SyntaxError_.code, SchemaViolation.code)
 
 
 def find_rule(code_or_name: str) -> type[Rule] | None:
-    return RULES.get(code_or_name.upper()) or _BY_NAME.get(code_or_name.lower())
+    return _registry().get(code_or_name.upper()) or _by_name().get(code_or_name.lower())
 
 
 def matches(selector: str, rule: type[Rule]) -> bool:
@@ -80,13 +106,13 @@ def matches(selector: str, rule: type[Rule]) -> bool:
 
 
 def unknown_selectors(selectors: list[str]) -> list[str]:
-    return [s for s in selectors if not any(matches(s, rule) for rule in RULES.values())]
+    return [s for s in selectors if not any(matches(s, rule) for rule in _registry().values())]
 
 
 def select_rules(select: list[str], ignore: list[str]) -> set[str]:
     """Codes of the rules that run: selected and not ignored (most specific selector wins)."""
     chosen = set()
-    for code, rule in RULES.items():
+    for code, rule in _registry().items():
         picked = [s for s in select if matches(s, rule)]
         dropped = [s for s in ignore if matches(s, rule)]
         if code in ALWAYS_ON or (

@@ -9,7 +9,7 @@ from it, so the two never drift apart.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -18,8 +18,7 @@ from okrdocs.diagnostics import Severity
 
 if TYPE_CHECKING:
     from okrdocs.config import Config
-    from okrdocs.loader import LoadedFile
-    from okrdocs.model import Objective
+    from okrdocs.model import Header, Objective
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +63,23 @@ class Finding:
 
 
 @dataclass(slots=True)
+class ProjectFiles:
+    """What project-wide rules read: the header of every objective file in the content folder.
+
+    ``linted`` maps the files this run reports on (by path under the content folder) to whether
+    they loaded as a valid objective; the other headers come from the content index and count
+    as valid. Findings on files that are not linted are dropped.
+    """
+
+    headers: Sequence[Header]
+    linted: Mapping[str, bool]
+    display: Callable[[str], str]  # how to name a file, by its path under the content folder
+
+    def valid(self, header: Header) -> bool:
+        return self.linted.get(header.rel_path, True)
+
+
+@dataclass(slots=True)
 class RuleContext:
     as_of: date
     config: Config
@@ -78,8 +94,8 @@ class Rule:
     name: ClassVar[str]
     severity: ClassVar[Severity] = "warning"
     options: ClassVar[tuple[Option, ...]] = ()
-    # "objective": check() runs on each objective; "project": check_project() runs once on all
-    # files; "loader": the loader reports it (the rule only documents it).
+    # "objective": check() runs on each objective; "project": check_project() runs once over
+    # the headers of all files; "loader": the loader reports it (the rule only documents it).
     scope: ClassVar[str] = "objective"
     # Where the rule comes from, shown in the documentation.
     source: ClassVar[str] = ""
@@ -88,8 +104,9 @@ class Rule:
         return ()
 
     def check_project(
-        self, files: list[LoadedFile], context: RuleContext
-    ) -> Iterator[tuple[LoadedFile, Finding]]:
+        self, files: ProjectFiles, context: RuleContext
+    ) -> Iterator[tuple[str, Finding]]:
+        """(path under the content folder, finding) for each problem across files."""
         return iter(())
 
     @classmethod

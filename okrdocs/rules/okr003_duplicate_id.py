@@ -1,4 +1,7 @@
-from okrdocs.rules.base import Rule
+from collections.abc import Iterator
+
+from okrdocs.model import Header
+from okrdocs.rules.base import Finding, ProjectFiles, Rule, RuleContext
 
 
 class DuplicateId(Rule):
@@ -7,6 +10,7 @@ class DuplicateId(Rule):
     ## What it does
     Reports an objective id used by more than one file (at the `id:` that repeats it; a file
     whose id comes from its path is not blamed), and a key result id used twice in one objective.
+    The message names the first other file and counts the rest.
 
     ## Why
     Ids are how `parent` links, check-ins, the site and `okrdocs diff` find things. A repeated id
@@ -42,4 +46,30 @@ class DuplicateId(Rule):
     code = "OKR003"
     name = "duplicate-id"
     severity = "error"
-    scope = "loader"
+    scope = "project"  # key result ids are checked by the loader, in each file
+
+    def check_project(
+        self, files: ProjectFiles, context: RuleContext
+    ) -> Iterator[tuple[str, Finding]]:
+        groups: dict[str, list[Header]] = {}
+        for header in files.headers:
+            if header.id is not None:
+                groups.setdefault(header.id, []).append(header)
+        for object_id, group in groups.items():
+            if len(group) < 2 or not any(h.rel_path in files.linted for h in group):
+                continue
+            # Blame where the id was written; a file whose id comes from its path is the victim.
+            blamed = [h for h in group if h.id_declared] or group[1:]
+            if not any(h.rel_path in files.linted for h in blamed):
+                blamed += [h for h in group if h.rel_path in files.linted and h not in blamed]
+            for header in blamed:
+                if header.rel_path not in files.linted:
+                    continue
+                others = [h for h in group if h is not header]
+                where = files.display(others[0].rel_path)
+                if len(others) > 1:
+                    rest = len(others) - 1
+                    where += f" and {rest:,} other file{'s' if rest != 1 else ''}"
+                yield header.rel_path, Finding(
+                    "/id", f"objective id '{object_id}' is already used by {where}; ids must be unique"
+                )

@@ -1,4 +1,7 @@
-from okrdocs.rules.base import Rule
+from collections.abc import Iterator
+
+from okrdocs.rules.base import Finding, ProjectFiles, Rule, RuleContext
+from okrdocs.suggest import Suggester
 
 
 class UnknownReference(Rule):
@@ -32,4 +35,20 @@ class UnknownReference(Rule):
     code = "OKR004"
     name = "unknown-reference"
     severity = "error"
-    scope = "loader"
+    scope = "project"  # check-in values are checked by the loader, in each file
+
+    def check_project(
+        self, files: ProjectFiles, context: RuleContext
+    ) -> Iterator[tuple[str, Finding]]:
+        ids = {header.id for header in files.headers if header.id is not None}
+        suggest = Suggester(ids)
+        for header in files.headers:
+            parent = header.parent
+            if parent is None or parent in ids or header.rel_path not in files.linted:
+                continue
+            if not files.valid(header):
+                continue
+            yield header.rel_path, Finding(
+                "/parent",
+                f"parent '{parent}' is not the id of any objective{suggest.hint(parent)}",
+            )

@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 
-from okrdocs.loader import LoadedFile
-from okrdocs.rules.base import Finding, Option, Rule, RuleContext
+from okrdocs.model import Header
+from okrdocs.rules.base import Finding, Option, ProjectFiles, Rule, RuleContext
 
 
 class TooManyObjectives(Rule):
@@ -33,27 +33,28 @@ class TooManyObjectives(Rule):
     source = "Andy Grove via Measure What Matters; OpenOKR"
 
     def check_project(
-        self, files: list[LoadedFile], context: RuleContext
-    ) -> Iterator[tuple[LoadedFile, Finding]]:
+        self, files: ProjectFiles, context: RuleContext
+    ) -> Iterator[tuple[str, Finding]]:
         limit = context.option("max")
-        by_owner: dict[tuple[str, str], list[LoadedFile]] = {}
-        by_team: dict[tuple[str, str], list[LoadedFile]] = {}
-        for loaded in files:
-            period = loaded.period
-            if not loaded.valid or period is None:
+        by_owner: dict[tuple[str, str], list[Header]] = {}
+        by_team: dict[tuple[str, str], list[Header]] = {}
+        for header in files.headers:
+            period = header.period
+            if period is None or not files.valid(header):
                 continue
-            if loaded.owner is not None:
-                by_owner.setdefault((loaded.owner, period), []).append(loaded)
-            if loaded.team is not None:
-                by_team.setdefault((loaded.team, period), []).append(loaded)
+            if header.owner is not None:
+                by_owner.setdefault((header.owner, period), []).append(header)
+            if header.team is not None:
+                by_team.setdefault((header.team, period), []).append(header)
         for label, groups in (("owner", by_owner), ("team", by_team)):
             for (value, period), group in groups.items():
-                if len(group) <= limit or all(f.indexed_only for f in group):
+                if len(group) <= limit or not any(h.rel_path in files.linted for h in group):
                     continue
                 message = (
                     f"{label} '{value}' has {len(group)} objectives in {period} "
                     f"(limit {limit}); keep the few that matter most"
                 )
-                for loaded in group:
-                    declared = label == "owner" or loaded.team_declared
-                    yield loaded, Finding(f"/{label}" if declared else "", message)
+                for header in group:
+                    if header.rel_path in files.linted:
+                        declared = label == "owner" or header.team_declared
+                        yield header.rel_path, Finding(f"/{label}" if declared else "", message)

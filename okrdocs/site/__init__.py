@@ -1,5 +1,5 @@
 """The static site: ``okrdocs build`` and ``okrdocs serve``.
 
-Reading (okrdocs.project), computing (okrdocs.progress), shaping the data pages show
-(``data``), and writing (``render``, ``build``) are kept apart.
+The workspace (okrdocs.workspace) loads, lints and analyses (okrdocs.analysis); ``pages`` says
+what every page is and shows; ``writer`` renders and writes; ``build`` and ``serve`` drive them.
 """

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
+from okrdocs.analysis import HistoryPoint
 from okrdocs.periods import Period
-from okrdocs.site.data import HistoryPoint
 
 WIDTH, HEIGHT = 640, 220
 LEFT, RIGHT, TOP, BOTTOM = 44, 16, 14, 30

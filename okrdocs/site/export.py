@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from okrdocs import __version__
-from okrdocs.site.data import ObjectiveView, SiteData
+from okrdocs.analysis import Analysis, ObjectiveView
 
 SCHEMA_ID = "https://okrdocs.dev/schema/v1/okrs-json.schema.json"
 
@@ -19,7 +19,7 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
-def objective_json(view: ObjectiveView, data: SiteData) -> dict[str, Any]:
+def objective_json(view: ObjectiveView, data: Analysis) -> dict[str, Any]:
     o = view.objective
     return {
         "id": o.id,
@@ -96,7 +96,7 @@ def objective_json(view: ObjectiveView, data: SiteData) -> dict[str, Any]:
     }
 
 
-def site_json(data: SiteData) -> dict[str, Any]:
+def site_json(data: Analysis) -> dict[str, Any]:
     config = data.config
     return {
         "$schema": SCHEMA_ID,

@@ -28,7 +28,8 @@ from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup
 
 from okrdocs.config import Config
-from okrdocs.site.widgets import STATUS_ICONS, Widgets, number, percent, quoted, with_unit
+from okrdocs.display import number, percent, status_style, with_unit
+from okrdocs.site.widgets import Widgets, quoted
 
 
 class ThemeError(Exception):
@@ -141,7 +142,7 @@ def make_environment(config: Config) -> Environment:
         t=translator,
         url=_url,
         link=lambda root, path: root + quoted(path),
-        status_icon=lambda status: STATUS_ICONS.get(status, "•"),
+        status_icon=lambda status: status_style(status).icon,
         progress_bar=widgets.progress_bar,
         status_badge=widgets.status_badge,
         objective_rows=widgets.objective_rows,

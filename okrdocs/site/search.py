@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 
-from okrdocs.site.data import SiteData
+from okrdocs.analysis import Analysis
 
 CHUNK = 4000  # entries per file
 
 
-def entries(data: SiteData) -> list[list[str]]:
+def entries(data: Analysis) -> list[list[str]]:
     found: list[list[str]] = []
     for view in data.objectives:
         objective = view.objective
@@ -42,7 +42,7 @@ def entries(data: SiteData) -> list[list[str]]:
     return found
 
 
-def files(data: SiteData) -> dict[str, str]:
+def files(data: Analysis) -> dict[str, str]:
     """Output path -> content of the manifest and the chunks."""
     items = entries(data)
     chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)] or [[]]

@@ -2,39 +2,45 @@
 
 The site is built into a temporary folder and served on 127.0.0.1 (only this machine) by
 default. A watcher polls the content folder, the configuration and the theme. When content
-changes, only the changed files are read and checked again; cross-file checks and the numbers
-are recomputed (cheap), and only the pages that can show the change are rendered again: the
-changed objectives and their parents and children, their periods, teams, owners and alignment
-trees, the home page, the indexes and the search index. A change to the configuration or the
-theme rebuilds everything. Open pages reload themselves.
+changes, the workspace reads only the changed files again and re-runs the project-wide checks
+and the analysis; then exactly the pages that show a changed objective are rendered again
+(okrdocs.site.pages says what each page shows), with the whole-site files (search, okrs.json,
+sitemap). A change to the configuration, the theme, a section (``_index.md``) or the list of
+periods renders everything. Open pages reload themselves.
 
 A file with errors does not stop the server: its problems are printed in the terminal and shown
-on every page, and the rest of the site stays browsable.
+in a banner on every page (fetched by the live-reload script, so that pages need not be
+rendered again when problems come and go), and the rest of the site stays browsable. A rebuild
+that fails (a broken template) keeps the last good site.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import posixpath
 import shutil
 import tempfile
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable
 from datetime import date
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 from okrdocs.config import Config, ConfigError, load_config
 from okrdocs.diagnostics import Diagnostic
-from okrdocs.loader import LoadedFile, make_context
+from okrdocs.discovery import walk
 from okrdocs.parallel import gc_paused
+from okrdocs.workspace import Workspace
 
 Reporter = Callable[[str], None]
 
 
 class LiveSite:
-    """The loaded content and the rendered site, updated file by file."""
+    """The workspace and the rendered site, updated file by file."""
 
     def __init__(self, config: Config, as_of: date, folder: Path, report: Reporter) -> None:
         self.config = config
@@ -42,45 +48,25 @@ class LiveSite:
         self.folder = folder
         self.report = report
         self.version = 0
-        self.files: dict[str, LoadedFile] = {}
+        self.workspace: Workspace | None = None
         self.stamps: dict[str, tuple[int, int]] = {}
         self.config_stamp: tuple[int, int] | None = None
         self.theme_stamp: tuple[tuple[str, int, int], ...] = ()
         self.lock = threading.Lock()
-        self.diagnostics: list[Diagnostic] = []
+        self.problems: list[Diagnostic] = []
+        # What the rendered pages show, to know what a change affects.
+        self.shown: dict[str, frozenset[str] | None] = {}
+        self.keys: dict[str, tuple[str, str]] = {}  # page path -> (kind, key)
+        self.signatures: dict[str, tuple[Any, ...]] = {}
+        self.shape: tuple[Any, ...] = ()
 
-    # -- loading -----------------------------------------------------------------------------
-
-    def _settings(self) -> Any:
-        from okrdocs.lint import resolve_policy, rule_runner
-        from okrdocs.project import _LoadSettings
-
-        self.policy = resolve_policy(self.config)
-        return _LoadSettings(
-            self.config.fiscal, True, rule_runner(self.policy, self.as_of, self.config)
-        )
-
-    def _load(self, paths: list[Path]) -> None:
-        from okrdocs.project import _load_one
-
-        settings = self._settings()
-        cwd = Path.cwd()
-        for path in paths:
-            context = make_context(path, self.config.content, cwd)
-            self.files[context.location] = _load_one(settings, context)
+    # -- watching ----------------------------------------------------------------------------
 
     def _scan(self) -> dict[str, tuple[int, int]]:
-        from okrdocs.project import discover
-
-        stamps = {}
-        if self.config.content.is_dir():
-            for path in discover(self.config.content, self.config):
-                try:
-                    stat = path.stat()
-                except OSError:
-                    continue
-                stamps[str(path.absolute())] = (stat.st_mtime_ns, stat.st_size)
-        return stamps
+        if not self.config.content.is_dir():
+            return {}
+        found = walk(self.config.content, self.config)
+        return {entry.path: (entry.mtime_ns, entry.size) for entry in found.files}
 
     def _theme_scan(self) -> tuple[tuple[str, int, int], ...]:
         from okrdocs.site.render import watched_folders
@@ -88,54 +74,73 @@ class LiveSite:
         found = []
         for folder in watched_folders(self.config):
             for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    stat = path.stat()
-                    found.append((str(path), stat.st_mtime_ns, stat.st_size))
+                try:
+                    if path.is_file():
+                        stat = path.stat()
+                        found.append((str(path), stat.st_mtime_ns, stat.st_size))
+                except OSError:
+                    continue
         return tuple(found)
 
     def _config_scan(self) -> tuple[int, int] | None:
-        if self.config.path is None or not self.config.path.exists():
+        if self.config.path is None:
             return None
-        stat = self.config.path.stat()
+        try:
+            stat = self.config.path.stat()
+        except OSError:
+            return None
         return (stat.st_mtime_ns, stat.st_size)
 
     # -- building ----------------------------------------------------------------------------
 
     def full_build(self) -> None:
-        with self.lock, gc_paused():
-            self.files.clear()
-            self.stamps = self._scan()
-            self.config_stamp = self._config_scan()
-            self.theme_stamp = self._theme_scan()
-            self._load([Path(p) for p in self.stamps])
-            data = self._analyse()
-            shutil.rmtree(self.folder, ignore_errors=True)
-            self.folder.mkdir(parents=True)
-            self._writer(data).write_all(jobs=1)
+        """Load everything and render every page into a fresh folder, then swap it in."""
+        from okrdocs.site.pages import signatures, site_shape
+        from okrdocs.site.writer import MARKER, MARKER_TEXT
+
+        stamps = self._scan()
+        config_stamp, theme_stamp = self._config_scan(), self._theme_scan()
+        workspace = Workspace.for_lint(self.config, self.as_of, jobs=1)
+        with gc_paused():
+            workspace.load()
+            data = workspace.analysis()
+        staging = self.folder.with_name(self.folder.name + ".new")
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        try:
+            writer = self._writer(data, staging)
+            pages = list(_all_pages(writer))
+            writer.write_pages(pages)
+            for name in ("okrs.json", "search", "sitemap", "404", "assets"):
+                writer.site_file(name)
+            writer.write(MARKER, MARKER_TEXT)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        with self.lock:
+            old = self.folder.with_name(self.folder.name + ".old")
+            if self.folder.exists():
+                os.replace(self.folder, old)
+            os.replace(staging, self.folder)
+            shutil.rmtree(old, ignore_errors=True)
+            self.workspace = workspace
+            self.stamps, self.config_stamp, self.theme_stamp = stamps, config_stamp, theme_stamp
+            self.shown = {page.path: page.shows for page in pages}
+            self.keys = {page.path: (page.kind, page.key) for page in pages}
+            self.signatures, self.shape = signatures(data), site_shape(data)
+            self._set_problems(workspace.diagnostics)
             self.version += 1
 
-    def _analyse(self) -> Any:
-        from okrdocs.lint import finish
-        from okrdocs.project import Project
-        from okrdocs.site.data import build_site_data
-
-        project = Project(
-            config=self.config, files=sorted(self.files.values(), key=lambda f: f.context.location)
-        )
-        result = finish(self.config, project, self.as_of, self.policy)
-        self.diagnostics = result.diagnostics
-        errors = [d for d in self.diagnostics if d.severity == "error"]
-        if errors:
+    def _set_problems(self, diagnostics: list[Diagnostic]) -> None:
+        errors = [d for d in diagnostics if d.severity == "error"]
+        if errors and errors != self.problems:
             self.report(_format(errors))
-        return build_site_data(
-            self.config, project.objectives, project.sections, self.diagnostics, self.as_of
-        )
+        self.problems = errors
 
-    def _writer(self, data: Any) -> Any:
-        from okrdocs.site.build import SiteWriter
+    def _writer(self, data: Any, folder: Path) -> Any:
+        from okrdocs.site.writer import SiteWriter
 
-        errors = [d for d in self.diagnostics if d.severity == "error"]
-        return SiteWriter(data, self.folder, live_reload=True, build_problems=errors)
+        return SiteWriter(data, folder, live_reload=True)
 
     def update(self) -> bool:
         """Rebuild what changed since the last look; True when something was rebuilt."""
@@ -152,83 +157,82 @@ class LiveSite:
         if not changed and not removed:
             return False
         started = time.perf_counter()
-        with self.lock, gc_paused():
-            before = {path: self._identity(path) for path in changed + removed}
-            for path in removed:
-                self.files.pop(path, None)
-            self._load([Path(path) for path in changed])
-            self.stamps = stamps
-            data = self._analyse()
-            after = {path: self._identity(path) for path in changed}
-            pages = self._render_changes(data, before, after)
-            self.version += 1
+        pages = self._rebuild([Path(p) for p in changed + removed])
+        self.stamps = stamps
         took = time.perf_counter() - started
+        assert self.workspace is not None
         names = ", ".join(
-            sorted(
-                make_context(Path(p), self.config.content, Path.cwd()).display_path
-                for p in changed + removed
-            )
+            sorted(self.workspace.context(Path(p)).display_path for p in changed + removed)
         )
         self.report(f"rebuilt {pages} pages in {took:.2f} s after changes to {names}")
         return True
 
-    def _identity(
-        self, path: str
-    ) -> tuple[str | None, str | None, str | None, str | None, str | None]:
-        loaded = self.files.get(path)
-        if loaded is None:
-            return (None, None, None, None, None)
-        return (loaded.id, loaded.parent, loaded.owner, loaded.team, loaded.period)
+    def _rebuild(self, paths: list[Path]) -> int:
+        """Reload ``paths`` and render the pages that show what changed; returns how many."""
+        from okrdocs.site.pages import signatures, site_shape
 
-    def _render_changes(self, data: Any, before: dict[str, Any], after: dict[str, Any]) -> int:
-        """Render the pages that can show what changed; returns how many were written."""
-        ids, owners, teams, periods = set(), set(), set(), set()
-        for identity in [*before.values(), *after.values()]:
-            object_id, parent, owner, team, period = identity
-            for value, target in (
-                (object_id, ids),
-                (parent, ids),
-                (owner, owners),
-                (team, teams),
-                (period, periods),
-            ):
-                if value:
-                    target.add(value)
-        # Children show their parent's title and parents list their children.
-        for object_id in list(ids):
-            view = data.by_id.get(object_id)
-            if view is not None:
-                ids.update(child.id for child in view.children)
-                owners.update(kr.owner for kr in view.objective.key_results)
-        writer = self._writer(data)
-        count = 0
-        for object_id in ids:
-            view = data.by_id.get(object_id)
-            if view is not None:
-                writer.objective_page(view)
-                count += 1
-        writer.home_page()
-        for period in data.periods:
-            if period.key in periods:
-                count += _period_page(writer, period)
-        for team_id in teams:
-            if team_id in data.teams:
-                writer.team_page(data.teams[team_id])
-                count += 1
-        for person_id in owners:
-            if person_id in data.people:
-                writer.person_page(data.people[person_id])
-                count += 1
-        writer.index_pages()
-        writer.search_index()
-        writer.okrs_json()
-        return count + 6
+        workspace = self.workspace
+        assert workspace is not None
+        with gc_paused():
+            reload = workspace.reload(paths)
+            data = workspace.analysis()
+        new_signatures, shape = signatures(data), site_shape(data)
+        changed = reload.objective_ids()
+        changed |= {
+            key
+            for key in set(new_signatures) | set(self.signatures)
+            if new_signatures.get(key) != self.signatures.get(key)
+        }
+        everything = reload.sections_changed or shape != self.shape
+        writer = self._writer(data, self.folder)
+        pages = {page.path: page for page in _all_pages(writer)}
+        chosen = [
+            page
+            for path, page in pages.items()
+            if everything
+            or path not in self.shown
+            or page.shows is None
+            or self.shown[path] is None
+            or (page.shows | (self.shown[path] or frozenset())) & changed
+        ]
+        # The page of an objective whose file is broken for now stays as it was, so that the
+        # author keeps it open (with the problems banner) while fixing the file.
+        broken = {f.header.id for f in workspace.unreadable}
+        kept = {
+            path: self.shown[path]
+            for path in set(self.shown) - set(pages)
+            if self.keys.get(path, ("", ""))[0] == "objective" and self.keys[path][1] in broken
+        }
+        # Render into memory first: a failing template leaves every page as it was.
+        rendered = [(page.path, writer.render_html(page)) for page in chosen]
+        with self.lock:
+            for path, html in rendered:
+                writer.write(path, html)
+            for name in ("okrs.json", "search", "sitemap"):
+                writer.site_file(name)
+            for path in set(self.shown) - set(pages) - set(kept):
+                writer.remove(path)
+            self.keys = {
+                **{path: self.keys[path] for path in kept},
+                **{path: (page.kind, page.key) for path, page in pages.items()},
+            }
+            self.shown = {**kept, **{path: page.shows for path, page in pages.items()}}
+            self.signatures, self.shape = new_signatures, shape
+            self._set_problems(workspace.diagnostics)
+            self.version += 1
+        return len(rendered)
+
+    def problems_json(self) -> bytes:
+        return json.dumps(
+            [f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" for d in self.problems],
+            ensure_ascii=False,
+        ).encode("utf-8")
 
 
-def _period_page(writer: Any, period: Any) -> int:
-    writer.period_page(period)
-    writer.alignment_page(period)
-    return 2
+def _all_pages(writer: Any) -> Any:
+    from okrdocs.site.pages import all_pages
+
+    return all_pages(writer.data, writer.t)
 
 
 def _format(diagnostics: list[Diagnostic]) -> str:
@@ -237,25 +241,84 @@ def _format(diagnostics: list[Diagnostic]) -> str:
     return text.render(diagnostics, len({d.path for d in diagnostics})).rstrip("\n")
 
 
-class _Handler(SimpleHTTPRequestHandler):
+_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".json": "application/json",
+    ".xml": "application/xml",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+}
+
+
+class _Handler(BaseHTTPRequestHandler):
     live: LiveSite
+    allowed_hosts: frozenset[str]
 
     def do_GET(self) -> None:
-        if self.path.split("?")[0] == "/__okrdocs__/version":
-            body = str(self.live.version).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/plain")
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        with self.live.lock:  # never serve a page half-written
-            super().do_GET()
+        self._respond(send_body=True)
 
-    def end_headers(self) -> None:
+    def do_HEAD(self) -> None:
+        self._respond(send_body=False)
+
+    def _respond(self, send_body: bool) -> None:
+        host = (self.headers.get("Host") or "").strip().lower()
+        if host not in self.allowed_hosts:
+            # DNS rebinding: a page on another site must not read this one.
+            self._send(421, b"Misdirected request: unknown Host header\n", "text/plain", send_body)
+            return
+        route = urllib.parse.urlsplit(self.path).path
+        if route == "/__okrdocs__/version":
+            self._send(200, str(self.live.version).encode(), "text/plain", send_body)
+            return
+        if route == "/__okrdocs__/problems":
+            self._send(200, self.live.problems_json(), "application/json", send_body)
+            return
+        relative = posixpath.normpath(urllib.parse.unquote(route)).lstrip("/")
+        if relative in (".", ""):
+            relative = "index.html"
+        if relative.startswith("..") or "\0" in relative or "\\" in relative:
+            self._not_found(send_body)
+            return
+        path = os.path.join(self.live.folder, *relative.split("/"))
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        # Read the whole file under the lock (never a half-written page), then send it
+        # without the lock, so that a slow reader holds up neither others nor rebuilds.
+        with self.live.lock:
+            try:
+                with open(path, "rb") as handle:
+                    body = handle.read()
+            except OSError:
+                body = None
+        if body is None:
+            self._not_found(send_body)
+            return
+        kind = _TYPES.get(os.path.splitext(path)[1].lower(), "application/octet-stream")
+        self._send(200, body, kind, send_body)
+
+    def _not_found(self, send_body: bool) -> None:
+        with self.live.lock:
+            try:
+                with open(os.path.join(self.live.folder, "404.html"), "rb") as handle:
+                    body = handle.read()
+            except OSError:
+                body = b"Not found\n"
+        self._send(404, body, "text/html; charset=utf-8", send_body)
+
+    def _send(self, status: int, body: bytes, kind: str, send_body: bool) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
-        super().end_headers()
+        self.end_headers()
+        if send_body:
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # the terminal is for diagnostics, not for every request
@@ -263,6 +326,18 @@ class _Handler(SimpleHTTPRequestHandler):
 
 class ServeError(Exception):
     pass
+
+
+def allowed_hosts(host: str, port: int) -> frozenset[str]:
+    """Host headers the server answers: the names of the address it listens on, with the port."""
+    names = {host.lower()}
+    if host in ("127.0.0.1", "localhost", "::1"):
+        names |= {"127.0.0.1", "localhost", "[::1]"}
+    if host in ("0.0.0.0", "::"):
+        import socket
+
+        names |= {"127.0.0.1", "localhost", "[::1]", socket.gethostname().lower()}
+    return frozenset(f"{name}:{port}" for name in names) | frozenset(names)
 
 
 def serve(
@@ -279,33 +354,40 @@ def serve(
     folder = Path(tempfile.mkdtemp(prefix="okrdocs-serve-"))
     live = LiveSite(config, as_of, folder / "site", report)
     try:
-        live.full_build()
-        handler = partial(type("Handler", (_Handler,), {"live": live}), directory=str(live.folder))
         try:
-            server = ThreadingHTTPServer((host, port), handler)
+            server = ThreadingHTTPServer((host, port), _Handler)
         except OSError as error:
             raise ServeError(
                 f"cannot listen on {host}:{port}: {error.strerror}; try --port"
             ) from None
+        bound_port = server.server_address[1]
+        server.RequestHandlerClass = type(
+            "Handler",
+            (_Handler,),
+            {"live": live, "allowed_hosts": allowed_hosts(host, bound_port)},
+        )
         server.daemon_threads = True
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        url = f"http://{host}:{server.server_address[1]}/"
-        if ready:
-            ready(url)
-        stop = stop or threading.Event()
         try:
-            while not stop.wait(interval):
-                try:
-                    live.update()
-                except ConfigError as error:
-                    report(f"okrdocs: error: {error}")
-                except Exception as error:  # keep serving; say what went wrong
-                    report(f"okrdocs: error while rebuilding: {error}")
-        except KeyboardInterrupt:
-            pass
+            live.full_build()
+            thread = threading.Thread(target=server.serve_forever, daemon=True)
+            thread.start()
+            url = f"http://{host}:{bound_port}/"
+            if ready:
+                ready(url)
+            stop = stop or threading.Event()
+            try:
+                while not stop.wait(interval):
+                    try:
+                        live.update()
+                    except ConfigError as error:
+                        report(f"okrdocs: error: {error}")
+                    except Exception as error:  # keep serving the last good site; say why
+                        report(f"okrdocs: error while rebuilding (the last good site is kept): {error}")
+            except KeyboardInterrupt:
+                pass
+            finally:
+                server.shutdown()
         finally:
-            server.shutdown()
             server.server_close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -16,42 +16,10 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from okrdocs.display import number, percent, status_style, with_unit
 from okrdocs.site.markdown import is_safe_link
 
-STATUS_ICONS = {
-    "on-track": "✓",
-    "delivered": "✓",
-    "at-risk": "!",
-    "progress": "◐",
-    "off-track": "✕",
-    "missed": "✕",
-    "stale": "◷",
-    "not-started": "○",
-    "unscored": "?",
-}
-
-
-def percent(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return f"{value * 100:.0f}%"
-
-
-def number(value: float | None) -> str:
-    if value is None:
-        return "–"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def with_unit(value: float | None, unit: str | None) -> str:
-    text = number(value)
-    if value is None or not unit:
-        return text
-    if unit in ("%", "‰") or (unit[:1] and not unit[:1].isascii()):
-        return f"{text}{unit}" if unit in ("%", "‰") else f"{text} {unit}"
-    return f"{text} {unit}"
+__all__ = ["Widgets", "esc", "number", "percent", "quoted", "with_unit"]
 
 
 @lru_cache(maxsize=65536)
@@ -117,7 +85,7 @@ class Widgets:
     def _badge(self, status: str) -> str:
         badge = self._badges.get(status)
         if badge is None:
-            icon = STATUS_ICONS.get(status, "•")
+            icon = status_style(status).icon
             badge = self._badges[status] = (
                 f'<span class="status status-{esc(status)}"><span class="status-icon" '
                 f'aria-hidden="true">{icon}</span>{self.label(status)}</span>'

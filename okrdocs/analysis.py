@@ -1,7 +1,9 @@
-"""What the site shows: objectives with their computed numbers, grouped by period, team, owner
-and alignment. Built once per build from the loaded project; the templates only read it.
+"""The analysis: objectives with their computed numbers, grouped by period, team, owner and
+alignment. Pure functions over the loaded model, computed once per run by the workspace
+(okrdocs.workspace); ``status``, ``export``, ``diff``, the site and reports only read it.
 
-The template context is documented in docs/site.md ("Templates and blocks").
+The objects are documented in docs/site.md ("Templates and blocks"), since templates read
+them too.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from okrdocs import progress as p
 from okrdocs.config import Config
 from okrdocs.diagnostics import Diagnostic
 from okrdocs.model import Checkin, KeyResult, Objective, Section
+from okrdocs.paths import Router, slug_path, slug_segment
 from okrdocs.periods import Period
-from okrdocs.site.paths import Router, slug_path, slug_segment
 
 NO_TEAM = ""  # objectives directly in the content folder
 
@@ -117,7 +119,7 @@ class PeriodView(Group):
 
 
 @dataclass(slots=True)
-class SiteData:
+class Analysis:
     config: Config
     as_of: date
     objectives: list[ObjectiveView]
@@ -145,6 +147,24 @@ class SiteData:
         roots = [t for t in self.teams.values() if not t.parent or t.parent not in self.teams]
         return sorted(roots, key=lambda t: (t.order, t.name))
 
+    def subteams(self, team: TeamView) -> list[TeamView]:
+        return sorted((self.teams[k] for k in team.children), key=lambda t: (t.order, t.name))
+
+    def period(self, key: str) -> PeriodView:
+        for period in self.periods:
+            if period.key == key:
+                return period
+        raise KeyError(key)
+
+    def by_period(self, views: list[ObjectiveView]) -> list[tuple[PeriodView, list[ObjectiveView]]]:
+        """``views`` grouped by period, newest period first."""
+        order = {period.key: index for index, period in enumerate(self.periods)}
+        groups: dict[str, list[ObjectiveView]] = {}
+        for view in views:
+            groups.setdefault(view.objective.period.key, []).append(view)
+        periods = {period.key: period for period in self.periods}
+        return [(periods[key], groups[key]) for key in sorted(groups, key=lambda k: order[k])]
+
 
 def _period_sort_key(period: Period) -> tuple[date, int]:
     # Shorter periods first among those starting together: 2026-Q1 before 2026.
@@ -163,13 +183,13 @@ def choose_current(periods: list[PeriodView], as_of: date) -> PeriodView | None:
     return min(periods, key=lambda v: v.period.start) if periods else None  # type: ignore[union-attr]
 
 
-def build_site_data(
+def analyse(
     config: Config,
     objectives: list[Objective],
     sections: list[Section],
     diagnostics: list[Diagnostic],
     as_of: date,
-) -> SiteData:
+) -> Analysis:
     router = Router()
     views: list[ObjectiveView] = []
     by_id: dict[str, ObjectiveView] = {}
@@ -210,7 +230,7 @@ def build_site_data(
     people = _people(config, views, router)
     periods = _periods(views, router)
     root_section = next((s for s in sections if s.folder == ""), None)
-    return SiteData(
+    return Analysis(
         config=config,
         as_of=as_of,
         objectives=views,
@@ -328,21 +348,10 @@ def history(view: ObjectiveView) -> list[HistoryPoint]:
     points = []
     for checkin in sorted(objective.checkins, key=lambda c: c.date):
         values.update(checkin.values)
-        pairs = []
-        for kr in objective.key_results:
-            raw = None
-            if kr.id in values:
-                value = values[kr.id]
-                if kr.is_milestone:
-                    raw = 1.0 if value is True else 0.0
-                elif (
-                    kr.target is not None
-                    and kr.baseline is not None
-                    and not isinstance(value, bool)
-                ):
-                    span = kr.target - kr.baseline
-                    raw = (value - kr.baseline) / span if span else float(value == kr.target)
-            pairs.append((p.rollup_value(raw), kr.weight))
+        pairs = [
+            (p.rollup_value(p.value_progress(kr, values.get(kr.id))), kr.weight)
+            for kr in objective.key_results
+        ]
         points.append(
             HistoryPoint(checkin.date, p.weighted_mean(pairs), checkin.confidence, checkin.note)
         )

@@ -1,0 +1,126 @@
+"""Which files are OKR files: one definition for the loader, the index, ``serve`` and ``diff``.
+
+An OKR file is a ``.md`` file under the content folder, with no hidden part in its path (no
+file or folder name starting with ``.``), not matched by ``exclude`` (globs relative to the
+project root, see okrdocs.globs). ``_index.md`` files describe their folder (sections).
+
+Walking reads only regular files inside the project: a symbolic link is followed only when it
+leads to a file or folder inside the project root; anything else (a link leading outside, a
+FIFO, a device) is skipped and listed with the reason, never opened.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from okrdocs.config import Config
+from okrdocs.globs import matcher
+
+SECTION_FILE = "_index.md"
+
+
+def content_prefix(config: Config) -> str:
+    """The content folder relative to the project root, with a trailing '/' ('' when the same)."""
+    try:
+        rel = config.content.relative_to(config.root).as_posix()
+    except ValueError:
+        rel = os.path.relpath(config.content, config.root).replace(os.sep, "/")
+    return "" if rel == "." else rel + "/"
+
+
+def is_hidden(rel_path: str) -> bool:
+    return rel_path.startswith(".") or "/." in rel_path
+
+
+def is_okr_file(rel_path: str, config: Config) -> bool:
+    """Whether a path under the content folder ('/'-separated) is an OKR file (or a section)."""
+    if not rel_path.endswith(".md") or is_hidden(rel_path):
+        return False
+    return not matcher(tuple(config.exclude))(content_prefix(config) + rel_path)
+
+
+def is_section(rel_path: str) -> bool:
+    return rel_path.rsplit("/", 1)[-1] == SECTION_FILE
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A file found by a walk, with what the content index keys its cache entry on."""
+
+    rel: str  # under the content folder, '/'-separated
+    path: str  # absolute
+    mtime_ns: int
+    size: int
+
+
+@dataclass(slots=True)
+class Walk:
+    files: list[Found] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (absolute path, why)
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def walk(folder: Path, config: Config, base: Path | None = None) -> Walk:
+    """Every OKR file under ``folder``, sorted by path.
+
+    ``base`` plays the content folder's part: paths are relative to it (default: the content
+    folder when ``folder`` is inside it, else ``folder`` itself, as for the two sides of
+    ``okrdocs diff --paths``), and ``exclude`` sees them as if they were in the content folder.
+    """
+    folder = folder.absolute()
+    if base is None:
+        base = config.content if _inside(str(folder), str(config.content)) else folder
+    root = os.path.realpath(config.root)
+    prefix = content_prefix(config)
+    excluded = matcher(tuple(config.exclude))
+    result = Walk()
+    start = os.path.relpath(folder, base).replace(os.sep, "/")
+    start = "" if start == "." else start + "/"
+    seen: set[str] = {os.path.realpath(folder)}
+    stack = [(str(folder), start)]
+    while stack:
+        current, rel_dir = stack.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                mode = entry.stat(follow_symlinks=False).st_mode
+                if stat.S_ISLNK(mode):
+                    target = os.path.realpath(entry.path)
+                    if not _inside(target, root):
+                        result.skipped.append((entry.path, "a link to outside the project"))
+                        continue
+                    info = os.stat(target)
+                    mode = info.st_mode
+                else:
+                    info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if stat.S_ISDIR(mode):
+                real = os.path.realpath(entry.path)
+                if real not in seen:  # a link back to a folder above would loop forever
+                    seen.add(real)
+                    stack.append((entry.path, rel_dir + name + "/"))
+                continue
+            if not name.endswith(".md"):
+                continue
+            rel = rel_dir + name
+            if excluded(prefix + rel):
+                continue
+            if not stat.S_ISREG(mode):
+                result.skipped.append((entry.path, "not a regular file"))
+                continue
+            result.files.append(Found(rel, entry.path, info.st_mtime_ns, info.st_size))
+    result.files.sort(key=lambda found: found.rel)
+    return result

@@ -1,0 +1,367 @@
+"""The workspace: one project, loaded once, checked, and analysed; every command reads it.
+
+    load → per-file rules → project-wide rules → policy → analysis
+
+- ``load()`` finds the OKR files (okrdocs.discovery), loads them on every core with the
+  per-file rules the lint policy enables (okrdocs.lint), and, when only some files are named
+  (pre-commit), takes the other files' headers from the content index (okrdocs.index_cache).
+- ``check()`` runs the project-wide rules (duplicate ids, unknown parents, cycles, objectives
+  per owner) over every header and applies the policy (per-file ignores, severities,
+  suppression comments). It can run again after files change.
+- ``reload(paths)`` reads changed files again (``okrdocs serve``, an editor) and says which
+  objectives changed; ``check_bytes()`` checks unsaved text in the project's context.
+- ``analysis()`` computes progress, status and the roll-ups (okrdocs.analysis), once.
+
+Without a lint policy (``status``, ``export``, ``build --no-lint``) only the loader's checks
+and the project-wide identity checks run, and nothing is suppressed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from okrdocs.config import Config
+from okrdocs.diagnostics import Diagnostic
+from okrdocs.discovery import Walk, is_okr_file, walk
+from okrdocs.loader import FileContext, LoadedFile, load_bytes, load_file, make_context
+from okrdocs.model import Header, Objective, Section
+from okrdocs.parallel import gc_paused, map_files
+from okrdocs.periods import FiscalYear
+from okrdocs.yamlsource import KEPT_POINTERS
+
+if TYPE_CHECKING:
+    from okrdocs.analysis import Analysis
+    from okrdocs.lint import Policy, RuleRunner
+
+
+class PathError(Exception):
+    """A path given on the command line does not exist."""
+
+
+class ContentMissing(Exception):
+    """The configured content folder does not exist."""
+
+    def __init__(self, config: Config) -> None:
+        super().__init__(
+            f"content folder not found: {config.content} (set 'content' in okrdocs.toml)"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _LoadSettings:
+    fiscal: FiscalYear
+    keep_models: bool
+    process: RuleRunner | None
+
+
+def _load_one(settings: _LoadSettings, item: tuple[FileContext, bytes | None]) -> LoadedFile:
+    context, raw = item
+    if raw is None:
+        loaded = load_file(context, settings.fiscal)
+    else:
+        loaded = load_bytes(raw, context, settings.fiscal)
+    if settings.process is not None:
+        settings.process(loaded)
+    # Per-file rules have run: what follows needs a few positions, not the YAML node tree, nor
+    # the text. Keeping either would hold millions of objects (and send them between processes).
+    loaded.text = ""
+    loaded.source_map.freeze(KEPT_POINTERS)
+    if not settings.keep_models:
+        loaded.objective = None
+        loaded.section = None
+    return loaded
+
+
+def expand_paths(paths: Iterable[Path], config: Config, force_exclude: bool = False) -> list[Path]:
+    """Files named on the command line: folders are expanded to their OKR files; explicit files
+    are kept unless ``force_exclude`` (pre-commit) drops those that are not OKR files of the
+    content folder."""
+    result: list[Path] = []
+    seen: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            candidates = [Path(found.path) for found in walk(path, config).files]
+        elif path.exists():
+            if force_exclude and not _is_content_okr_file(path, config):
+                continue
+            candidates = [path]
+        else:
+            raise PathError(f"{path}: no such file or folder")
+        for candidate in candidates:
+            key = candidate.absolute()
+            if key not in seen:
+                seen.add(key)
+                result.append(candidate)
+    return result
+
+
+def _is_content_okr_file(path: Path, config: Config) -> bool:
+    try:
+        rel = path.resolve().relative_to(config.content).as_posix()
+    except ValueError:
+        return False
+    return is_okr_file(rel, config)
+
+
+class Workspace:
+    """A project loaded once: its files, their findings, and the analysis."""
+
+    def __init__(
+        self,
+        config: Config,
+        as_of: date,
+        policy: Policy | None = None,
+        *,
+        jobs: int | None = None,
+        use_cache: bool = True,
+        cwd: Path | None = None,
+        content: Path | None = None,
+    ) -> None:
+        self.config = config
+        # The folder of OKR files: the configured one, or another that plays its part (the
+        # two sides of ``okrdocs diff --paths``).
+        self.content = (content or config.content).absolute()
+        self.as_of = as_of
+        self.policy = policy
+        self.jobs = jobs
+        self.use_cache = use_cache
+        self.cwd = cwd or Path.cwd()
+        # Loaded files by absolute path, and the headers of content files only indexed.
+        self.files: dict[str, LoadedFile] = {}
+        self.indexed: dict[str, Header] = {}
+        self.skipped: list[tuple[str, str]] = []
+        self.diagnostics: list[Diagnostic] = []
+        self._analysis: Analysis | None = None
+        self._runner: RuleRunner | None = None
+        self._keep_models = True
+
+    @classmethod
+    def for_lint(
+        cls, config: Config, as_of: date, policy: Policy | None = None, **options: object
+    ) -> Workspace:
+        """A workspace that runs the project's lint policy (or ``policy``)."""
+        from okrdocs.lint import resolve_policy
+
+        return cls(config, as_of, policy or resolve_policy(config), **options)  # type: ignore[arg-type]
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def context(self, path: Path) -> FileContext:
+        return make_context(path, self.content, self.cwd)
+
+    def _settings(self) -> _LoadSettings:
+        if self._runner is None and self.policy is not None:
+            from okrdocs.lint import rule_runner
+
+            self._runner = rule_runner(self.policy, self.as_of, self.config)
+        return _LoadSettings(self.config.fiscal, self._keep_models, self._runner)
+
+    def load(
+        self,
+        paths: list[Path] | None = None,
+        *,
+        keep_models: bool = True,
+        meanwhile: Callable[[], None] | None = None,
+    ) -> Workspace:
+        """Load ``paths`` (default: every OKR file of the content folder) and check them.
+
+        With ``keep_models=False`` (linting) files keep their findings and headers, not their
+        models. When ``paths`` are given, the other content files are only indexed, so that
+        project-wide checks still see the whole folder.
+        """
+        self._keep_models = keep_models
+        has_content = self.content.is_dir()
+        if paths is None:
+            found = walk(self.content, self.config, self.content) if has_content else Walk()
+            self.skipped = found.skipped
+            targets = [Path(entry.path) for entry in found.files]
+        else:
+            targets = paths
+        items: list[tuple[FileContext, bytes | None]] = [
+            (self.context(path), None) for path in targets
+        ]
+        with gc_paused():
+            loaded = map_files(_load_one, self._settings(), items, self.jobs, meanwhile)
+        self.files = {f.context.location: f for f in loaded}
+        self.indexed = {}
+        if paths is not None and has_content and self.content == self.config.content:
+            from okrdocs.index_cache import content_index
+
+            index = content_index(self.config, self.use_cache)
+            self.skipped = index.skipped
+            taken = {f.context.rel_path for f in loaded}
+            self.indexed = {rel: h for rel, h in index.headers.items() if rel not in taken}
+        self.check()
+        return self
+
+    def load_items(self, items: list[tuple[FileContext, bytes | None]]) -> Workspace:
+        """Load files whose bytes are already read (a git revision for ``okrdocs diff``)."""
+        with gc_paused():
+            loaded = map_files(_load_one, self._settings(), items, self.jobs)
+        self.files = {f.context.location: f for f in loaded}
+        self.indexed = {}
+        self.check()
+        return self
+
+    def reload(self, paths: Iterable[Path]) -> Reload:
+        """Read changed or removed files again, check again; say which objectives changed."""
+        before: dict[str, Header] = {}
+        after: dict[str, Header] = {}
+        for path in paths:
+            location = str(path.absolute())
+            old = self.files.pop(location, None)
+            if old is not None:
+                before[location] = old.header
+            context = self.context(path)
+            if path.is_file() and is_okr_file(context.rel_path, self.config):
+                fresh = _load_one(self._settings(), (context, None))
+                self.files[location] = fresh
+                after[location] = fresh.header
+        self.files = dict(sorted(self.files.items()))
+        self.check()
+        return Reload(before, after)
+
+    def check_bytes(self, path: Path, raw: bytes, rules: bool = False) -> LoadedFile:
+        """One file's unsaved content, loaded (and with ``rules``, checked per file) as it
+        would be in this project; the workspace itself is not changed."""
+        context = self.context(path)
+        loaded = load_bytes(raw, context, self.config.fiscal)
+        if rules:
+            settings = self._settings()
+            if settings.process is not None:
+                settings.process(loaded)
+        return loaded
+
+    # -- checking --------------------------------------------------------------------------
+
+    def check(self) -> None:
+        """Project-wide rules and the policy over the files loaded; safe to run again."""
+        from okrdocs.lint import apply_policy, finding_diagnostic, known_rule_names, project_rules
+        from okrdocs.rules import RULES, ProjectFiles, RuleContext
+
+        self._analysis = None
+        for loaded in self.files.values():
+            if loaded.own_diagnostics is None:
+                loaded.own_diagnostics = list(loaded.diagnostics)
+            else:
+                loaded.diagnostics = list(loaded.own_diagnostics)
+        by_rel = {
+            f.context.rel_path: f for f in self.files.values() if not f.context.is_section
+        }
+        headers = [f.header for f in by_rel.values()] + list(self.indexed.values())
+        headers.sort(key=lambda header: header.rel_path)
+        prefix = self._content_display_prefix()
+        project = ProjectFiles(
+            headers, {rel: f.valid for rel, f in by_rel.items()}, lambda rel: prefix + rel
+        )
+        policy = self.policy
+        options = policy.options if policy is not None else {}
+        for code in project_rules(policy.enabled if policy is not None else None):
+            rule = RULES[code]
+            rule_options = options.get(code, rule.default_options())
+            context = RuleContext(self.as_of, self.config, rule_options)
+            for rel, finding in rule().check_project(project, context):
+                loaded = by_rel.get(rel)
+                if loaded is not None:
+                    loaded.diagnostics.append(finding_diagnostic(loaded, code, finding))
+        found: list[Diagnostic] = []
+        known = known_rule_names() if policy is not None else {}
+        for loaded in self.files.values():
+            if policy is not None:
+                loaded.diagnostics = apply_policy(loaded, policy, self.config, known)
+            else:
+                for diagnostic in loaded.diagnostics:
+                    diagnostic.objective_id = loaded.header.id
+            found.extend(loaded.diagnostics)
+        found.sort(key=Diagnostic.sort_key)
+        self.diagnostics = found
+
+    def _content_display_prefix(self) -> str:
+        """How the content folder is shown in paths, with a trailing '/'."""
+        shown = make_context(self.content / "x", self.content.parent, self.cwd)
+        return shown.display_path[:-1]
+
+    # -- results ---------------------------------------------------------------------------
+
+    @property
+    def loaded(self) -> list[LoadedFile]:
+        return list(self.files.values())
+
+    @property
+    def files_checked(self) -> int:
+        return len(self.files)
+
+    @property
+    def enabled(self) -> set[str]:
+        if self.policy is not None:
+            return self.policy.enabled
+        from okrdocs.rules import RULES
+
+        return set(RULES)
+
+    @property
+    def objectives(self) -> list[Objective]:
+        return [f.objective for f in self.files.values() if f.objective is not None]
+
+    @property
+    def sections(self) -> list[Section]:
+        return [f.section for f in self.files.values() if f.section is not None]
+
+    @property
+    def unreadable(self) -> list[LoadedFile]:
+        """Objective files that did not load as a model (they are left out of the analysis)."""
+        return [f for f in self.files.values() if not f.valid]
+
+    def failed(self, fail_on: str) -> bool:
+        from okrdocs.lint import failed
+
+        return failed(self.diagnostics, fail_on)
+
+    def analysis(self) -> Analysis:
+        """Progress, status and roll-ups of every valid objective, computed once."""
+        if self._analysis is None:
+            from okrdocs.analysis import analyse
+
+            with gc_paused():
+                self._analysis = analyse(
+                    self.config, self.objectives, self.sections, self.diagnostics, self.as_of
+                )
+        return self._analysis
+
+    def headers(self) -> dict[str, Header]:
+        """Every objective file's header by path under the content folder."""
+        found = dict(self.indexed)
+        for loaded in self.files.values():
+            if not loaded.context.is_section:
+                found[loaded.context.rel_path] = loaded.header
+        return found
+
+
+@dataclass(slots=True)
+class Reload:
+    """What a reload changed: headers before and after, by absolute path."""
+
+    before: dict[str, Header]
+    after: dict[str, Header]
+
+    @property
+    def paths(self) -> list[str]:
+        return sorted(set(self.before) | set(self.after))
+
+    def objective_ids(self) -> set[str]:
+        return {
+            header.id
+            for header in [*self.before.values(), *self.after.values()]
+            if header.id is not None
+        }
+
+    @property
+    def sections_changed(self) -> bool:
+        return any(
+            header.id is None and header.rel_path.endswith("_index.md")
+            for header in [*self.before.values(), *self.after.values()]
+        )
