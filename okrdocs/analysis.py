@@ -272,18 +272,19 @@ def _teams(
         # when objectives name it (team: engineering/platform).
         if not section.folder or ("/" in section.folder and section.folder not in teams):
             continue
-        view = team(section.folder)
+        described = team(section.folder)
         # The roster names teams for the whole organisation; an _index.md adds what it lacks.
-        if section.title and view.name == view.key:
-            view.name = section.title
-        view.description = view.description or section.description
-        view.lead = view.lead or section.owner
-        view.parent = view.parent or section.parent
-        view.body = section.body
-        view.order = section.order if section.order is not None else view.order
-    for view in teams.values():
-        if view.parent and view.parent in teams:
-            teams[view.parent].children.append(view.key)
+        if section.title and described.name == described.key:
+            described.name = section.title
+        described.description = described.description or section.description
+        described.lead = described.lead or section.owner
+        described.parent = described.parent or section.parent
+        described.body = section.body
+        if section.order is not None:
+            described.order = section.order
+    for each in teams.values():
+        if each.parent and each.parent in teams:
+            teams[each.parent].children.append(each.key)
     return teams
 
 

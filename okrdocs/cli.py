@@ -11,12 +11,17 @@ import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from okrdocs import __version__
 from okrdocs.formats import FORMATS
+
+if TYPE_CHECKING:
+    from okrdocs.analysis import Analysis
+    from okrdocs.config import Config
+    from okrdocs.diagnostics import Diagnostic
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -64,7 +69,7 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-def load_config_or_exit(config_path: Path | None):  # type: ignore[no-untyped-def]
+def load_config_or_exit(config_path: Path | None) -> Config:
     from okrdocs.config import ConfigError, load_config
 
     try:
@@ -93,7 +98,7 @@ output_file_option = click.option(
 )
 
 
-def require_content(config) -> None:  # type: ignore[no-untyped-def]
+def require_content(config: Config) -> None:
     """Stop with one line when the content folder does not exist."""
     from okrdocs.workspace import ContentMissing
 
@@ -251,7 +256,7 @@ def lint(
     finish(EXIT_PROBLEMS if (workspace.failed(threshold) and not exit_zero) else EXIT_OK)
 
 
-def print_diagnostics(found, files_checked: int) -> None:  # type: ignore[no-untyped-def]
+def print_diagnostics(found: list[Diagnostic], files_checked: int) -> None:
     from okrdocs.formats import text
 
     use_color = sys.stderr.isatty()
@@ -727,7 +732,7 @@ def status(
     finish()
 
 
-def _analysis(config, day: date):  # type: ignore[no-untyped-def]
+def _analysis(config: Config, day: date) -> Analysis:
     """The analysis of every valid objective; files that cannot be read are left out, with a
     note."""
     from okrdocs.workspace import Workspace
@@ -818,8 +823,8 @@ def import_csv(source: Path, config_path: Path | None, write: bool, skip_existin
     for path in planned.skipped:
         click.echo(f"skipped {shown_path(path)} (exists)")
     if planned.errors:
-        for error in planned.errors:
-            click.echo(f"{source}:{error.row}: {error.message}", err=True)
+        for problem in planned.errors:
+            click.echo(f"{source}:{problem.row}: {problem.message}", err=True)
         rows_word = "row" if len({e.row for e in planned.errors}) == 1 else "rows"
         click.echo(f"okrdocs: nothing written: fix the {rows_word} above and run again", err=True)
         sys.exit(EXIT_PROBLEMS)

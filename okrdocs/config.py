@@ -166,7 +166,11 @@ def _read_entries(
 
 
 def _people(where: str, value: Any) -> dict[str, Person]:
-    fields = {"name": _string, "team": _string, "email": _string}
+    fields: dict[str, Callable[[str, Any], Any]] = {
+        "name": _string,
+        "team": _string,
+        "email": _string,
+    }
     people: dict[str, Person] = {}
     for person_id, entry in _table(where, value).items():
         inner = f"{where}.{person_id}"
@@ -180,7 +184,12 @@ def _people(where: str, value: Any) -> dict[str, Person]:
 
 
 def _teams(where: str, value: Any) -> dict[str, Team]:
-    fields = {"name": _string, "parent": _string, "lead": _string, "description": _string}
+    fields: dict[str, Callable[[str, Any], Any]] = {
+        "name": _string,
+        "parent": _string,
+        "lead": _string,
+        "description": _string,
+    }
     teams: dict[str, Team] = {}
     for team_id, entry in _table(where, value).items():
         inner = f"{where}.{team_id}"
@@ -290,7 +299,7 @@ def _load_toml(path: Path) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
+        import tomli as tomllib  # type: ignore[import-not-found,no-redef,unused-ignore]
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from okrdocs.rules.base import Rule
 
 Severity = Literal["error", "warning"]
-
-
-class RuleKind(Protocol):
-    """What a diagnostic needs of its rule (a rule class from okrdocs.rules)."""
-
-    code: ClassVar[str]
-    name: ClassVar[str]
 
 
 class Span(NamedTuple):
@@ -53,7 +49,7 @@ class Diagnostic:
 
 
 def make(
-    rule: type[RuleKind], path: str, span: Span, message: str, severity: Severity = "error"
+    rule: type[Rule], path: str, span: Span, message: str, severity: Severity = "error"
 ) -> Diagnostic:
     return Diagnostic(
         path=path, span=span, code=rule.code, rule=rule.name, message=message, severity=severity

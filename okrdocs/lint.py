@@ -119,16 +119,18 @@ def resolve_policy(
             enabled.discard(code)
         else:
             severity[code] = level
-    options = {code: rule.default_options() for code, rule in RULES.items()}
-    for rule_name, values in lint.options.items():
+    options: dict[str, dict[str, Any]] = {
+        code: rule.default_options() for code, rule in RULES.items()
+    }
+    for rule_name, settings in lint.options.items():
         rule = find_rule(rule_name)
         if rule is None:
             raise ConfigError(f"{where}lint.{rule_name}: unknown rule or lint setting")
-        known = {option.name: option for option in rule.options}
-        for option_name, value in values.items():
-            option = known.get(option_name)
+        declared = {option.name: option for option in rule.options}
+        for option_name, value in settings.items():
+            option = declared.get(option_name)
             if option is None:
-                names = ", ".join(known) or "none"
+                names = ", ".join(declared) or "none"
                 raise ConfigError(
                     f"{where}lint.{rule_name}.{option_name}: unknown option (options: {names})"
                 )

@@ -23,6 +23,7 @@ from okrdocs.discovery import SECTION_FILE, is_section
 from okrdocs.frontmatter_split import SplitError, split
 from okrdocs.model import Action, Checkin, Header, KeyResult, Objective, Section
 from okrdocs.periods import FiscalYear, PeriodError, parse_period
+from okrdocs.rules.base import Rule
 from okrdocs.rules.okr001_syntax_error import SyntaxError_
 from okrdocs.rules.okr002_schema_violation import SchemaViolation
 from okrdocs.rules.okr003_duplicate_id import DuplicateId
@@ -128,7 +129,7 @@ class _FileLoader:
         self.source_map = SourceMap()
 
     def report(
-        self, rule: dx.RuleKind, span: Span, message: str, severity: dx.Severity = "error"
+        self, rule: type[Rule], span: Span, message: str, severity: dx.Severity = "error"
     ) -> None:
         self.result.diagnostics.append(
             dx.make(rule, self.context.display_path, span, message, severity)
@@ -185,9 +186,13 @@ class _FileLoader:
         self.result.header = header_of(data, self.context)
         if not okr_schema.fast_check(which).is_valid(data):
             for problem in okr_schema.problems(data, which):
-                self.report(SchemaViolation, self.at(problem.pointer, problem.at_key), problem.message)
+                self.report(
+                    SchemaViolation, self.at(problem.pointer, problem.at_key), problem.message
+                )
             if not self.result.diagnostics:  # pragma: no cover - FastCheck and jsonschema disagree
-                self.report(SchemaViolation, self.at(""), "the front matter does not match the schema")
+                self.report(
+                    SchemaViolation, self.at(""), "the front matter does not match the schema"
+                )
             return self.result
         if which == "section":
             self.result.section = self._section(data, parts.body)
@@ -310,7 +315,9 @@ class _FileLoader:
                 kr = by_id.get(kr_id)
                 if kr is None:
                     close = closest(kr_id, list(by_id))
-                    hint = f"did you mean '{close}'?" if close else f"key results: {', '.join(by_id)}"
+                    hint = (
+                        f"did you mean '{close}'?" if close else f"key results: {', '.join(by_id)}"
+                    )
                     self.report(
                         UnknownReference,
                         self.at(value_pointer, prefer_key=True),
@@ -453,7 +460,9 @@ def _simple_value(text: str) -> tuple[bool, str | None]:
 _UNSURE_LINE = re.compile(r"""(?:id|parent|owner|team|period)\s+:|["'?]""")
 
 
-def scan_header(front_matter: str, context: FileContext, best_effort: bool = False) -> Header | None:
+def scan_header(
+    front_matter: str, context: FileContext, best_effort: bool = False
+) -> Header | None:
     """The header from simple ``key: value`` lines of the front matter, without a YAML parser.
 
     None when a header field is written in a way only a YAML parser reads right (flow style,

@@ -5,9 +5,10 @@ repository is split across processes. Small runs (what pre-commit does) stay in 
 starting workers costs more than it saves below a few hundred items.
 
 On Linux workers are forked, so they start with everything this process has loaded (no
-pickling of the state); elsewhere they are spawned and receive the job pickled. Items are handed out in small chunks from a shared counter, and this process takes
-chunks too: whoever is free takes the next one, so a worker that must also send its results
-back, or a run of heavier items, does not leave the others waiting. A worker sends each chunk's
+pickling of the state); elsewhere they are spawned and receive the job pickled. Items are
+handed out in small chunks from a shared counter, and this process takes chunks too: whoever
+is free takes the next one, so a worker that must also send its results back, or a run of
+heavier items, does not leave the others waiting. A worker sends each chunk's
 results as soon as it is done, and a thread here receives them, so the pickling (in the worker)
 and unpickling (here) of loaded models happen while both processes are still busy, not in a
 serial tail (at 10,000 files that tail was a quarter of the loading time).
@@ -173,7 +174,7 @@ def map_files(
         return [function(state, item) for item in items]
     import multiprocessing  # only large runs pay for importing it
 
-    context = multiprocessing.get_context(method or start_method())
+    context: Any = multiprocessing.get_context(method or start_method())
     size = max(1, -(-len(items) // (jobs * CHUNKS_PER_JOB)))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     job = _Job(function, state, chunks, context.Value("i", 0))

@@ -183,7 +183,7 @@ def objective_score(objective: Objective) -> float | None:
     scored = [(kr.score, kr.weight) for kr in objective.key_results if kr.score is not None]
     if not scored or len(scored) < len(objective.key_results):
         return None
-    return weighted_mean(scored)  # type: ignore[arg-type]
+    return weighted_mean(scored)
 
 
 def objective_state(objective: Objective, as_of: date, settings: StatusSettings) -> ObjectiveState:

@@ -325,7 +325,7 @@ def _message(error: Any) -> SchemaProblem:
     if keyword == "type":
         expected = error.validator_value
         kinds = expected if isinstance(expected, list) else [expected]
-        words = " or ".join(_TYPE_WORDS.get(k, k) for k in kinds)
+        words = " or ".join(_TYPE_WORDS.get(str(k), str(k)) for k in kinds)
         hint = _number_hint(value, words) if "number" in kinds else ""
         if (
             "boolean" in kinds
@@ -364,12 +364,12 @@ def _message(error: Any) -> SchemaProblem:
     if keyword == "uniqueItems":
         return SchemaProblem(pointer, f"{name} lists the same item twice; remove the duplicate")
     if keyword in ("pattern", "format"):
-        hint = schema.get("x-okrdocs-hint")
+        pattern_hint: str | None = schema.get("x-okrdocs-hint")
         if keyword == "format" and schema.get("format") == "date":
             return SchemaProblem(pointer, f"{name}: {value!r} is not a real calendar date")
         text = f"{name}: {value!r} is not valid"
-        if hint:
-            text += f"; {hint}"
+        if pattern_hint:
+            text += f"; {pattern_hint}"
         return SchemaProblem(pointer, text)
     if keyword == "propertyNames":
         return SchemaProblem(pointer, f"{name}: {error.message}", True)

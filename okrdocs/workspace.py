@@ -249,9 +249,7 @@ class Workspace:
                 loaded.own_diagnostics = list(loaded.diagnostics)
             else:
                 loaded.diagnostics = list(loaded.own_diagnostics)
-        by_rel = {
-            f.context.rel_path: f for f in self.files.values() if not f.context.is_section
-        }
+        by_rel = {f.context.rel_path: f for f in self.files.values() if not f.context.is_section}
         headers = [f.header for f in by_rel.values()] + list(self.indexed.values())
         headers.sort(key=lambda header: header.rel_path)
         prefix = self._content_display_prefix()
@@ -265,9 +263,9 @@ class Workspace:
             rule_options = options.get(code, rule.default_options())
             context = RuleContext(self.as_of, self.config, rule_options)
             for rel, finding in rule().check_project(project, context):
-                loaded = by_rel.get(rel)
-                if loaded is not None:
-                    loaded.diagnostics.append(finding_diagnostic(loaded, code, finding))
+                target = by_rel.get(rel)
+                if target is not None:
+                    target.diagnostics.append(finding_diagnostic(target, code, finding))
         found: list[Diagnostic] = []
         known = known_rule_names() if policy is not None else {}
         for loaded in self.files.values():

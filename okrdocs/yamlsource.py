@@ -51,7 +51,7 @@ _NUMBER_START = frozenset("-+0123456789.")
 _SPECIAL_START = _NUMBER_START | frozenset("~nNtTfF")  # what may start a null, bool or number
 
 
-class ComposeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class ComposeLoader(_BaseLoader):
     """libyaml's parser and composer; plain scalars are left for ``plain_value`` to type.
 
     PyYAML's resolver tries a list of YAML 1.1 regexes per scalar in Python; marking plain
@@ -60,8 +60,8 @@ class ComposeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
 
     # The composer calls these two for every node; PyYAML's versions only serve path
     # resolvers, which okrdocs does not use. C builtins of the same arity are the cheapest no-ops.
-    descend_resolver = staticmethod(operator.is_)  # (parent, index)
-    ascend_resolver = staticmethod(tuple)  # ()
+    descend_resolver = staticmethod(operator.is_)  # type: ignore[assignment]  # (parent, index)
+    ascend_resolver = staticmethod(tuple)  # type: ignore[assignment]  # ()
 
     def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
@@ -253,6 +253,7 @@ class _Builder:
                 return plain_value(node.value, shape == TEXT)
             if tag in (STR_TAG, TIMESTAMP_TAG):
                 return node.value
+            assert isinstance(node, yaml.ScalarNode)
             return self.tagged(node)
         if cls is yaml.SequenceNode:
             if node.tag != SEQ_TAG:
@@ -261,6 +262,7 @@ class _Builder:
             return [self.build(child, item_shape, depth + 1) for child in node.value]
         if node.tag != MAP_TAG:
             raise self.error(f"unsupported YAML tag {node.tag!r}; remove the tag", node)
+        assert isinstance(node, yaml.MappingNode)
         result: dict[str, Any] = {}
         is_dict = shape.__class__ is dict
         for key_node, value_node in node.value:

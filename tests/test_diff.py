@@ -372,8 +372,14 @@ def test_output_file(repo: TempProject) -> None:
 def test_hidden_files_and_folders_are_ignored_on_both_sides(repo: TempProject) -> None:
     # Regression: the git side skipped hidden file names only, the working tree hidden folders
     # too, so an unchanged tree reported content/.drafts/wip.md as removed.
-    repo.write("content/.drafts/wip.md", VALID_OKR.replace("owner: zhang.wei\n", "owner: zhang.wei\nid: wip\n"))
-    repo.write("content/sales/.hidden.md", VALID_OKR.replace("owner: zhang.wei\n", "owner: zhang.wei\nid: hidden\n"))
+    repo.write(
+        "content/.drafts/wip.md",
+        VALID_OKR.replace("owner: zhang.wei\n", "owner: zhang.wei\nid: wip\n"),
+    )
+    repo.write(
+        "content/sales/.hidden.md",
+        VALID_OKR.replace("owner: zhang.wei\n", "owner: zhang.wei\nid: hidden\n"),
+    )
     git(repo.root, "add", "-f", ".")
     git(repo.root, "commit", "-qm", "hidden drafts")
     result = repo.run("diff", "--fail-on", "objective-removed")
@@ -382,8 +388,14 @@ def test_hidden_files_and_folders_are_ignored_on_both_sides(repo: TempProject) -
 
 
 def test_excluded_folders_are_ignored_on_both_sides(repo: TempProject) -> None:
-    repo.write("okrdocs.toml", 'content = "content"\nexclude = ["drafts/"]\n[lint]\nignore = ["not-aligned"]\n')
-    repo.write("content/drafts/wip.md", VALID_OKR.replace("owner: zhang.wei\n", "owner: zhang.wei\nid: wip\n"))
+    repo.write(
+        "okrdocs.toml",
+        'content = "content"\nexclude = ["drafts/"]\n[lint]\nignore = ["not-aligned"]\n',
+    )
+    repo.write(
+        "content/drafts/wip.md",
+        VALID_OKR.replace("owner: zhang.wei\n", "owner: zhang.wei\nid: wip\n"),
+    )
     git(repo.root, "add", ".")
     git(repo.root, "commit", "-qm", "a draft")
     (repo.root / "content/drafts/wip.md").unlink()

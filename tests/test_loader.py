@@ -280,17 +280,49 @@ _VALUES = st.one_of(
     st.sampled_from(_WORDS).map(lambda w: w),  # plain
     st.sampled_from(_WORDS).map(lambda w: "'" + w.replace("'", "''") + "'"),
     st.sampled_from(_WORDS).map(lambda w: '"' + w + '"'),
-    st.sampled_from(['"a\\"b"', '"tab\\tx"', "[a, b]", "{a: 1}", "&anchor x", "*alias", "!!str 5",
-                     "null", "~", "true", "5", "2026", "|\n  block", ">-\n  folded", "a\n  continued",
-                     "x  # a comment", "'a #b'", "a: b", "a:", "- item", "", "'unclosed"]),
+    st.sampled_from(
+        [
+            '"a\\"b"',
+            '"tab\\tx"',
+            "[a, b]",
+            "{a: 1}",
+            "&anchor x",
+            "*alias",
+            "!!str 5",
+            "null",
+            "~",
+            "true",
+            "5",
+            "2026",
+            "|\n  block",
+            ">-\n  folded",
+            "a\n  continued",
+            "x  # a comment",
+            "'a #b'",
+            "a: b",
+            "a:",
+            "- item",
+            "",
+            "'unclosed",
+        ]
+    ),
 )
-_KEYS = st.sampled_from(["id", "parent", "owner", "team", "period", "objective", "tags", '"id"', "id "])
+_KEYS = st.sampled_from(
+    ["id", "parent", "owner", "team", "period", "objective", "tags", '"id"', "id "]
+)
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.tuples(_KEYS, _VALUES), min_size=0, max_size=7), st.booleans())
 def test_read_header_agrees_with_a_full_load(pairs: list[tuple[str, str]], crlf: bool) -> None:
-    lines = ["---", *[f"{key}: {value}" for key, value in pairs], "key_results:", "  - title: x", "---", "body"]
+    lines = [
+        "---",
+        *[f"{key}: {value}" for key, value in pairs],
+        "key_results:",
+        "  - title: x",
+        "---",
+        "body",
+    ]
     text = "\n".join(lines) + "\n"
     if crlf:
         text = text.replace("\n", "\r\n")

@@ -204,7 +204,9 @@ def test_alignment_trees_of_every_period_show_an_edited_ancestor(project: TempPr
             tree = running.get(f"alignment/{quarter}.html")
             assert "成为全国制造业首选的工业软件供应商" in tree, quarter
         for child in ("q1", "q2"):
-            assert "成为全国制造业首选的工业软件供应商" in running.get(f"objectives/sales/{child}.html")
+            assert "成为全国制造业首选的工业软件供应商" in running.get(
+                f"objectives/sales/{child}.html"
+            )
         # Only pages that show the company objective were rendered again.
         rebuilt = [m for m in messages if m.startswith("rebuilt")][-1]
         assert "content/company/2026.md" in rebuilt

@@ -158,14 +158,11 @@ def record(
     edits = [] if backfill else _current_edits(document, objective, values)
     edits.append(_checkin_edit(document, values, day, confidence, note, author))
     data = _apply_checked(document, edits, path, config, cwd, values, day, backfill)
-    previous = {
-        kr_id: (
-            bool(objective.kr(kr_id).done)
-            if objective.kr(kr_id).is_milestone
-            else objective.kr(kr_id).current
-        )
-        for kr_id in values
-    }  # type: ignore[union-attr]
+    previous: dict[str, Any] = {}
+    for kr_id in values:
+        kr = objective.kr(kr_id)
+        assert kr is not None  # checked above
+        previous[kr_id] = bool(kr.done) if kr.is_milestone else kr.current
     if not dry_run:
         write_atomically(path, data)
     reloaded = _load(path, data, config, cwd).objective

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from okrdocs.analysis import Analysis
-from okrdocs.display import number
+from okrdocs.display import number as display_number
 
 COLUMNS = (
     "objective_id", "objective", "owner", "team", "period", "type", "parent", "tags",
@@ -38,7 +38,7 @@ REQUIRED = ("objective", "owner", "period", "kr_title")
 
 
 def _number(value: float | None) -> str:
-    return number(value, none="", grouping=False)
+    return display_number(value, none="", grouping=False)
 
 
 def _share(value: float | None) -> str:
@@ -300,9 +300,9 @@ def _key_result(row: dict[str, str], number: int, errors: list[RowError]) -> dic
             continue
         parts = [p.strip() for p in line.split("|")]
         action: dict[str, Any] = {"title": parts[0]}
-        for name, value in zip(("owner", "due", "status", "link"), parts[1:], strict=False):
-            if value:
-                action[name] = value
+        for name, part in zip(("owner", "due", "status", "link"), parts[1:], strict=False):
+            if part:
+                action[name] = part
         actions.append(action)
     if actions:
         kr["actions"] = actions

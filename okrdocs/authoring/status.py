@@ -109,7 +109,11 @@ def render(data: Analysis, views: list[ObjectiveView], color: bool, width: int =
             lines.append(paint(data.team_name(team_id) or "(no team)", "1;36"))
             for view in sorted(teams[team_id], key=lambda v: v.attention):
                 o = view.objective
-                checked = [k.state.days_since_checkin for k in view.krs if k.state.last_checkin]
+                checked = [
+                    k.state.days_since_checkin
+                    for k in view.krs
+                    if k.state.days_since_checkin is not None and k.state.last_checkin
+                ]
                 fresh = f"checked in {min(checked)} d ago" if checked else "no check-in"
                 score = (
                     f"  score {view.state.score:.1f}"
@@ -140,4 +144,3 @@ def render(data: Analysis, views: list[ObjectiveView], color: bool, width: int =
     if not lines:
         lines.append("No objectives match.")
     return "\n".join(lines) + "\n"
-

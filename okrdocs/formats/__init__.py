@@ -33,4 +33,5 @@ class LintReport:
 
 def render(name: str, report: LintReport) -> str:
     module = import_module(f"okrdocs.formats.{FORMATS[name]}")
-    return module.render_report(report)  # type: ignore[no-any-return]
+    rendered: str = module.render_report(report)
+    return rendered

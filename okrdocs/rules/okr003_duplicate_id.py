@@ -70,6 +70,10 @@ class DuplicateId(Rule):
                 if len(others) > 1:
                     rest = len(others) - 1
                     where += f" and {rest:,} other file{'s' if rest != 1 else ''}"
-                yield header.rel_path, Finding(
-                    "/id", f"objective id '{object_id}' is already used by {where}; ids must be unique"
+                yield (
+                    header.rel_path,
+                    Finding(
+                        "/id",
+                        f"objective id '{object_id}' is already used by {where}; ids must be unique",
+                    ),
                 )

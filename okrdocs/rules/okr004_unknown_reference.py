@@ -48,7 +48,10 @@ class UnknownReference(Rule):
                 continue
             if not files.valid(header):
                 continue
-            yield header.rel_path, Finding(
-                "/parent",
-                f"parent '{parent}' is not the id of any objective{suggest.hint(parent)}",
+            yield (
+                header.rel_path,
+                Finding(
+                    "/parent",
+                    f"parent '{parent}' is not the id of any objective{suggest.hint(parent)}",
+                ),
             )

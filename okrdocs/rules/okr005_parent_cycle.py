@@ -51,15 +51,18 @@ class ParentCycle(Rule):
                 continue
             if not files.valid(header) or header.parent is None:
                 continue
-            chain = [header.id]
-            current = header.parent
+            chain: list[str] = [header.id]
+            current: str | None = header.parent
             while current is not None and current != header.id and current in parents:
                 chain.append(current)
                 current = parents[current]
             loop = " → ".join([*chain, header.id])
-            yield header.rel_path, Finding(
-                "/parent",
-                f"parent links form a cycle: {loop}; an objective cannot align to itself",
+            yield (
+                header.rel_path,
+                Finding(
+                    "/parent",
+                    f"parent links form a cycle: {loop}; an objective cannot align to itself",
+                ),
             )
 
 

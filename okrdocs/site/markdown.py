@@ -30,7 +30,8 @@ def _renderer() -> Any:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable("table").enable("strikethrough")
     md.use(tasklists_plugin).use(footnote_plugin)
-    md.validateLink = is_safe_link  # markdown-it's own check also refuses javascript: and data:
+    # markdown-it's own check also refuses javascript: and data:
+    md.validateLink = is_safe_link  # type: ignore[method-assign]
     return md
 
 

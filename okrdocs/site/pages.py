@@ -110,7 +110,7 @@ def home_page(data: Analysis, key: str, t: Translate) -> Page:
     intro: Any = ""
     if data.root_section is not None:
         intro = _markdown(data.root_section.body)
-    team_rows = []
+    team_rows: list[dict[str, Any]] = []
     attention: list[ObjectiveView] = []
     if current is not None:
         by_team: dict[str, list[ObjectiveView]] = {}
@@ -156,7 +156,7 @@ def period_page(data: Analysis, key: str, t: Translate) -> Page:
     groups: dict[str, list[ObjectiveView]] = {}
     for view in period.objectives:
         groups.setdefault(view.team, []).append(view)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for team_id, views in groups.items():
         rows.append(
             {
@@ -279,6 +279,7 @@ KINDS = {
     "team": (lambda data: list(data.teams), team_page),
     "person": (lambda data: list(data.people), person_page),
 }
+
 
 def page(data: Analysis, kind: str, key: str, t: Translate) -> Page:
     return KINDS[kind][1](data, key, t)

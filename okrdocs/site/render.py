@@ -9,6 +9,7 @@ extend the original and change one block: ``{% extends "theme/objective.html" %}
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +90,7 @@ class TranslateLiterals(Extension):
     """
 
     def filter_stream(self, stream: TokenStream) -> Any:
-        translate = self.environment.globals["t"]
+        translate: Callable[[str], str] = self.environment.globals["t"]  # type: ignore[assignment]
         pending: list[Token] = []
         previous = ""
         for token in stream:

@@ -16,6 +16,7 @@ that fails (a broken template) keeps the last good site.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import posixpath
@@ -315,10 +316,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
         if send_body:
-            try:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # the terminal is for diagnostics, not for every request
@@ -382,7 +381,9 @@ def serve(
                     except ConfigError as error:
                         report(f"okrdocs: error: {error}")
                     except Exception as error:  # keep serving the last good site; say why
-                        report(f"okrdocs: error while rebuilding (the last good site is kept): {error}")
+                        report(
+                            f"okrdocs: error while rebuilding (the last good site is kept): {error}"
+                        )
             except KeyboardInterrupt:
                 pass
             finally:

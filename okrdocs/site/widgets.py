@@ -37,10 +37,10 @@ def _string_escaper() -> Callable[[str], str]:
     as expected, else the standard library's.
     """
     try:
-        from markupsafe._speedups import _escape_inner  # type: ignore[import-not-found]
+        from markupsafe._speedups import _escape_inner
 
         if _escape_inner("<&>\"'") == "&lt;&amp;&gt;&#34;&#39;":
-            return _escape_inner  # type: ignore[no-any-return]
+            return _escape_inner
     except (ImportError, TypeError):  # pragma: no cover - markupsafe without its C speedups
         pass
     import html

@@ -11,7 +11,7 @@ import json
 import os
 import posixpath
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -52,7 +52,7 @@ class SiteWriter:
         self.config = data.config
         self.folder = folder
         self.env = env if env is not None else make_environment(self.config)
-        self.t = self.env.globals["t"]
+        self.t: Callable[..., str] = self.env.globals["t"]  # type: ignore[assignment]
         self.live_reload = live_reload
         self.build_problems = build_problems or []
         current = data.current
@@ -83,7 +83,7 @@ class SiteWriter:
 
         self.__dict__.update(state)
         self.env = make_environment(self.config)
-        self.t = self.env.globals["t"]
+        self.t = self.env.globals["t"]  # type: ignore[assignment]
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -128,9 +128,11 @@ class SiteWriter:
 
         root = root_prefix(page.path)
         # List pages highlight the navigation item of what they list.
-        nav_kind = {"periods": "period", "teams": "team", "people": "person"}.get(
-            page.key, page.kind
-        ) if page.kind == "list" else page.kind
+        nav_kind = (
+            {"periods": "period", "teams": "team", "people": "person"}.get(page.key, page.kind)
+            if page.kind == "list"
+            else page.kind
+        )
         html = render(
             self.env,
             page.template,
@@ -166,8 +168,7 @@ class SiteWriter:
 
             self.write(
                 "okrs.json",
-                json.dumps(site_json(self.data), ensure_ascii=False, separators=(",", ":"))
-                + "\n",
+                json.dumps(site_json(self.data), ensure_ascii=False, separators=(",", ":")) + "\n",
             )
             return "okrs.json"
         if name == "search":

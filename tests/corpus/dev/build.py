@@ -10,6 +10,7 @@ the first such line are batch 1):
 Each file lists batch-1 entries, then batch-2 entries, each in raw.txt order, so existing
 indexes never change (batches are appended). OKR103 is computed from display width.
 """
+
 import json
 import math
 import random
@@ -20,8 +21,15 @@ from pathlib import Path
 SEED = 20240611
 SEED2 = 20251130
 HERE = Path(__file__).resolve().parent
-CODE = {"101": "OKR101", "102": "OKR102", "103": "OKR103", "104": "OKR104",
-        "201": "OKR201", "203": "OKR203", "206": "OKR206"}
+CODE = {
+    "101": "OKR101",
+    "102": "OKR102",
+    "103": "OKR103",
+    "104": "OKR104",
+    "201": "OKR201",
+    "203": "OKR203",
+    "206": "OKR206",
+}
 
 
 def width(text):
@@ -39,8 +47,17 @@ def parse(path):
         tag, rest = raw[:2], raw[2:]
         if tag == "@ ":
             org, period, lang, source = [p.strip() for p in rest.split("|")]
-            cur = {"org": org, "period": period, "language": lang, "source": source,
-                   "objective": None, "olab": [], "krs": [], "notes": [], "batch": batch}
+            cur = {
+                "org": org,
+                "period": period,
+                "language": lang,
+                "source": source,
+                "objective": None,
+                "olab": [],
+                "krs": [],
+                "notes": [],
+                "batch": batch,
+            }
             entries.append(cur)
         elif tag in ("O ", "K "):
             m = re.match(r"\[([0-9 ]*)\] (.+)$", rest)
@@ -63,7 +80,9 @@ def split(entries):
     parts = {"tune": [], "frozen": []}
     for batch in sorted({e["batch"] for e in entries}):
         for lang in sorted({e["language"] for e in entries}):
-            idx = [i for i, e in enumerate(entries) if e["language"] == lang and e["batch"] == batch]
+            idx = [
+                i for i, e in enumerate(entries) if e["language"] == lang and e["batch"] == batch
+            ]
             assert batch in (1, 2), f"no split rule for batch {batch}"
             if batch == 1:
                 random.Random(f"{SEED}-{lang}").shuffle(idx)
@@ -73,9 +92,11 @@ def split(entries):
                 k = len(idx) // 2
             parts["tune"] += idx[:k]
             parts["frozen"] += idx[k:]
+
     # batch 1 first, then later batches, each in raw.txt order (appending keeps indexes stable)
     def key(i):
         return (entries[i]["batch"], i)
+
     return {p: sorted(v, key=key) for p, v in parts.items()}
 
 
@@ -87,13 +108,24 @@ def main():
     entries = parse(HERE / "raw.txt")
     for part, idx in split(entries).items():
         data, lines = [], []
-        lines.append(f"# Labels for {part}.json (see LABELLING.md). Keys are entry indexes in {part}.json;")
-        lines.append("# `objective`, `kr1`, `kr2`, ... list the codes that should fire; `note` explains hard calls.")
+        lines.append(
+            f"# Labels for {part}.json (see LABELLING.md). Keys are entry indexes in {part}.json;"
+        )
+        lines.append(
+            "# `objective`, `kr1`, `kr2`, ... list the codes that should fire; `note` explains hard calls."
+        )
         for n, i in enumerate(idx):
             e = entries[i]
-            data.append({"objective": e["objective"], "key_results": [k for k, _ in e["krs"]],
-                         "org": e["org"], "period": e["period"], "language": e["language"],
-                         "source": e["source"]})
+            data.append(
+                {
+                    "objective": e["objective"],
+                    "key_results": [k for k, _ in e["krs"]],
+                    "org": e["org"],
+                    "period": e["period"],
+                    "language": e["language"],
+                    "source": e["source"],
+                }
+            )
             items = []
             if e["olab"]:
                 items.append(f"objective: [{', '.join(order(e['olab']))}]")
@@ -104,7 +136,9 @@ def main():
                 items.append("note: " + json.dumps("; ".join(e["notes"]), ensure_ascii=False))
             lines.append(f"{n}:")
             lines += [f"  {it}" for it in items]
-        (HERE / f"{part}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        (HERE / f"{part}.json").write_text(
+            json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
         (HERE / f"{part}-labels.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(part, len(data), sum(len(d["key_results"]) for d in data))
 

@@ -3,6 +3,7 @@ duplicates, overlap with earlier corpora, the computed rules OKR103 (width) and 
 (leading word), per-language floors (en 40, zh-Hans 45, zh-Hant 28 objectives), that build.py reproduces the files from raw.txt,
 and that batch-2 sources are new (not used in batch 1). Standard library + PyYAML.
 Usage: python3 check.py"""
+
 import json
 import re
 import sys
@@ -20,7 +21,20 @@ KR_CODES = {"OKR201", "OKR203", "OKR206"}
 LANGS = {"en", "zh-Hans", "zh-Hant"}
 KEYS = {"objective", "key_results", "org", "period", "language", "source"}
 BAU = re.compile(r"^(maintain|keep|kept|continu|sustain|preserv|stay|remain)", re.I)
-BAU_ZH = ("保持", "维持", "維持", "继续", "繼續", "延续", "延續", "守住", "稳住", "穩住", "维护", "維護")
+BAU_ZH = (
+    "保持",
+    "维持",
+    "維持",
+    "继续",
+    "繼續",
+    "延续",
+    "延續",
+    "守住",
+    "稳住",
+    "穩住",
+    "维护",
+    "維護",
+)
 # Objectives per language over both parts: below FLOORS the check fails.
 FLOORS = {"en": 40, "zh-Hans": 45, "zh-Hant": 28}
 errors, warnings = [], []
@@ -62,8 +76,11 @@ for part in ("tune", "frozen"):
             err(f"{part}[{i}] keys {sorted(e)}")
         if not isinstance(e.get("objective"), str) or not e["objective"].strip():
             err(f"{part}[{i}] objective")
-        if not isinstance(e.get("key_results"), list) or not e["key_results"] or \
-                not all(isinstance(k, str) and k.strip() for k in e["key_results"]):
+        if (
+            not isinstance(e.get("key_results"), list)
+            or not e["key_results"]
+            or not all(isinstance(k, str) and k.strip() for k in e["key_results"])
+        ):
             err(f"{part}[{i}] key_results")
         if e.get("language") not in LANGS:
             err(f"{part}[{i}] language {e.get('language')}")
@@ -133,13 +150,25 @@ import build  # noqa: E402
 entries = build.parse(HERE / "raw.txt")
 for part, idx in build.split(entries).items():
     data = json.loads((HERE / f"{part}.json").read_text(encoding="utf-8"))
-    want = [{"objective": entries[i]["objective"], "key_results": [k for k, _ in entries[i]["krs"]],
-             "org": entries[i]["org"], "period": entries[i]["period"],
-             "language": entries[i]["language"], "source": entries[i]["source"]} for i in idx]
+    want = [
+        {
+            "objective": entries[i]["objective"],
+            "key_results": [k for k, _ in entries[i]["krs"]],
+            "org": entries[i]["org"],
+            "period": entries[i]["period"],
+            "language": entries[i]["language"],
+            "source": entries[i]["source"],
+        }
+        for i in idx
+    ]
     if data != want:
         err(f"{part}.json differs from what build.py makes from raw.txt (run python3 build.py)")
+
+
 def strip_commit(src):
     return src.split("@")[0].split(" (")[0].strip()
+
+
 old_sources = {strip_commit(e["source"]) for e in entries if e["batch"] == 1}
 for e in entries:
     if e["batch"] > 1 and strip_commit(e["source"]) in old_sources:
@@ -149,7 +178,9 @@ for part, s in stats.items():
     print(f"== {part}")
     for lang in sorted(LANGS):
         print(f"  {lang:8} objectives {s[('obj', lang)]:4}  key results {s[('kr', lang)]:4}")
-    print(f"  total    objectives {sum(s[('obj', lg)] for lg in LANGS):4}  key results {sum(s[('kr', lg)] for lg in LANGS):4}")
+    print(
+        f"  total    objectives {sum(s[('obj', lg)] for lg in LANGS):4}  key results {sum(s[('kr', lg)] for lg in LANGS):4}"
+    )
     print("  labels: " + "  ".join(f"{c} {s[c]}" for c in sorted(CODES)))
 tot_o = sum(s[("obj", lg)] for s in stats.values() for lg in LANGS)
 tot_k = sum(s[("kr", lg)] for s in stats.values() for lg in LANGS)
