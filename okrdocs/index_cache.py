@@ -26,6 +26,7 @@ from okrdocs.model import Header
 
 CACHE_DIR = ".okrdocs-cache"
 _INDEX = "index.json"
+_FORMAT = 2  # bumped whenever the rows change shape
 
 
 @dataclass(slots=True)
@@ -41,7 +42,7 @@ def content_index(config: Config, use_cache: bool = True) -> ContentIndex:
         return index
     cache_file = config.root / CACHE_DIR / _INDEX
     cached: dict[str, list[object]] = {}
-    key = f"{__version__}:{config.content}"
+    key = f"{__version__}:{_FORMAT}:{config.content}"
     if use_cache:
         try:
             data = json.loads(cache_file.read_text(encoding="utf-8"))
