@@ -16,7 +16,9 @@ def _mentions(value: float, numbers: list[float]) -> bool:
     for number in numbers:
         if number == 0 or value == 0 or (number > 0) != (value > 0):
             continue
-        power = math.log10(value / number)
+        # Logarithms of each side, not of the ratio: a tiny value over a large number would
+        # underflow to 0 (and a huge one overflow).
+        power = math.log10(abs(value)) - math.log10(abs(number))
         nearest = round(power)
         if nearest in _POWERS and abs(power - nearest) < 1e-9:
             return True
