@@ -723,7 +723,12 @@ def status(
         import json
 
         click.echo(
-            json.dumps([objective_json(o, data) for o in chosen], ensure_ascii=False, indent=2)
+            json.dumps(
+                [objective_json(o, data) for o in chosen],
+                ensure_ascii=False,
+                indent=2,
+                allow_nan=False,
+            )
         )
         finish()
     use_color = sys.stdout.isatty() if color is None else color
@@ -782,7 +787,9 @@ def export(
 
         from okrdocs.site.export import site_json
 
-        payload = (json.dumps(site_json(data), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        payload = (
+            json.dumps(site_json(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        ).encode("utf-8")
     if output_file is None:
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()

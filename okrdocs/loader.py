@@ -159,6 +159,8 @@ class _FileLoader:
             )
             return self.result
         self.source_map = self.result.source_map = parsed.source_map
+        for pointer, span, message in parsed.bad_numbers:
+            self.report(SchemaViolation, span, f"{okr_schema.field_name(pointer)}: {message}")
         for pointer, span, first in parsed.duplicates:
             key = pointer.rsplit("/", 1)[-1]
             self.report(

@@ -246,6 +246,17 @@ def _validator(which: str) -> Any:
     return Draft202012Validator(schema, format_checker=FormatChecker(formats=("date",)))
 
 
+def field_name(pointer: str) -> str:
+    """A readable name for a JSON pointer: /key_results/1/target -> key_results[1].target."""
+    from okrdocs.yamlsource import unescape_pointer_token
+
+    parts: list[Any] = []
+    for token in pointer[1:].split("/") if pointer else []:
+        raw = unescape_pointer_token(token)
+        parts.append(int(raw) if raw.isdigit() else raw)
+    return _field_name(parts)
+
+
 def _field_name(path: list[Any] | tuple[Any, ...]) -> str:
     """A readable name for a location: key_results[1].target."""
     text = ""

@@ -69,8 +69,34 @@ class ComposeLoader(_BaseLoader):
         return SEQ_TAG if kind is yaml.SequenceNode else MAP_TAG
 
 
+# Numbers okrdocs works with: finite, at most 10^15 in size (every whole number up to it is
+# exact as a float). Anything else is refused where it is written, so that no command
+# downstream ever meets an infinity, a NaN or an integer too large for a float.
+MAX_NUMBER = 10**15
+
+
+class NumberError(ValueError):
+    """A number okrdocs cannot work with; the message says why and what to write."""
+
+
+def checked_number(value: int | float, text: str) -> int | float:
+    """``value`` if it is a usable number, else NumberError."""
+    if value != value:  # NaN
+        raise NumberError(f"{_shown(text)} is not a number; write a value such as 850")
+    if value > MAX_NUMBER or value < -MAX_NUMBER:
+        raise NumberError(f"{_shown(text)} is out of range: {_RANGE_HINT}")
+    return value
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 24 else text[:20] + "…")
+
+
 def plain_value(text: str, textual: bool) -> Any:
-    """Type an unquoted scalar by the YAML 1.2 core schema (numbers stay text where ``textual``)."""
+    """Type an unquoted scalar by the YAML 1.2 core schema (numbers stay text where ``textual``).
+
+    Raises NumberError for a number okrdocs cannot work with (see MAX_NUMBER).
+    """
     if not text or text in _NULLS:
         return None
     first = text[0]
@@ -82,14 +108,21 @@ def plain_value(text: str, textual: bool) -> Any:
     if textual or first not in _NUMBER_START:
         return text
     if _INT.fullmatch(text):
+        if len(text) > 40:  # far beyond MAX_NUMBER, and int() refuses 4,300 digits
+            raise NumberError(f"{_shown(text)} has {len(text):,} digits: " + _RANGE_HINT)
         if text.startswith("0x"):
-            return int(text[2:], 16)
+            return checked_number(int(text[2:], 16), text)
         if text.startswith("0o"):
-            return int(text[2:], 8)
-        return int(text.replace("_", ""))
+            return checked_number(int(text[2:], 8), text)
+        return checked_number(int(text.replace("_", "")), text)
     if _FLOAT.fullmatch(text) and text not in (".", "-", "+"):
-        return float(text.replace("_", ""))
+        return checked_number(float(text.replace("_", "")), text)
     return text
+
+
+_RANGE_HINT = (
+    "okrdocs works with numbers between -10^15 and 10^15; write it in a larger unit (万, 亿, M, B)"
+)
 
 
 class YamlError(Exception):
@@ -226,13 +259,23 @@ class ParsedYaml:
     source_map: SourceMap
     # Keys that appeared twice in one mapping: (pointer of the duplicate, its span, first span).
     duplicates: list[tuple[str, Span, Span]] = field(default_factory=list)
+    # Numbers okrdocs cannot work with: (pointer, span, what is wrong); each was read as 0.
+    bad_numbers: list[tuple[str, Span, str]] = field(default_factory=list)
 
 
 class _Builder:
     def __init__(self, line_offset: int) -> None:
         self.line_offset = line_offset
         self.duplicate_keys: list[tuple[yaml.MappingNode, yaml.ScalarNode]] = []
+        self.bad_numbers: list[tuple[yaml.Node, str]] = []
         self.count = 0
+
+    def plain(self, node: yaml.Node, textual: bool) -> Any:
+        try:
+            return plain_value(node.value, textual)
+        except NumberError as error:
+            self.bad_numbers.append((node, str(error)))
+            return 1  # the file is reported as invalid; 1 passes every range, so no echo
 
     def error(self, message: str, node: yaml.Node) -> YamlError:
         span = _node_span(node, self.line_offset)
@@ -250,7 +293,7 @@ class _Builder:
         if cls is yaml.ScalarNode:
             tag = node.tag
             if tag == PLAIN_TAG:
-                return plain_value(node.value, shape == TEXT)
+                return self.plain(node, shape == TEXT)
             if tag in (STR_TAG, TIMESTAMP_TAG):
                 return node.value
             assert isinstance(node, yaml.ScalarNode)
@@ -278,7 +321,7 @@ class _Builder:
             # Most values are plain scalars: type them here rather than in a recursive call.
             if value_node.__class__ is yaml.ScalarNode and value_node.tag == PLAIN_TAG:
                 self.count += 1
-                result[key] = plain_value(value_node.value, child_shape == TEXT)
+                result[key] = self.plain(value_node, child_shape == TEXT)
             else:
                 result[key] = self.build(value_node, child_shape, depth + 1)
         return result
@@ -293,11 +336,14 @@ class _Builder:
                     return value
                 raise ValueError(text)
             if tag == FLOAT_TAG:
-                return float(text.replace("_", ""))
+                return checked_number(float(text.replace("_", "")), text)
             if tag == BOOL_TAG and text.lower() in ("true", "false"):
                 return text.lower() == "true"
             if tag == NULL_TAG:
                 return None
+        except NumberError as error:
+            self.bad_numbers.append((node, str(error)))
+            return 1
         except ValueError:
             raise self.error(f"{text!r} is not a valid {tag.rsplit(':', 1)[-1]}", node) from None
         raise self.error(f"unsupported YAML tag {tag!r}; remove the tag", node)
@@ -359,7 +405,11 @@ def parse(text: str, line_offset: int = 0, shape: TextShape = None) -> ParsedYam
         duplicates.append(
             (pointer, _node_span(key_node, line_offset), _node_span(first, line_offset))
         )
-    return ParsedYaml(data, SourceMap(node, line_offset), duplicates)
+    bad_numbers = [
+        (_pointer_to(node, bad), _node_span(bad, line_offset), message)
+        for bad, message in builder.bad_numbers
+    ]
+    return ParsedYaml(data, SourceMap(node, line_offset), duplicates, bad_numbers)
 
 
 def _pointer_to(root: yaml.Node, target: yaml.Node, depth: int = 0) -> str:

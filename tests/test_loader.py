@@ -329,3 +329,49 @@ def test_read_header_agrees_with_a_full_load(pairs: list[tuple[str, str]], crlf:
     raw = text.encode("utf-8")
     context = FileContext("/p/content/sales/q1.md", "content/sales/q1.md", "sales/q1.md")
     assert read_header(raw, context) == load_bytes(raw, context).header, text
+
+
+# -- numbers okrdocs cannot work with are positioned diagnostics (issue 11) -------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("baseline", "-1e400", "out of range"),
+        ("target", "1e400", "out of range"),
+        ("target", "1" + "0" * 400, "has 401 digits"),
+        ("target", "9" * 5000, "has 5,000 digits"),
+        ("current", "!!float nan", "is not a number"),
+        ("current", "!!float inf", "out of range"),
+        ("weight", "1e400", "out of range"),
+        ("weight", "!!float inf", "out of range"),
+        ("confidence", "!!float nan", "is not a number"),
+        ("target", "0x" + "f" * 5000, "digits"),
+        ("target", "1000000000000001", "out of range"),
+    ],
+)
+def test_numbers_out_of_range_are_reported_where_they_are(
+    tmp_path: Path, field: str, value: str, message: str
+) -> None:
+    text = (
+        "---\nobjective: Make onboarding effortless\nowner: ada\nperiod: 2026-Q1\n"
+        f"key_results:\n  - title: Activation rises from 30% to 45%\n    {field}: {value}\n---\n"
+    )
+    loaded = load(tmp_path, text)
+    assert loaded.objective is None  # never reaches a command downstream
+    assert [(line, code) for line, _, code in found(loaded)] == [(7, "OKR002")]
+    problem = loaded.diagnostics[0]
+    assert problem.column == 5 + len(field) + 2
+    assert message in problem.message and f"key_results[0].{field}" in problem.message
+    assert "\n" not in problem.message
+
+
+@pytest.mark.parametrize("period", ["9999-Q4", "9999-12", "0000", "1899-H1"])
+def test_periods_with_impossible_years_are_reported(tmp_path: Path, period: str) -> None:
+    text = (
+        f"---\nobjective: Make onboarding effortless\nowner: ada\nperiod: '{period}'\n"
+        "key_results:\n  - title: x\n    type: milestone\n---\n"
+    )
+    loaded = load(tmp_path, text)
+    assert found(loaded) == [(4, 9, "OKR002")]
+    assert "the year must be between 1900 and 2999" in loaded.diagnostics[0].message
