@@ -12,6 +12,7 @@ import pytest
 
 from .conftest import VALID_OKR, TempProject
 
+
 def strict_json(text: str) -> dict:  # type: ignore[type-arg]
     """JSON as other parsers read it: Infinity and NaN are not JSON."""
 
