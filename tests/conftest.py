@@ -85,4 +85,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TempProject:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.setenv("OKRDOCS_AS_OF", PROJECT_AS_OF)
+    # The user's cache folder (compiled templates): beside the project, never inside it.
+    monkeypatch.setenv("OKRDOCS_CACHE_DIR", str(tmp_path.parent / f"{tmp_path.name}-user-cache"))
     return TempProject(tmp_path, CliRunner())

@@ -50,6 +50,7 @@ class BuildResult:
     seconds: float
     files_read: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -193,4 +194,5 @@ def build(
         time.perf_counter() - started,
         workspace.files_checked,
         timings,
+        workspace.skipped,
     )
