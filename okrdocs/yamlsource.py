@@ -264,15 +264,17 @@ class ParsedYaml:
 
 
 class _Builder:
-    def __init__(self, line_offset: int) -> None:
+    def __init__(self, line_offset: int, restore: dict[int, int] | None = None) -> None:
         self.line_offset = line_offset
+        self.restore = restore
         self.duplicate_keys: list[tuple[yaml.MappingNode, yaml.ScalarNode]] = []
         self.bad_numbers: list[tuple[yaml.Node, str]] = []
         self.count = 0
 
     def plain(self, node: yaml.Node, textual: bool) -> Any:
+        text = node.value if self.restore is None else node.value.translate(self.restore)
         try:
-            return plain_value(node.value, textual)
+            return plain_value(text, textual)
         except NumberError as error:
             self.bad_numbers.append((node, str(error)))
             return 1  # the file is reported as invalid; 1 passes every range, so no echo
@@ -295,7 +297,7 @@ class _Builder:
             if tag == PLAIN_TAG:
                 return self.plain(node, shape == TEXT)
             if tag in (STR_TAG, TIMESTAMP_TAG):
-                return node.value
+                return node.value if self.restore is None else node.value.translate(self.restore)
             assert isinstance(node, yaml.ScalarNode)
             return self.tagged(node)
         if cls is yaml.SequenceNode:
@@ -314,6 +316,8 @@ class _Builder:
                     "a mapping key must be plain text, not a list or mapping", key_node
                 )
             key = key_node.value  # keys are text whatever they look like (2026: ... stays "2026")
+            if self.restore is not None:
+                key = key.translate(self.restore)
             if key in result:
                 self.duplicate_keys.append((node, key_node))
                 continue
@@ -366,7 +370,21 @@ def _describe(error: yaml.MarkedYAMLError, text: str) -> str:
     if "cannot start any token" in problem and char:
         return message + f'; a value starting with {char!r} must be in quotes, such as unit: "%"'
     if "mapping values are not allowed" in problem:
-        return message + "; if the value contains ': ', put the whole value in quotes"
+        return (
+            message + "; if the value contains ': ', put the whole value in quotes; if this line "
+            "starts a new field, indent it like the fields above it"
+        )
+    if "did not find expected key" in problem:
+        return (
+            "invalid YAML: this line is indented differently from the fields above it; fields "
+            "of one group start at the same column: check the spaces at the start of the line"
+        )
+    if "did not find expected '-' indicator" in problem:
+        return (
+            "invalid YAML: this line breaks the list above it; a list item starts with '- ' at "
+            "the same column as the items before it, and a field of an item lines up with the "
+            "field after the item's '- '"
+        )
     if "end of stream" in problem and "quoted" in str(error.context):
         return "invalid YAML: this quoted value is never closed; add the closing quote"
     if "could not find expected ':'" in problem:
@@ -376,27 +394,79 @@ def _describe(error: yaml.MarkedYAMLError, text: str) -> str:
     return message
 
 
+# YAML 1.1 parsers (libyaml) read NEL, LS and PS as line breaks; YAML 1.2, which okrdocs
+# follows, does not, and neither do editors, git or okrdocs' own line numbers. They are swapped
+# for private-use characters while the YAML is composed (one for one, so no position moves),
+# and swapped back in every value.
+_SEPARATORS = "\x85\u2028\u2029"
+
+
+def _stand_ins(text: str) -> tuple[str, dict[int, int] | None]:
+    """``text`` with line separators swapped for unused private-use characters, and the table
+    that restores them (None when there were none)."""
+    if not any(separator in text for separator in _SEPARATORS):
+        return text, None
+    free = (chr(code) for code in range(0xF8F0, 0xF900) if chr(code) not in text)
+    swap = {ord(separator): ord(next(free)) for separator in _SEPARATORS}
+    return text.translate(swap), {stand_in: original for original, stand_in in swap.items()}
+
+
+def compose(text: str) -> tuple[yaml.Node | None, dict[int, int] | None]:
+    """The YAML node tree of ``text`` (YAML 1.2 line breaks), and the table that restores line
+    separators in scalar values. Raises yaml.YAMLError."""
+    safe, restore = _stand_ins(text)
+    loader = ComposeLoader(safe)
+    try:
+        return loader.get_single_node(), restore
+    finally:
+        loader.dispose()
+
+
+def _control_character(error: yaml.YAMLError, text: str, line_offset: int) -> YamlError | None:
+    """A control character the YAML reader refuses, reported where it is, on one line."""
+    position = getattr(error, "position", None)
+    character = getattr(error, "character", None)
+    encoded = text.encode("utf-8")
+    if not isinstance(position, int) or not 0 <= position < len(encoded):
+        return None
+    # libyaml reads the text as UTF-8: its position counts bytes, not characters.
+    before = encoded[:position].decode("utf-8", "ignore")
+    if isinstance(character, int):
+        code = character
+    elif isinstance(character, str) and character:
+        code = ord(character)
+    else:
+        code = ord(text[len(before)])
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    return YamlError(
+        f"the control character U+{code:04X} is not allowed in YAML; delete it (such characters "
+        "often come in with text pasted from another program)",
+        line + line_offset,
+        column,
+    )
+
+
 def parse(text: str, line_offset: int = 0, shape: TextShape = None) -> ParsedYaml:
     """Parse one YAML document. Raises YamlError with a 1-based position in the file.
 
     ``line_offset`` is the number of file lines before ``text`` (front matter starts on line 2).
     """
-    loader = ComposeLoader(text)
     try:
-        node = loader.get_single_node()
+        node, restore = compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         if error.context_mark and "end of stream" in str(error.problem):
             mark = error.context_mark  # an unclosed quote: point at where it opens
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise YamlError(_describe(error, text), line + line_offset, column) from None
-    except yaml.YAMLError as error:  # e.g. a control character the reader rejects
-        raise YamlError(f"invalid YAML: {error}", 1 + line_offset, 1) from None
-    finally:
-        loader.dispose()
+    except yaml.YAMLError as error:  # a control character the reader rejects
+        located = _control_character(error, text, line_offset)
+        first_line = str(error).split("\n", 1)[0]
+        raise (located or YamlError(f"invalid YAML: {first_line}", 1 + line_offset, 1)) from None
     if node is None:
         return ParsedYaml(None, SourceMap(None, line_offset))
-    builder = _Builder(line_offset)
+    builder = _Builder(line_offset, restore)
     data = builder.build(node, shape, 0)
     duplicates = []
     for mapping, key_node in builder.duplicate_keys:

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from okrdocs.frontmatter_split import split
-from okrdocs.yamlsource import ComposeLoader, plain_value
+from okrdocs.yamlsource import compose, plain_value
 
 
 class EditError(Exception):
@@ -80,17 +80,7 @@ class Document:
         had_bom = text.startswith("\ufeff")
         if had_bom:
             text = text[1:]
-        if any(separator in text for separator in ("\x85", "\u2028", "\u2029")):
-            # YAML 1.1 parsers count these as line breaks and okrdocs' positions do not.
-            raise EditError(
-                "the file contains Unicode line separators (U+0085, U+2028 or U+2029); "
-                "replace them with ordinary line breaks first"
-            )
-        loader = ComposeLoader(parts.front_matter)
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
+        root, _ = compose(parts.front_matter)  # line separators are not line breaks
         if not isinstance(root, yaml.MappingNode):
             raise EditError("the front matter is not a mapping of fields")
         lines = _LINES.findall(text)
