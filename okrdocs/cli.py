@@ -375,6 +375,14 @@ def serve(config_path: Path | None, host: str, port: int, as_of: str | None) -> 
     def ready(url: str) -> None:
         click.echo(f"Serving {url} (Ctrl+C to stop); watching {config.content}", err=True)
 
+    import signal
+
+    def stop_serving(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt  # ends the server the way Ctrl+C does: folders are removed
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop_serving)
     try:
         run_serve(config, host, port, day, report, ready=ready)
     except (ServeError, ThemeError) as error:

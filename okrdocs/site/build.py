@@ -143,7 +143,7 @@ class RenderingSetup:
 
 def swap_in(staging: Path, output: Path) -> None:
     """Replace ``output`` by ``staging`` so that a failure leaves the old site as it was."""
-    backup = output.with_name(f".{output.name}.okrdocs-old-{os.getpid()}")
+    backup = output.with_name(f".{output.name}.okrdocs-old-{os.getpid()}-swap")
     if output.exists():
         os.replace(output, backup)
     try:
@@ -171,7 +171,12 @@ def build(
     data = workspace.analysis()
     timings["load"] = time.perf_counter() - started
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = output.with_name(f".{output.name}.okrdocs-new-{os.getpid()}")
+    # Builds that were killed left their staging folders: remove those whose process is gone.
+    from okrdocs.site.serve import remove_stale_folders
+
+    for kind in ("new", "old"):
+        remove_stale_folders(output.parent, f".{output.name}.okrdocs-{kind}-")
+    staging = output.with_name(f".{output.name}.okrdocs-new-{os.getpid()}-staging")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
