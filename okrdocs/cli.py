@@ -139,13 +139,21 @@ def cli(ctx: click.Context) -> None:
 
 
 def parse_date(value: str | None, option: str) -> date:
-    """A YYYY-MM-DD option value, or today; a bad value is a usage error."""
+    """A YYYY-MM-DD option value, or today; a bad value is a usage error naming where it came
+    from (the option, or the environment variable that set it)."""
     if value is None:
         return date.today()
     try:
         return date.fromisoformat(value)
     except ValueError:
-        fail_usage(f"{option}: {value!r} is not a date; use YYYY-MM-DD")
+        source = option
+        context = click.get_current_context(silent=True)
+        if option == "--as-of" and context is not None:
+            from click.core import ParameterSource
+
+            if context.get_parameter_source("as_of") is ParameterSource.ENVIRONMENT:
+                source = "OKRDOCS_AS_OF"
+        fail_usage(f"{source}: {value!r} is not a date; use YYYY-MM-DD")
 
 
 def split_codes(values: tuple[str, ...]) -> list[str] | None:
@@ -312,7 +320,7 @@ def build(
         result = run_build(config, target, day, lint=not no_lint, jobs=jobs)
     except BuildError as error:
         if error.diagnostics:
-            print_diagnostics(error.diagnostics, len({d.path for d in error.diagnostics}))
+            print_diagnostics(error.diagnostics, error.files_checked)
         if error.exit_code == 2:
             fail_usage(error.message)
         click.echo(f"okrdocs: build stopped: {error.message}", err=True)
@@ -505,15 +513,18 @@ def init(folder: Path, title: str, language: str, as_of: str | None) -> None:
     """
     from okrdocs.authoring.init import init as run_init
 
-    written, skipped = run_init(folder, parse_date(as_of, "--as-of"), title, language)
+    written, updated, skipped = run_init(folder, parse_date(as_of, "--as-of"), title, language)
     for path in written:
         click.echo(f"created {path}")
+    for path in updated:
+        click.echo(f"updated {path} (added the lines okrdocs needs)")
     for path in skipped:
         click.echo(f"skipped {path} (exists; not overwritten)", err=True)
-    if not written:
+    if not written and not updated:
         click.echo(f"okrdocs: nothing created: {folder} already has every file", err=True)
         sys.exit(EXIT_PROBLEMS)
-    click.echo("Next: okrdocs lint, okrdocs serve; git init && pre-commit install.")
+    go = "" if folder.resolve() == Path.cwd().resolve() else f"cd {shown_path(folder)} && "
+    click.echo(f"Next: {go}okrdocs lint && okrdocs serve; git init && pre-commit install.")
 
 
 @cli.command()

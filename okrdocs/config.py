@@ -301,12 +301,28 @@ def _load_toml(path: Path) -> dict[str, Any]:
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib  # type: ignore[import-not-found,no-redef,unused-ignore]
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path.name}: invalid TOML: {error}") from None
+        raw = path.read_bytes()
     except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
+    if raw.startswith(b"\xef\xbb\xbf"):  # a byte-order mark, as Windows editors write
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        guess = ""
+        try:
+            raw.decode("gb18030")
+            guess = " (it looks like GBK/GB18030, as Chinese Windows editors save it)"
+        except UnicodeDecodeError:
+            pass
+        raise ConfigError(
+            f"{path.name}: line {line} is not UTF-8{guess}; save the file as UTF-8"
+        ) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path.name}: invalid TOML: {error}") from None
 
 
 def find_config_file(start: Path) -> tuple[Path, bool] | None:

@@ -106,9 +106,13 @@ def resolve_policy(
         if unknown:
             from_config = from_cli is None or unknown[0] not in from_cli
             source = f"{where}lint.{name}" if from_config else f"--{name}"
-            raise ConfigError(
-                f"{source}: unknown rule or prefix '{unknown[0]}'; see 'okrdocs rules'"
-            )
+            from okrdocs.suggest import Suggester
+
+            # Names get a suggestion; an unknown code (OKR999) is no typo of another code.
+            is_code = unknown[0].upper().startswith("OKR")
+            known = [r.name for r in RULES.values()]
+            hint = ("" if is_code else Suggester(known).hint(unknown[0])) or "; see 'okrdocs rules'"
+            raise ConfigError(f"{source}: unknown rule or prefix '{unknown[0]}'{hint}")
     enabled = select_rules(selectors, ignored)
     severity: dict[str, str] = {}
     for selector, level in lint.severity.items():
@@ -125,14 +129,21 @@ def resolve_policy(
     for rule_name, settings in lint.options.items():
         rule = find_rule(rule_name)
         if rule is None:
-            raise ConfigError(f"{where}lint.{rule_name}: unknown rule or lint setting")
+            from okrdocs.config import LINT_KEYS
+            from okrdocs.suggest import Suggester
+
+            names = [*(r.name for r in RULES.values()), *LINT_KEYS]
+            raise ConfigError(
+                f"{where}lint.{rule_name}: unknown rule or lint setting"
+                f"{Suggester(names).hint(rule_name)}"
+            )
         declared = {option.name: option for option in rule.options}
         for option_name, value in settings.items():
             option = declared.get(option_name)
             if option is None:
-                names = ", ".join(declared) or "none"
+                listed = ", ".join(declared) or "none"
                 raise ConfigError(
-                    f"{where}lint.{rule_name}.{option_name}: unknown option (options: {names})"
+                    f"{where}lint.{rule_name}.{option_name}: unknown option (options: {listed})"
                 )
             try:
                 options[rule.code][option_name] = option.convert(value)

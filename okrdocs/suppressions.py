@@ -104,7 +104,10 @@ def _stale(suppression: Suppression, enabled: set[str], known: dict[str, str]) -
     for selector in suppression.selectors:
         code = known.get(selector.upper()) or known.get(selector.lower())
         if code is None:
-            return f"'okrdocs: {kind}' names an unknown rule '{selector}'; see 'okrdocs rules'"
+            from okrdocs.suggest import Suggester
+
+            hint = Suggester(known).hint(selector) or "; see 'okrdocs rules'"
+            return f"'okrdocs: {kind}' names an unknown rule '{selector}'{hint}"
         if code in enabled and code not in suppression.used:
             where = "in this file" if suppression.whole_file else "on this line"
             return f"'{selector}' is suppressed but reports nothing {where}; remove it"

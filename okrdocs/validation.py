@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache
@@ -317,14 +318,22 @@ def _example(schema: dict[str, Any]) -> str | None:
     return str(example)
 
 
-def _number_hint(value: Any, expected: str) -> str:
-    if isinstance(value, str):
-        cleaned = value.replace(",", "").replace("，", "").strip()
-        if re.fullmatch(r"[-+]?\d+(\.\d+)?", cleaned):
-            return f"; write it without separators or quotes: {cleaned}"
-        match = re.match(r"^[-+]?[\d,.]+\s*(\S+)$", value.strip())
-        if match:
-            return f"; move the unit {match[1]!r} to the 'unit' field"
+def _number_hint(value: Any, expected: str, share: bool = False) -> str:
+    """What to write instead of a text where a number is expected."""
+    if not isinstance(value, str):
+        return ""
+    text = unicodedata.normalize("NFKC", value).strip()
+    if text.lower() in (".inf", "-.inf", "+.inf", ".nan", "inf", "nan", "infinity"):
+        return "; write a finite number, such as 850"
+    cleaned = text.replace(",", "").replace("，", "")
+    percent = re.fullmatch(r"([-+]?\d+(?:\.\d+)?)\s*%", cleaned)
+    if share and percent:
+        return f"; write a share: {float(percent[1]) / 100:g} for {percent[1]}%"
+    if re.fullmatch(r"[-+]?\d+(\.\d+)?", cleaned):
+        return f"; write it without separators or quotes: {cleaned}"
+    match = re.match(r"^[-+]?(?=[\d,.]*\d)[\d,.]+\s*(\S+)$", text)
+    if match:
+        return f"; move the unit {match[1]!r} to the 'unit' field"
     return ""
 
 
@@ -353,7 +362,8 @@ def _message(error: Any) -> SchemaProblem:
         expected = error.validator_value
         kinds = expected if isinstance(expected, list) else [expected]
         words = " or ".join(_TYPE_WORDS.get(str(k), str(k)) for k in kinds)
-        hint = _number_hint(value, words) if "number" in kinds else ""
+        share = schema.get("maximum") == 1 and schema.get("minimum") == 0
+        hint = _number_hint(value, words, share) if "number" in kinds else ""
         if (
             "boolean" in kinds
             and isinstance(value, str)
@@ -419,7 +429,12 @@ def _unknown_fields(error: Any) -> Iterator[SchemaProblem]:
 def problems(data: Any, which: str = "objective") -> Iterator[SchemaProblem]:
     """Every schema violation in ``data``, in document order, worded for people."""
     validator = _validator(which)
-    for error in validator.iter_errors(data):
+    errors = list(validator.iter_errors(data))
+    # A date that breaks its pattern also fails the date format: say it once, with the hint.
+    patterned = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    for error in errors:
+        if error.validator == "format" and tuple(error.absolute_path) in patterned:
+            continue
         if error.validator == "propertyNames":
             # jsonschema reports the bad key under the mapping; point at the key itself.
             for key in error.instance:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import operator
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,6 +102,11 @@ def plain_value(text: str, textual: bool) -> Any:
         return None
     first = text[0]
     if first not in _SPECIAL_START:  # the common case: words
+        if not textual and not first.isascii():
+            # Full-width digits (８５０, as Chinese input methods type them) are numbers too.
+            normalized = unicodedata.normalize("NFKC", text)
+            if normalized != text and normalized[0] in _NUMBER_START:
+                return plain_value(normalized, textual)
         return text
     boolean = _BOOLS.get(text)
     if boolean is not None:

@@ -190,8 +190,22 @@ def test_status_filters(sample: Path) -> None:
     code, output = invoke("status", "--period", "2031-Q1")
     assert code == 2
     assert "no objectives in period '2031-Q1'" in output
-    _, output = invoke("status", "--owner", "nobody")
-    assert output == "No objectives match.\n"
+    code, output = invoke("status", "--owner", "nobody")
+    assert code == 2 and output == "okrdocs: error: no person 'nobody'\n"
+    code, output = invoke("status", "--team", "nope")
+    assert code == 2
+    assert output.startswith("okrdocs: error: no team 'nope' (teams: ") and "sales" in output
+    code, output = invoke("status", "--team", "sale")
+    assert code == 2 and "did you mean 'sales'?" in output
+    # Periods as written in file names work too.
+    assert invoke("status", "--period", "2026-q4")[1] == invoke("status", "--period", "2026-Q4")[1]
+
+
+def test_status_shows_every_period_that_contains_the_day(sample: Path) -> None:
+    # The yearly company objective spans today: the default view shows it with the quarter.
+    _, output = invoke("status")
+    assert output.splitlines()[0].startswith("2026-Q4")
+    assert any(line.startswith("2026  ") for line in output.splitlines())
 
 
 def test_status_json(sample: Path) -> None:

@@ -81,7 +81,10 @@ def test_per_file_ignores(project: TempProject) -> None:
             "lint.kr-count.maximum: unknown option (options: min, max)",
         ),
         ('[lint.kr-count]\nmax = "3"\n', "lint.kr-count.max: expected a whole number"),
-        ("[lint.kr-cuont]\nmax = 3\n", "lint.kr-cuont: unknown rule or lint setting"),
+        (
+            "[lint.kr-cuont]\nmax = 3\n",
+            "lint.kr-cuont: unknown rule or lint setting; did you mean 'kr-count'?",
+        ),
         (
             '[lint.severity]\nOKR777 = "error"\n',
             "lint.severity.OKR777: unknown rule 'OKR777'; see 'okrdocs rules'",

@@ -51,7 +51,7 @@ WORDS = {
         "days": "days",
         "sample-data": "Sample data in every new account",
         "baselines": "Guided setup is live for half of new accounts.",
-        "why": "{w['why']}",
+        "why": "Why it matters: most customers who leave us do so in their first week.",
         "company-objective": "Become the tool our customers recommend to their peers",
         "nps": "Net promoter score rises from 20 to 40",
         "points": "points",
@@ -213,22 +213,38 @@ def files(
         "okrdocs.toml": config,
         f"content/product/{stem}.md": sample,
         "content/company/growth.md": company_objective(today, fiscal, words),
-        ".pre-commit-config.yaml": (examples / "pre-commit" / ".pre-commit-config.yaml").read_text(
-            encoding="utf-8"
+        ".pre-commit-config.yaml": _as_written(
+            (examples / "pre-commit" / ".pre-commit-config.yaml").read_text(encoding="utf-8")
         ),
-        ".github/workflows/okrs.yml": (examples / "github" / "okrs.yml").read_text(
-            encoding="utf-8"
+        ".github/workflows/okrs.yml": _as_written(
+            (examples / "github" / "okrs.yml").read_text(encoding="utf-8")
         ),
         "README.md": README.format(title=title, stem=stem),
         ".gitignore": GITIGNORE,
     }
 
 
-def init(folder: Path, today: date, title: str, language: str) -> tuple[list[Path], list[Path]]:
-    """(written, skipped because they exist)."""
-    written, skipped = [], []
+def _as_written(recipe: str) -> str:
+    """A recipe from examples/ as init writes it: its first line says "copy to <file>", which
+    is wrong in the very file it was copied to."""
+    first, _, rest = recipe.partition("\n")
+    if ": copy to " in first:
+        first = first.split(": copy to ", 1)[0] + " (written by okrdocs init)."
+    return first + "\n" + rest
+
+
+def init(
+    folder: Path, today: date, title: str, language: str
+) -> tuple[list[Path], list[Path], list[Path]]:
+    """(written, updated, skipped because they exist). Existing files are never overwritten;
+    an existing .gitignore gets the lines it lacks appended."""
+    written, updated, skipped = [], [], []
     for rel, text in files(today, title, language).items():
         path = folder / rel
+        if rel == ".gitignore" and path.is_file():
+            if _append_missing_lines(path, text):
+                updated.append(path)
+            continue
         if path.exists():
             skipped.append(path)
             continue
@@ -236,4 +252,23 @@ def init(folder: Path, today: date, title: str, language: str) -> tuple[list[Pat
         with open(path, "x", encoding="utf-8") as handle:
             handle.write(text)
         written.append(path)
-    return written, skipped
+    return written, updated, skipped
+
+
+def _append_missing_lines(path: Path, text: str) -> bool:
+    """Append the lines of ``text`` that ``path`` lacks (comments count only with a new line)."""
+    existing = path.read_text(encoding="utf-8", errors="replace")
+    present = {line.strip() for line in existing.splitlines()}
+    lines = [line for line in text.splitlines() if line.startswith("#") or line.strip()]
+    missing = [line for line in lines if not line.startswith("#") and line.strip() not in present]
+    if not missing:
+        return False
+    comment = next((line for line in lines if line.startswith("#")), "")
+    addition = (
+        ("" if existing.endswith("\n") or not existing else "\n")
+        + "\n".join([comment, *missing])
+        + "\n"
+    )
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(addition)
+    return True

@@ -76,9 +76,38 @@ def measures(title: str) -> dict[str, Any]:
         return {}
     baseline, target = (int(n) if n.is_integer() else n for n in numbers)
     found: dict[str, Any] = {"baseline": baseline, "target": target}
-    if title.count("%") + title.count("％") >= 2:
-        found["unit"] = "%"
+    unit = _unit(normalize(title))
+    if unit:
+        found["unit"] = unit
     return found
+
+
+# Units written after the target in a title: "from 45 to 10 minutes", 从 800 万元到 880 万元.
+_CJK_UNITS = (
+    "亿元", "万元", "毫秒", "小时", "分钟", "元", "亿", "万", "家", "个", "人", "天", "分", "次",
+    "单", "位", "项", "篇", "笔", "台", "套", "条", "场", "周", "月", "年", "秒", "倍", "件", "名",
+    "户", "款",
+)  # fmt: skip
+_NOT_UNITS = frozenset(
+    (
+        "per", "in", "by", "from", "to", "and", "or", "of", "within", "at", "on", "the", "a",
+        "an", "for", "with", "this", "each", "every", "over", "under", "than", "more", "less",
+    )
+)  # fmt: skip
+_AFTER_LAST_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?\s*(%|[A-Za-z]+|[\u4e00-\u9fff]+)?[^\d]*$")
+
+
+def _unit(title: str) -> str | None:
+    """The unit written after the last number of a title, if it names one."""
+    if title.count("%") >= 2:
+        return "%"
+    match = _AFTER_LAST_NUMBER.search(title)
+    word = match[1] if match else None
+    if not word:
+        return None
+    if word[0].isascii():
+        return None if word.lower() in _NOT_UNITS else word
+    return next((unit for unit in _CJK_UNITS if word.startswith(unit)), None)
 
 
 def default_path(content: Path, team: str | None, period: str, objective: str, owner: str) -> Path:
@@ -150,6 +179,12 @@ def create(
             raise NewError(
                 f"--parent {new.parent!r} is not the id of any objective in {config.content}"
             )
+    if path is None and config.path is None and not config.content.is_dir():
+        raise NewError(
+            f"no okrdocs project here: no okrdocs.toml (or [tool.okrdocs] in pyproject.toml) in "
+            f"{Path.cwd()} or above, and no content folder; run 'okrdocs init' first, "
+            "or name the file with --output"
+        )
     path = path or target_path(config, new)
     if path.exists():
         raise NewError(f"{path} already exists; okrdocs never overwrites a file (use --output)")

@@ -21,20 +21,38 @@ class StatusError(Exception):
 def select(
     data: Analysis, period: str | None, team: str | None, owner: str | None
 ) -> list[ObjectiveView]:
-    """The objectives ``okrdocs status`` shows: a period (default the current one, 'all' for
-    every period), a team (id or name) and an owner (of the objective or of a key result)."""
+    """The objectives ``okrdocs status`` shows: a period (default: every period that contains
+    the day, such as this quarter and this year; 'all' for every period), a team (id or name)
+    and an owner (of the objective or of a key result). Unknown names are a StatusError."""
+    from okrdocs.suggest import Suggester
+
     chosen = data.objectives
-    if period and period != "all":
-        if period not in {p.key for p in data.periods}:
+    if period and period.lower() != "all":
+        keys = {p.key.upper(): p.key for p in data.periods}
+        key = keys.get(period.upper())
+        if key is None:
             known = ", ".join(p.key for p in data.periods)
             raise StatusError(f"no objectives in period {period!r} (periods: {known})")
-        chosen = [o for o in chosen if o.objective.period.key == period]
-    elif not period and data.current is not None:
-        chosen = [o for o in chosen if o.objective.period.key == data.current.key]
+        chosen = [o for o in chosen if o.objective.period.key == key]
+    elif not period:
+        active = {
+            p.key for p in data.periods if p.period is not None and p.period.contains(data.as_of)
+        }
+        if not active and data.current is not None:
+            active = {data.current.key}
+        chosen = [o for o in chosen if o.objective.period.key in active]
     if team:
         # Accept the id or the display name: people type what they see.
+        names = {name for t in data.teams.values() for name in (t.key, t.name)}
+        if team not in names:
+            listed = ", ".join(sorted(data.teams)) or "none"
+            hint = Suggester(names).hint(team)
+            raise StatusError(f"no team {team!r}{hint} (teams: {listed})")
         chosen = [o for o in chosen if team in {o.objective.team, data.team_name(o.objective.team)}]
     if owner:
+        names = {name for p in data.people.values() for name in (p.key, p.name)}
+        if owner not in names:
+            raise StatusError(f"no person {owner!r}{Suggester(names).hint(owner)}")
         chosen = [
             o
             for o in chosen

@@ -13,7 +13,7 @@ class TypeUndeclared(Rule):
     ## Why
     The two are graded differently: a committed objective is expected to score 1.0, an
     aspirational one about 0.7. Mixing them up is Google's trap #1: the team either sandbags
-    commitments or treats stretch goals as promises. The seed brief asks for "挑战性" (stretch),
+    commitments or treats stretch goals as promises. Chinese OKR guides ask for "挑战性" (stretch),
     which only makes sense once a goal is declared aspirational.
 
     ## Example

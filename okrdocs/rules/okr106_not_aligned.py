@@ -13,7 +13,7 @@ class NotAligned(Rule):
     the roster's team hierarchy (`[teams]` entries without a `parent`) and objectives with no team.
 
     ## Why
-    Alignment is step 1 of the seed brief: an objective should be "与公司整体战略和目标一致"
+    Alignment is the first step in Chinese sales-OKR guides: an objective should be "与公司整体战略和目标一致"
     (consistent with the company's strategy and goals). Microsoft Viva Goals alerted on objectives
     "not aligned to any objectives"; an unaligned team objective is invisible in the roll-up.
 
@@ -49,7 +49,7 @@ class NotAligned(Rule):
     name = "not-aligned"
     severity = "warning"
     options = (Option("top-level", [], "teams or owners whose objectives need no parent"),)
-    source = "Seed brief step 1; Viva Goals alert 'not aligned'"
+    source = "Viva Goals alert 'not aligned'; Chinese sales-OKR guides (销售的OKR怎么制定, step 1)"
 
     def check(self, objective: Objective, context: RuleContext) -> Iterator[Finding]:
         if objective.parent is not None:

@@ -20,7 +20,7 @@ class UnknownPerson(Rule):
 
     ## Why
     Every objective and key result needs an owner who knows they own it (Viva Goals alert
-    "doesn't have an owner"; seed step 4: "明确的目标所有者"). A misspelled login is an owner nobody
+    "doesn't have an owner"; Chinese sales-OKR guides ask for "明确的目标所有者"). A misspelled login is an owner nobody
     is, and the person's page on the site would miss the objective.
 
     ## Example
@@ -43,7 +43,7 @@ class UnknownPerson(Rule):
     code = "OKR108"
     name = "unknown-person"
     severity = "warning"
-    source = "Seed brief step 4; Viva Goals owner alert"
+    source = "Viva Goals owner alert; Chinese sales-OKR guides (销售的OKR怎么制定, step 4)"
 
     def check(self, objective: Objective, context: RuleContext) -> Iterator[Finding]:
         people = context.config.people

@@ -11,7 +11,7 @@ class KrNoAction(Rule):
     Flags a key result with no `actions`, unless the objective's period has already closed.
 
     ## Why
-    Step 3 of the seed brief: "制定一份行动计划，以确保每个关键结果都能够得到落地实施" — every key result
+    Chinese sales-OKR guides make it a step of its own: "制定一份行动计划，以确保每个关键结果都能够得到落地实施" — every key result
     needs a plan that makes it happen (开展市场调研、增加销售活动的频率、改进销售培训). A key result
     nobody has planned any work for is a wish.
 
@@ -51,7 +51,7 @@ class KrNoAction(Rule):
     code = "OKR301"
     name = "kr-no-action"
     severity = "warning"
-    source = "Seed brief step 3"
+    source = "Chinese sales-OKR guides (销售的OKR怎么制定, step 3: 确定关键行动计划)"
 
     def check(self, objective: Objective, context: RuleContext) -> Iterator[Finding]:
         if objective.period.state(context.as_of) == "closed":

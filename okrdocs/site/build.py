@@ -33,12 +33,17 @@ class BuildError(Exception):
     """The build cannot proceed; ``exit_code`` 2 for usage problems, 1 for lint errors."""
 
     def __init__(
-        self, message: str, exit_code: int = 2, diagnostics: list[Diagnostic] | None = None
+        self,
+        message: str,
+        exit_code: int = 2,
+        diagnostics: list[Diagnostic] | None = None,
+        files_checked: int = 0,
     ):
         super().__init__(message)
         self.message = message
         self.exit_code = exit_code
         self.diagnostics = diagnostics or []
+        self.files_checked = files_checked
 
 
 @dataclass(slots=True)
@@ -103,6 +108,7 @@ def load(
             "with --no-lint",
             exit_code=1,
             diagnostics=workspace.diagnostics,
+            files_checked=workspace.files_checked,
         )
     return workspace
 
