@@ -642,6 +642,11 @@ def new(
 )
 @click.option("--author", help="Who is checking in.")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Overwrite the values (and note, confidence, author) of that day's check-in.",
+)
 @as_of_option
 def checkin(
     objective: str,
@@ -654,6 +659,7 @@ def checkin(
     day: str | None,
     author: str | None,
     dry_run: bool,
+    replace: bool,
     as_of: str | None,
 ) -> None:
     """Record a check-in: set key results' current values and append a dated entry.
@@ -685,7 +691,10 @@ def checkin(
         fail_usage("--value and --done need a key result: okrdocs checkin OBJECTIVE KR --value N")
     try:
         path = find_objective(config, objective, Path.cwd())
-        result = record(config, path, pairs, when, today, confidence, note, author, dry_run=dry_run)
+        result = record(
+            config, path, pairs, when, today, confidence, note, author,
+            dry_run=dry_run, replace=replace,
+        )  # fmt: skip
     except CheckinError as error:
         if error.diagnostics:
             print_diagnostics(error.diagnostics, 1)
@@ -693,6 +702,8 @@ def checkin(
             sys.exit(EXIT_PROBLEMS)
         fail_usage(error.message)
     verb = "would record" if dry_run else "recorded"
+    if result.merged:
+        verb += " (joining that day's check-in)"
     if result.backfill:
         changes = ", ".join(f"{kr} = {_shown(v)}" for kr, v in result.values.items())
     else:

@@ -229,7 +229,10 @@ def test_dry_run_writes_nothing(project: TempProject) -> None:
         (("sales/east", "revenue=nan"), "'nan' is not a number"),
         (("sales/east", "revenue=900", "--date", "2026-04-02"), "is outside 2026-Q1"),
         (("sales/east", "revenue=900", "--date", "2026-02-20"), "is in the future"),
-        (("sales/east", "revenue=900", "--date", "2026-02-01"), "already a check-in dated"),
+        (
+            ("sales/east", "revenue=900", "--date", "2026-02-01"),
+            "the check-in of 2026-02-01 already records revenue; use --replace",
+        ),
         (("sales/east", "revenue=900", "--date", "1 Feb"), "is not a date"),
         (("sales/east", "revenue=900", "--confidence", "70"), "not between 0 and 1"),
         (("sales/east",), "name at least one key result"),
@@ -519,3 +522,62 @@ def test_a_note_that_is_not_utf8_is_a_usage_error(project: TempProject) -> None:
     assert result.stderr.decode().startswith("okrdocs: error: --note is not valid text")
     assert b"Traceback" not in result.stderr
     assert path.read_text(encoding="utf-8") == ORIGINAL
+
+
+# -- two people on one day, references, metric vs milestone (issue 13) -------------------------
+
+
+def test_a_second_person_on_the_same_day_joins_that_check_in(project: TempProject) -> None:
+    path = project.write("content/sales/east.md", ORIGINAL)
+    first = project.run(
+        "checkin", "sales/east", "revenue=850", "--date", "2026-02-10", "--author", "zhang.wei",
+        "--note", "Two deals signed", "--confidence", "0.7",
+    )  # fmt: skip
+    assert first.exit_code == 0, first.output
+    second = project.run(
+        "checkin", "sales/east", "customers=2", "--date", "2026-02-10", "--author", "li.na",
+        "--note", "Suzhou open day went well",
+    )  # fmt: skip
+    assert second.exit_code == 0, second.output
+    assert "(joining that day's check-in)" in second.output
+    objective = _objective(path)
+    same_day = [c for c in objective.checkins if c.date.isoformat() == "2026-02-10"]
+    assert len(same_day) == 1
+    entry = same_day[0]
+    assert entry.values == {"revenue": 850, "customers": 2}
+    assert entry.author == "zhang.wei" and entry.confidence == 0.7
+    assert entry.note == "Two deals signed / li.na: Suzhou open day went well"
+    assert objective.kr("customers").current == 2
+    # The same key result twice on one day is refused, unless replaced on purpose.
+    before = path.read_bytes()
+    again = project.run("checkin", "sales/east", "revenue=860", "--date", "2026-02-10")
+    assert again.exit_code == 2 and "already records revenue; use --replace" in again.stderr
+    assert path.read_bytes() == before
+    replaced = project.run(
+        "checkin", "sales/east", "revenue=860", "--date", "2026-02-10", "--replace"
+    )
+    assert replaced.exit_code == 0, replaced.output
+    assert _objective(path).kr("revenue").current == 860
+    assert [c.values for c in _objective(path).checkins if c.date.isoformat() == "2026-02-10"] == [
+        {"revenue": 860, "customers": 2}
+    ]
+
+
+def test_objective_references_as_people_type_them(project: TempProject) -> None:
+    project.write(
+        "content/sales/east.md",
+        ORIGINAL.replace("owner: zhang.wei\n", "owner: zhang.wei\nid: sales/east-china\n"),
+    )
+    by_path = project.run("checkin", "sales/east", "revenue=850", "--date", "2026-02-10")
+    assert by_path.exit_code == 0, (
+        by_path.output
+    )  # the path-style id, though the file declares another
+    typo = project.run("checkin", "sales/east-chian", "revenue=850", "--date", "2026-02-11")
+    assert typo.exit_code == 2 and "did you mean 'sales/east-china'?" in typo.stderr
+
+
+def test_done_on_a_metric_explains_itself(project: TempProject) -> None:
+    project.write("content/sales/east.md", ORIGINAL)
+    result = project.run("checkin", "sales/east", "revenue", "--done", "--date", "2026-02-10")
+    assert result.exit_code == 2
+    assert "key result 'revenue' is a metric: give its value" in result.stderr

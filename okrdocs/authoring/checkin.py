@@ -36,7 +36,7 @@ from okrdocs.diagnostics import Diagnostic
 from okrdocs.fileio import LockTimeout, exclusive, replace_contents
 from okrdocs.frontmatter_split import SplitError
 from okrdocs.loader import LoadedFile, ReadError, read_bytes
-from okrdocs.model import Objective
+from okrdocs.model import Checkin, Objective
 from okrdocs.yamlsource import NumberError, checked_number
 
 
@@ -57,10 +57,12 @@ class CheckinResult:
     day: date
     previous: dict[str, Any] = field(default_factory=dict)
     backfill: bool = False  # dated before the latest check-in: current values left as they were
+    merged: bool = False  # joined a check-in of the same day
 
 
 def find_objective(config: Config, reference: str, cwd: Path) -> Path:
-    """An objective's file, from its path or its id."""
+    """An objective's file, from its id, its path, or its path under the content folder
+    without '.md' (which is how people type it even when the file declares another id)."""
     candidate = Path(reference)
     for path in (candidate, cwd / candidate):
         if path.is_file():
@@ -75,7 +77,14 @@ def find_objective(config: Config, reference: str, cwd: Path) -> Path:
         raise CheckinError(
             f"objective id {reference!r} is used by several files: {', '.join(matches)}"
         )
-    raise CheckinError(f"no objective with id or path {reference!r} in {config.content}")
+    stem = reference.strip("/").removesuffix(".md") + ".md"
+    if stem in headers:
+        return config.content / stem
+    from okrdocs.suggest import Suggester
+
+    ids = [header.id for header in headers.values() if header.id]
+    hint = Suggester(ids).hint(reference)
+    raise CheckinError(f"no objective with id or path {reference!r} in {config.content}{hint}")
 
 
 def _load(path: Path, raw: bytes, config: Config, cwd: Path) -> LoadedFile:
@@ -144,8 +153,12 @@ def record(
     author: str | None = None,
     cwd: Path | None = None,
     dry_run: bool = False,
+    replace: bool = False,
 ) -> CheckinResult:
     """Record a check-in in the file ``path`` (through a link: in the file it names).
+
+    A second check-in on a day that has one joins it (``replace``: overwrites the values it
+    names); the same key result twice on one day is refused without ``replace``.
 
     The file is locked while it is read, edited and written: two check-ins at once both land,
     the second one on the first one's result.
@@ -169,6 +182,7 @@ def record(
                 author,
                 cwd,
                 dry_run,
+                replace,
             )
     except LockTimeout as error:
         raise CheckinError(str(error)) from None
@@ -188,6 +202,7 @@ def _record_locked(
     author: str | None,
     cwd: Path,
     dry_run: bool,
+    replace: bool,
 ) -> CheckinResult:
     try:
         raw = read_bytes(target)
@@ -207,11 +222,23 @@ def _record_locked(
         raise CheckinError(
             f"{day.isoformat()} is in the future; a check-in records what was measured"
         )
-    if any(checkin.date == day for checkin in objective.checkins):
-        raise CheckinError(
-            f"there is already a check-in dated {day.isoformat()}; "
-            "edit it in the file, or use --date"
-        )
+    same_day = next((c for c in objective.checkins if c.date == day), None)
+    if same_day is not None and not replace:
+        clash = sorted(kr_id for kr_id in raw_values if kr_id in same_day.values)
+        if clash:
+            raise CheckinError(
+                f"the check-in of {day.isoformat()} already records {', '.join(clash)}; "
+                "use --replace to change it, or --date for another day"
+            )
+        if (
+            confidence is not None
+            and same_day.confidence is not None
+            and confidence != same_day.confidence
+        ):
+            raise CheckinError(
+                f"the check-in of {day.isoformat()} already has confidence "
+                f"{same_day.confidence:g}; use --replace to change it"
+            )
     values: dict[str, float | bool] = {}
     written: dict[str, Any] = {}
     for kr_id, text in raw_values.items():
@@ -219,6 +246,11 @@ def _record_locked(
         if kr is None:
             known = ", ".join(k.id for k in objective.key_results)
             raise CheckinError(f"no key result {kr_id!r} in {objective.id} (key results: {known})")
+        if not kr.is_milestone and text.strip().lower() in ("done", "not-done"):
+            raise CheckinError(
+                f"key result {kr_id!r} is a metric: give its value ({kr_id}=N, or "
+                f"{kr_id} --value N); --done and --not-done are for milestones"
+            )
         values[kr_id], written[kr_id] = parse_value(text, kr.is_milestone, kr.unit)
     if not values:
         raise CheckinError("name at least one key result and its value")
@@ -233,7 +265,10 @@ def _record_locked(
     backfill = latest is not None and day < latest.date
     # A backfilled check-in records history; 'current' stays what the latest one says.
     edits = [] if backfill else _current_edits(document, objective, written)
-    edits.append(_checkin_edit(document, written, day, confidence, note, author))
+    if same_day is not None:
+        edits.extend(_merge_edits(document, same_day, written, confidence, note, author, replace))
+    else:
+        edits.append(_checkin_edit(document, written, day, confidence, note, author))
     data = _apply_checked(document, edits, path, config, cwd, values, day, backfill)
     previous: dict[str, Any] = {}
     for kr_id in values:
@@ -249,7 +284,7 @@ def _record_locked(
             ) from None
     reloaded = _load(path, data, config, cwd).objective
     assert reloaded is not None
-    return CheckinResult(path, reloaded, values, day, previous, backfill)
+    return CheckinResult(path, reloaded, values, day, previous, backfill, same_day is not None)
 
 
 def _current_edits(
@@ -380,6 +415,67 @@ def _apply_checked(
         if not backfill and recorded != value:
             raise CheckinError("okrdocs could not edit this file safely; nothing was written")
     added = [c for c in objective.checkins if c.date == day]
-    if len(added) != 1 or added[0].values != values:
+    if len(added) != 1 or any(added[0].values.get(k) != v for k, v in values.items()):
         raise CheckinError("okrdocs could not add the check-in safely; nothing was written")
     return data
+
+
+def _merge_edits(
+    document: Document,
+    existing: Checkin,
+    values: dict[str, Any],
+    confidence: float | None,
+    note: str | None,
+    author: str | None,
+    replace: bool,
+) -> list[Edit]:
+    """Edits that add a second person's values to a check-in of the same day.
+
+    Values of other key results join the entry; with ``replace`` the given ones overwrite it.
+    Nothing already written is lost: a second note is appended (with its author's name when
+    the entry has another author), a confidence is added only where there is none.
+    """
+    found = child(document.root, "checkins")
+    assert found is not None and isinstance(found[1], yaml.SequenceNode)
+    index = int(existing.pointer.rsplit("/", 1)[1])
+    entry = found[1].value[index]
+    values_pair = child(entry, "values") if isinstance(entry, yaml.MappingNode) else None
+    if values_pair is None or not isinstance(values_pair[1], yaml.MappingNode):
+        raise CheckinError("that day's check-in is written in a form okrdocs cannot extend")
+    assert isinstance(entry, yaml.MappingNode)
+    values_node = values_pair[1]
+    edits: list[Edit] = []
+    for kr_id, text in values.items():
+        pair = child(values_node, kr_id)
+        if pair is not None:  # --replace
+            edits.append(replace_value(document, pair[1], scalar(text)))
+        else:
+            edits.append(insert_key(document, values_node, scalar(kr_id), scalar(text), None))
+    previous_author = existing.author
+    if confidence is not None:
+        pair = child(entry, "confidence")
+        if pair is None:
+            edits.append(insert_key(document, entry, "confidence", scalar(confidence), "values"))
+        elif replace:
+            edits.append(replace_value(document, pair[1], scalar(confidence)))
+    if author and previous_author and author != previous_author and not replace:
+        note = f"{author}: {note}" if note else f"{author}: recorded {', '.join(values)}"
+    if note:
+        note = " ".join(note.split())
+        pair = child(entry, "note")
+        if pair is None:
+            after = "confidence" if child(entry, "confidence") else "values"
+            edits.append(insert_key(document, entry, "note", scalar(note), after))
+        elif replace:
+            edits.append(replace_value(document, pair[1], scalar(note)))
+        else:
+            combined = f"{existing.note} / {note}" if existing.note else note
+            edits.append(replace_value(document, pair[1], scalar(combined)))
+    if author and (previous_author is None or replace):
+        pair = child(entry, "author")
+        if pair is None:
+            last = entry.value[-1][0].value
+            edits.append(insert_key(document, entry, "author", scalar(author), last))
+        else:
+            edits.append(replace_value(document, pair[1], scalar(author)))
+    return edits
