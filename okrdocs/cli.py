@@ -844,20 +844,30 @@ def export(
 @click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
 @config_option
 @click.option(
-    "--write", is_flag=True, help="Create the files (without it: only show what would be created)."
+    "--write", is_flag=True, help="Create and update the files (without it: only show what would)."
+)
+@click.option(
+    "--update",
+    is_flag=True,
+    help="Apply the sheet's values to objectives that exist and differ (only those bytes change).",
 )
 @click.option(
     "--skip-existing",
     is_flag=True,
-    help="Leave objectives whose file exists alone instead of stopping with an error.",
+    help="Leave objectives that exist alone, even when the sheet differs.",
 )
-def import_csv(source: Path, config_path: Path | None, write: bool, skip_existing: bool) -> None:
+def import_csv(
+    source: Path, config_path: Path | None, write: bool, update: bool, skip_existing: bool
+) -> None:
     """Create objective files from a CSV spreadsheet (one row per key result).
 
-    A dry run by default. All or nothing: if any row has a problem, no file is written. Existing
-    files are never overwritten. Columns: docs/workflow.md.
+    A dry run by default. All or nothing: if any row has a problem, no file is written. Rows of
+    objectives that exist (by objective_id or source) change nothing unless --update. Columns:
+    okrdocs help import.
     """
-    from okrdocs.authoring.csvio import ImportError_, prepare_import, write_planned
+    from okrdocs.authoring.importing import prepare
+    from okrdocs.authoring.importing import write as write_files
+    from okrdocs.authoring.spreadsheet import SheetError
 
     config = load_config_or_exit(config_path)
     try:
@@ -865,29 +875,61 @@ def import_csv(source: Path, config_path: Path | None, write: bool, skip_existin
     except OSError as error:
         fail_usage(f"{source}: cannot read: {error.strerror}")
     try:
-        planned = prepare_import(config, raw, skip_existing, Path.cwd())
-    except ImportError_ as error:
+        planned = prepare(config, raw, Path.cwd(), skip_existing, update)
+    except SheetError as error:
         fail_usage(f"{source}: {error}")
+    sheet = planned.sheet
+    if sheet.encoding != "UTF-8" or sheet.separator != ",":
+        separator = {",": "comma", ";": "semicolon", "\t": "tab"}[sheet.separator]
+        click.echo(f"read {source} as {sheet.encoding}, {separator}-separated", err=True)
+    if sheet.ignored:
+        click.echo(f"okrdocs: ignored columns: {', '.join(sheet.ignored)}", err=True)
     for path in planned.skipped:
         click.echo(f"skipped {shown_path(path)} (exists)")
     if planned.errors:
         for problem in planned.errors:
             click.echo(f"{source}:{problem.row}: {problem.message}", err=True)
         rows_word = "row" if len({e.row for e in planned.errors}) == 1 else "rows"
-        click.echo(f"okrdocs: nothing written: fix the {rows_word} above and run again", err=True)
+        click.echo(
+            f"okrdocs: nothing written: fix the {rows_word} above and run again "
+            "(columns: okrdocs help import)",
+            err=True,
+        )
         sys.exit(EXIT_PROBLEMS)
+    for path in planned.unchanged:
+        click.echo(f"unchanged {shown_path(path)}")
     for entry in planned.create:
         count = len(entry.metadata["key_results"])
         summary = f"{shown_path(entry.path)} ({count} key result{'s' if count != 1 else ''})"
-        if write:
-            write_planned(entry)
-            click.echo(f"created {summary}")
-        else:
-            click.echo(f"would create {summary}")
-    if not planned.create:
-        click.echo("Nothing to create.")
+        collided = planned.renamed.get(entry.path)
+        if collided is not None:
+            summary += f"; {shown_path(collided)} is another objective's"
+        click.echo(f"{'created' if write else 'would create'} {summary}")
+    for change in planned.update:
+        verb = "updated" if write else "would update"
+        click.echo(f"{verb} {shown_path(change.path)}: {'; '.join(change.changes)}")
+    if write and (planned.create or planned.update):
+        write_files(planned)
+    if not planned.create and not planned.update:
+        click.echo("Nothing to create or update.")
     elif not write:
-        click.echo("Dry run: nothing written. Run again with --write to create these files.")
+        what = "write these changes" if planned.update else "create these files"
+        click.echo(f"Dry run: nothing written. Run again with --write to {what}.")
+
+
+@cli.command("help")
+@click.argument("topic", required=False)
+def help_topic(topic: str | None) -> None:
+    """Built-in help on a topic: import (the spreadsheet columns)."""
+    topics = {"import": "okrdocs.authoring.spreadsheet"}
+    if topic is None:
+        click.echo("Topics: " + ", ".join(topics) + ". Commands: okrdocs COMMAND --help.")
+        return
+    if topic not in topics:
+        fail_usage(f"no help topic {topic!r}; topics: {', '.join(topics)}")
+    from importlib import import_module
+
+    click.echo(import_module(topics[topic]).help_text(), nl=False)
 
 
 @cli.command("rules")

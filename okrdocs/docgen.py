@@ -107,7 +107,14 @@ def precision_table() -> str:
 SECTIONS: dict[str, tuple[str, Callable[[], str]]] = {
     "schema-fields": ("format.md", schema_fields),
     "precision": ("linting.md", precision_table),
+    "csv-columns": ("workflow.md", lambda: _csv_columns()),
 }
+
+
+def _csv_columns() -> str:
+    from okrdocs.authoring.spreadsheet import docs_table
+
+    return docs_table()
 
 
 def whole_files() -> dict[str, str]:

@@ -320,15 +320,17 @@ def test_import_is_a_dry_run_until_write(project: TempProject) -> None:
     )
     lint = project.run("lint", "--format", "json")
     assert all(d["severity"] != "error" for d in json.loads(lint.output))
-    # A second import would overwrite: it is refused and nothing changes.
+    # Importing the same sheet again changes nothing: the objectives are matched, not copied.
     before = text
     result = project.run("import", str(sheet), "--write")
-    assert result.exit_code == 1
-    assert "already exists; okrdocs never overwrites a file" in result.output
+    assert result.exit_code == 0, result.output
+    assert "unchanged content/sales/2026-q1-zhang-wei.md" in result.output
+    assert "Nothing to create or update." in result.output
     assert (project.content / "sales/2026-q1-zhang-wei.md").read_text(encoding="utf-8") == before
+    assert len(list(project.content.rglob("*.md"))) == 2
     result = project.run("import", str(sheet), "--write", "--skip-existing")
     assert result.exit_code == 0
-    assert "Nothing to create." in result.output
+    assert "Nothing to create or update." in result.output
 
 
 def test_import_reports_every_bad_row_and_writes_nothing(project: TempProject) -> None:
@@ -346,15 +348,17 @@ def test_import_reports_every_bad_row_and_writes_nothing(project: TempProject) -
     assert lines[0] == f"{sheet}:3: objective is empty"
     assert lines[1].startswith(f"{sheet}:4: ") and "2026-Q9" in lines[1]
     assert lines[2] == f"{sheet}:5: baseline 'one' is not a number"
-    assert lines[3] == "okrdocs: nothing written: fix the rows above and run again"
+    assert lines[3] == (
+        "okrdocs: nothing written: fix the rows above and run again (columns: okrdocs help import)"
+    )
     assert list(project.content.iterdir()) == []
 
 
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ("目标,负责人\n".encode("gbk"), "not UTF-8"),
-        (b"objective,owner,period,kr_title,colour\n", "unknown column 'colour'"),
+        ("目标,负责人\n".encode("gbk"), "missing column 'period'"),
+        (b"objective,owner,period,kr_title,kr_title\n", "the column 'kr_title' is given twice"),
         (b"objective,owner,period\n", "missing column 'kr_title'"),
         (b"", "the file is empty"),
     ],

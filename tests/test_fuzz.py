@@ -210,12 +210,13 @@ def test_import_reads_or_refuses_any_spreadsheet(cells: list[list[str]]) -> None
     import csv
     import io
 
-    from okrdocs.authoring.csvio import COLUMNS, ImportError_, prepare_import
+    from okrdocs.authoring.importing import prepare
+    from okrdocs.authoring.spreadsheet import NAMES, SheetError
 
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(COLUMNS[:12])
+    writer.writerow(NAMES[:14])
     writer.writerows(cells)
     for raw in (buffer.getvalue().encode("utf-8"), buffer.getvalue().encode("utf-16")):
-        with contextlib.suppress(ImportError_):
-            prepare_import(project().config, raw, skip_existing=True, cwd=project().root)
+        with contextlib.suppress(SheetError):
+            prepare(project().config, raw, project().root, skip_existing=True)

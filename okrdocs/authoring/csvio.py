@@ -11,30 +11,14 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from okrdocs.analysis import Analysis
+from okrdocs.authoring.spreadsheet import NAMES, REQUIRED
 from okrdocs.display import number as display_number
 
-COLUMNS = (
-    "objective_id", "objective", "owner", "team", "period", "type", "parent", "tags",
-    "objective_score", "objective_progress", "objective_status",
-    "kr_id", "kr_title", "kr_owner", "kr_type", "baseline", "target", "current", "done", "unit",
-    "definition", "weight", "confidence", "kr_score", "progress", "status", "last_checkin",
-    "actions", "checkins", "body", "source",
-)  # fmt: skip
-# Computed by okrdocs; ignored on import.
-COMPUTED = {
-    "objective_progress",
-    "objective_status",
-    "progress",
-    "status",
-    "last_checkin",
-    "source",
-}
-REQUIRED = ("objective", "owner", "period", "kr_title")
+COLUMNS = NAMES
 
 
 def _number(value: float | None) -> str:
@@ -71,7 +55,7 @@ def rows(data: Analysis) -> list[dict[str, str]]:
                         a.title,
                         a.owner or "",
                         a.due.isoformat() if a.due else "",
-                        a.status,
+                        a.status if a.status != "todo" else "",  # the default, left out
                         a.link or "",
                     ]
                 ).rstrip(" |")
@@ -133,11 +117,6 @@ def protect(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def unprotect(text: str) -> str:
-    """The text ``protect`` was given (what okrdocs export wrote reads back exactly)."""
-    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
-
-
 def to_csv(data: Analysis) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
@@ -152,10 +131,6 @@ def to_csv(data: Analysis) -> str:
 # -- import -------------------------------------------------------------------------------------
 
 
-class ImportError_(Exception):
-    pass
-
-
 @dataclass(slots=True)
 class RowError:
     row: int  # 1-based, counting the header as row 1, as spreadsheets do
@@ -168,6 +143,8 @@ class Planned:
     metadata: dict[str, Any]
     body: str
     rows: list[int] = field(default_factory=list)
+    object_id: str | None = None  # the objective_id column
+    source: str | None = None  # the source column: the file export read
 
 
 def _parse_number(text: str, column: str, row: int, errors: list[RowError]) -> float | int | None:
@@ -185,46 +162,6 @@ def _parse_number(text: str, column: str, row: int, errors: list[RowError]) -> f
     return int(value) if value.is_integer() and "." not in cleaned else value
 
 
-def read_csv(raw: bytes) -> list[dict[str, str]]:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportError_(
-            "the file is not UTF-8; in Excel use Save As → 'CSV UTF-8 (Comma delimited)'"
-        ) from None
-    # newline="": the csv module reads \r\n, \n and a lone \r (old Mac files) itself.
-    csv.field_size_limit(MAX_CELL)
-    # strict: an unclosed quote is an error with its row, not a cell that swallows the rest.
-    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
-    try:
-        fieldnames = reader.fieldnames
-    except csv.Error as error:
-        raise ImportError_(f"row 1: {error}") from None
-    if fieldnames is None:
-        raise ImportError_("the file is empty")
-    headers = [h.strip() for h in fieldnames]
-    unknown = [h for h in headers if h and h not in COLUMNS]
-    if unknown:
-        raise ImportError_(
-            f"unknown column {unknown[0]!r}; columns are documented in docs/workflow.md"
-        )
-    missing = [c for c in REQUIRED if c not in headers]
-    if missing:
-        raise ImportError_(f"missing column {missing[0]!r} (required: {', '.join(REQUIRED)})")
-    rows_: list[dict[str, str]] = []
-    try:
-        for row in reader:
-            rows_.append({(k or "").strip(): unprotect(v or "") for k, v in row.items()})
-    except csv.Error as error:
-        # Rows as a spreadsheet numbers them: the header is row 1.
-        raise ImportError_(f"row {len(rows_) + 2}: {error}") from None
-    return rows_
-
-
-# A cell may hold a whole Markdown body; a larger one is refused with its row.
-MAX_CELL = 1 << 20
-
-
 def plan(
     rows_: list[dict[str, str]], content: Path, fiscal: Any
 ) -> tuple[list[Planned], list[RowError]]:
@@ -236,6 +173,8 @@ def plan(
     errors: list[RowError] = []
     planned: dict[str, Planned] = {}
     for number, row in enumerate(rows_, start=2):
+        if not row or not any(value.strip() for value in row.values()):
+            continue  # a blank row
         missing = [c for c in REQUIRED if not row.get(c, "").strip()]
         if missing:
             errors.append(
@@ -262,7 +201,10 @@ def plan(
         entry = planned.get(key)
         if entry is None:
             object_id = row.get("objective_id", "").strip()
-            if object_id:
+            source = row.get("source", "").strip()
+            if source.endswith(".md") and slug_path(source[:-3]) + ".md" == source:
+                rel = source  # where export read it: the file goes back to the same place
+            elif object_id:
                 rel = slug_path(object_id) + ".md"
             else:
                 path = default_path(content, team, row["period"], row["objective"], row["owner"])
@@ -295,7 +237,13 @@ def plan(
             score = _parse_number(row.get("objective_score", ""), "objective_score", number, errors)
             if score is not None:
                 metadata["score"] = score
-            entry = Planned(content / rel, metadata, row.get("body", "").strip("\n"))
+            entry = Planned(
+                content / rel,
+                metadata,
+                row.get("body", "").strip("\n"),
+                object_id=object_id or None,
+                source=row.get("source", "").strip() or None,
+            )
             planned[key] = entry
         entry.rows.append(number)
         entry.metadata["key_results"].append(_key_result(row, number, errors))
@@ -355,51 +303,3 @@ def render_file(entry: Planned) -> str:
     from okrdocs.authoring.new import file_text
 
     return file_text(entry.metadata, entry.body)
-
-
-@dataclass(slots=True)
-class ImportPlan:
-    """What ``okrdocs import`` would do: files to create, files skipped, problems by row."""
-
-    create: list[Planned] = field(default_factory=list)
-    skipped: list[Path] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-
-
-def prepare_import(config: Any, raw: bytes, skip_existing: bool, cwd: Path) -> ImportPlan:
-    """Read a spreadsheet and check every file it would create, writing nothing.
-
-    Raises ImportError_ when the file as a whole cannot be read.
-    """
-    from okrdocs.workspace import Workspace
-
-    planned, errors = plan(read_csv(raw), config.content, config.fiscal)
-    result = ImportPlan(errors=errors)
-    workspace = Workspace(config, date.today(), cwd=cwd)
-    for entry in planned:
-        if entry.path.exists():
-            if skip_existing:
-                result.skipped.append(entry.path)
-                continue
-            shown = workspace.context(entry.path).display_path
-            result.errors.append(
-                RowError(
-                    entry.rows[0],
-                    f"{shown} already exists; okrdocs never overwrites a file "
-                    "(remove its rows, or use --skip-existing)",
-                )
-            )
-        loaded = workspace.check_bytes(entry.path, render_file(entry).encode("utf-8"))
-        for problem in loaded.diagnostics:
-            if problem.severity == "error":
-                result.errors.append(RowError(entry.rows[0], problem.message))
-        result.create.append(entry)
-    result.errors.sort(key=lambda error: error.row)
-    return result
-
-
-def write_planned(entry: Planned) -> None:
-    """Create one planned file; never overwrites one that exists."""
-    entry.path.parent.mkdir(parents=True, exist_ok=True)
-    with open(entry.path, "x", encoding="utf-8") as handle:  # "x": never overwrite
-        handle.write(render_file(entry))

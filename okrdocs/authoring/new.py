@@ -145,11 +145,13 @@ def _dates(value: Any, key: str | None = None) -> Any:
 
 
 def file_text(metadata: dict[str, Any], body: str) -> str:
-    """An objective file: YAML front matter in the given key order, then the Markdown body."""
-    import frontmatter
+    """An objective file: YAML front matter in the given key order, then the Markdown body
+    right after the closing fence (as okrdocs and people write them: no blank line between)."""
+    from frontmatter.default_handlers import YAMLHandler
 
-    post = frontmatter.Post(body, **_dates(metadata))
-    return frontmatter.dumps(post, sort_keys=False) + "\n"
+    front = YAMLHandler().export(_dates(metadata), sort_keys=False).rstrip("\n")
+    body = body.strip("\n")
+    return f"---\n{front}\n---\n" + (f"{body}\n" if body else "")
 
 
 def render(new: NewObjective) -> str:

@@ -1,0 +1,218 @@
+"""Reading the spreadsheets teams arrive with: encodings, separators and headers as they are.
+
+- Encodings: UTF-8 with or without a byte-order mark, UTF-16 with one (Excel's "Unicode text"),
+  else GB18030 (a superset of GBK and GB2312, what Chinese Excel saves). The choice is reported.
+- Separators: comma, semicolon (European Excel) or tab, whichever splits the header best.
+- Headers: okrdocs's own names in any case, with spaces or hyphens for underscores, and Chinese
+  names (目标, 负责人, 周期, 关键结果, 基线, 目标值, 当前值, 单位, 权重 …, simplified or
+  traditional). Unknown columns are ignored with one warning; a column given twice is refused.
+
+``COLUMNS`` is the one description of every column: ``okrdocs help import`` prints it and the
+column table in docs/workflow.md is generated from it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+
+class Column(NamedTuple):
+    name: str
+    field: str  # where it goes in the file
+    notes: str
+    aliases: tuple[str, ...] = ()  # other headers that mean it (Chinese, simplified/traditional)
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("objective_id", "id", "default: from the file's path", ("目标编号", "目标id", "目標編號", "目標id", "id")),
+    Column("objective", "objective", "required", ("目标", "目標", "objective title")),
+    Column("owner", "owner", "required", ("负责人", "負責人", "目标负责人", "目標負責人")),
+    Column("team", "team", "also the folder the file goes in", ("团队", "團隊", "部门", "部門")),
+    Column("period", "period", "required: 2026-Q4, 2026, 2026-H1, ...", ("周期", "週期", "时间", "時間")),
+    Column("type", "type", "committed or aspirational", ("类型", "類型", "目标类型", "目標類型")),
+    Column("parent", "parent", "the id of the objective this one aligns to", ("上级目标", "上級目標", "父目标", "父目標", "对齐", "對齊")),
+    Column("tags", "tags", "separated by ;", ("标签", "標籤")),
+    Column("objective_score", "score", "0 to 1", ("目标评分", "目標評分")),
+    Column("objective_progress", "", "computed by export; ignored by import", ("目标进度", "目標進度")),
+    Column("objective_status", "", "computed by export; ignored by import", ("目标状态", "目標狀態")),
+    Column("kr_id", "key_results[].id", "default: kr1, kr2, ... by position", ("关键结果编号", "關鍵結果編號", "kr编号", "kr編號")),
+    Column("kr_title", "key_results[].title", "required", ("关键结果", "關鍵結果", "key result", "kr")),
+    Column("kr_owner", "key_results[].owner", "", ("关键结果负责人", "關鍵結果負責人", "kr负责人", "kr負責人")),
+    Column("kr_type", "key_results[].type", "metric (default) or milestone", ("关键结果类型", "關鍵結果類型")),
+    Column("baseline", "key_results[].baseline", "a number; 1,200 is fine", ("基线", "基線", "起始值", "初始值")),
+    Column("target", "key_results[].target", "a number", ("目标值", "目標值")),
+    Column("current", "key_results[].current", "a number", ("当前值", "當前值", "现值", "現值")),
+    Column("done", "key_results[].done", "true or false, for milestones", ("完成", "已完成")),
+    Column("unit", "key_results[].unit", "", ("单位", "單位")),
+    Column("definition", "key_results[].definition", "how the number is measured", ("定义", "定義", "口径", "口徑")),
+    Column("weight", "key_results[].weight", "", ("权重", "權重")),
+    Column("confidence", "key_results[].confidence", "0 to 1", ("信心指数", "信心指數", "信心")),
+    Column("kr_score", "key_results[].score", "0 to 1", ("评分", "評分", "关键结果评分", "關鍵結果評分")),
+    Column("progress", "", "computed by export; ignored by import", ("进度", "進度")),
+    Column("status", "", "computed by export; ignored by import", ("状态", "狀態")),
+    Column("last_checkin", "", "computed by export; ignored by import", ("最近跟踪", "最近追蹤", "最近进展", "最近進展")),
+    Column("actions", "key_results[].actions", "one action per line: title | owner | due | status | link", ("行动计划", "行動計畫", "行动", "行動")),
+    Column("checkins", "checkins", "the JSON list export writes", ("跟踪记录", "追蹤記錄", "进展记录", "進展記錄")),
+    Column("body", "the Markdown body", "", ("正文", "说明", "說明", "背景")),
+    Column("source", "", "the file export read (matches rows to existing files)", ("来源", "來源", "文件", "檔案")),
+)  # fmt: skip
+NAMES = tuple(column.name for column in COLUMNS)
+REQUIRED = ("objective", "owner", "period", "kr_title")
+COMPUTED = frozenset(c.name for c in COLUMNS if not c.field)
+
+
+def _key(header: str) -> str:
+    return header.strip().lower().replace("-", "_").replace(" ", "_")
+
+
+_ALIASES: dict[str, str] = {}
+for _column in COLUMNS:
+    _ALIASES[_key(_column.name)] = _column.name
+    _ALIASES[_key(_column.name.replace("_", " "))] = _column.name
+    for _alias in _column.aliases:
+        _ALIASES[_key(_alias)] = _column.name
+
+
+class SheetError(Exception):
+    """The spreadsheet as a whole cannot be read (a usage error, with what to do)."""
+
+
+@dataclass(slots=True)
+class Sheet:
+    rows: list[dict[str, str]]  # by okrdocs column name; row i is spreadsheet row i + 2
+    encoding: str  # as reported to the user
+    separator: str
+    ignored: list[str] = field(default_factory=list)  # headers of unknown columns
+
+
+# A cell may hold a whole Markdown body; a larger one is refused with its row.
+MAX_CELL = 1 << 20
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def unprotect(text: str) -> str:
+    """The text behind a cell that export protected with a leading quote (see csvio)."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """(text, encoding as reported) of a spreadsheet's bytes."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="strict"), "UTF-8 with a byte-order mark"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            raise SheetError("the file starts like UTF-16 but is not; save it again") from None
+    try:
+        return raw.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030"), "GB18030 (GBK, as Chinese Excel saves CSV)"
+    except UnicodeDecodeError:
+        raise SheetError(
+            "the file is neither UTF-8 nor GBK; in Excel use Save As → 'CSV UTF-8 (Comma "
+            "delimited)'"
+        ) from None
+
+
+def _separator(text: str) -> str:
+    """Comma, semicolon or tab: the one that splits the header line into the most columns."""
+    header = text.split("\n", 1)[0]
+    counts = {separator: header.count(separator) for separator in (",", ";", "\t")}
+    best = max(counts, key=lambda separator: counts[separator])
+    return best if counts[best] else ","
+
+
+def read_sheet(raw: bytes) -> Sheet:
+    """The rows of a CSV spreadsheet, by okrdocs column name. Raises SheetError."""
+    try:
+        text, encoding = decode(raw)
+    except UnicodeDecodeError:
+        raise SheetError("the file is not valid UTF-8; save it as 'CSV UTF-8'") from None
+    if not text.strip():
+        raise SheetError("the file is empty")
+    separator = _separator(text)
+    csv.field_size_limit(MAX_CELL)
+    # newline="": the csv module reads \r\n, \n and a lone \r (old Mac files) itself; strict: an
+    # unclosed quote is an error with its row, not a cell that swallows the rest of the file.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    try:
+        headers = next(reader)
+    except csv.Error as error:
+        raise SheetError(f"row 1: {error}") from None
+    columns: list[str | None] = []
+    seen: dict[str, int] = {}
+    ignored: list[str] = []
+    for position, header in enumerate(headers, start=1):
+        name = _ALIASES.get(_key(header))
+        if name is None:
+            if header.strip():
+                ignored.append(header.strip())
+            columns.append(None)
+            continue
+        if name in seen:
+            raise SheetError(
+                f"the column {name!r} is given twice (columns {seen[name]} and {position}: "
+                f"{headers[seen[name] - 1]!r} and {header!r}); keep one"
+            )
+        seen[name] = position
+        columns.append(name)
+    missing = [name for name in REQUIRED if name not in seen]
+    if missing:
+        raise SheetError(
+            f"missing column {missing[0]!r} (required: {', '.join(REQUIRED)}); "
+            "see 'okrdocs help import' for the columns"
+        )
+    rows: list[dict[str, str]] = []
+    try:
+        for record in reader:
+            if not any(cell.strip() for cell in record):
+                rows.append({})  # a blank row keeps the numbering of the rows after it
+                continue
+            row: dict[str, str] = {}
+            for name, cell in zip(columns, record, strict=False):
+                if name is not None:
+                    row[name] = unprotect(cell)
+            rows.append(row)
+    except csv.Error as error:
+        raise SheetError(f"row {len(rows) + 2}: {error}") from None
+    return Sheet(rows, encoding, separator, ignored)
+
+
+def help_text() -> str:
+    """``okrdocs help import``: the columns, in plain text."""
+    lines = [
+        "okrdocs import FILE.csv [--write] [--update] [--skip-existing]",
+        "",
+        "One row per key result; rows with the same objective (the same objective_id, or the",
+        "same objective, owner and period) become one file. A row whose objective_id or source",
+        "names an existing objective updates it (with --update) or is left alone.",
+        "",
+        "Files: UTF-8 (with or without a byte-order mark), UTF-16, or GBK/GB18030 as Chinese",
+        "Excel saves them; comma, semicolon or tab separated. Headers may be written in any",
+        "case, with spaces, or in Chinese. Unknown columns are ignored.",
+        "",
+        f"Required: {', '.join(REQUIRED)}.",
+        "",
+    ]
+    width = max(len(column.name) for column in COLUMNS)
+    for column in COLUMNS:
+        also = f" (also: {', '.join(column.aliases)})" if column.aliases else ""
+        notes = column.notes or column.field
+        lines.append(f"  {column.name:<{width}}  {notes}{also}")
+    return "\n".join(lines) + "\n"
+
+
+def docs_table() -> str:
+    """The column table of docs/workflow.md (generated by okrdocs.docgen)."""
+    lines = ["| column | field | also accepted | notes |", "|---|---|---|---|"]
+    for column in COLUMNS:
+        also = ", ".join(f"`{alias}`" for alias in column.aliases)
+        target = f"`{column.field}`" if column.field and " " not in column.field else column.field
+        lines.append(f"| `{column.name}` | {target} | {also} | {column.notes} |")
+    return "\n".join(lines) + "\n"
