@@ -352,6 +352,7 @@ def history(view: ObjectiveView) -> list[HistoryPoint]:
         pairs = [
             (p.rollup_value(p.value_progress(kr, values.get(kr.id))), kr.weight)
             for kr in objective.key_results
+            if not kr.dropped_by(checkin.date)
         ]
         points.append(
             HistoryPoint(checkin.date, p.weighted_mean(pairs), checkin.confidence, checkin.note)

@@ -45,6 +45,7 @@ STATUSES: dict[str, StatusStyle] = {
     p.STALE: StatusStyle("◷", "90", "stale"),
     p.NOT_STARTED: StatusStyle("○", "90", "not started"),
     p.UNSCORED: StatusStyle("?", "90", "unscored"),
+    p.DROPPED: StatusStyle("–", "90", "dropped"),
 }
 UNKNOWN_STATUS = StatusStyle("•", "0", "")
 

@@ -309,6 +309,8 @@ class _FileLoader:
                     score=item.get("score"),
                     done=item.get("done"),
                     actions=actions,
+                    dropped=date.fromisoformat(item["dropped"]) if "dropped" in item else None,
+                    dropped_reason=item.get("dropped_reason"),
                 )
             )
         return results

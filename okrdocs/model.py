@@ -65,10 +65,16 @@ class KeyResult:
     done: bool | None = None
     id_declared: bool = False
     actions: list[Action] = field(default_factory=list)
+    dropped: date | None = None  # dropped mid-period: kept with its history, not counted
+    dropped_reason: str | None = None
 
     @property
     def is_milestone(self) -> bool:
         return self.kind == "milestone"
+
+    def dropped_by(self, day: date) -> bool:
+        """Whether the key result has been dropped on or before ``day``."""
+        return self.dropped is not None and self.dropped <= day
 
     @property
     def direction(self) -> int:

@@ -28,13 +28,16 @@ from okrdocs.model import KeyResult, Objective
 # stale sits between at-risk and off-track because silence may hide either.
 ON_TRACK, AT_RISK, STALE, OFF_TRACK = "on-track", "at-risk", "stale", "off-track"
 NOT_STARTED = "not-started"
+# A key result dropped mid-period: shown with its history, left out of every roll-up.
+DROPPED = "dropped"
 # Closed periods.
 DELIVERED, PROGRESS, MISSED, UNSCORED = "delivered", "progress", "missed", "unscored"
 
 # Statuses that need no one's attention.
-NOT_WORRYING = frozenset((ON_TRACK, DELIVERED, NOT_STARTED))
+NOT_WORRYING = frozenset((ON_TRACK, DELIVERED, NOT_STARTED, DROPPED))
 
 SEVERITY = {
+    DROPPED: 0,
     NOT_STARTED: 0,
     ON_TRACK: 1,
     DELIVERED: 1,
@@ -96,9 +99,14 @@ def weighted_mean(values: Sequence[tuple[float, float]]) -> float:
     return sum(value * weight for value, weight in values) / total
 
 
-def objective_progress(objective: Objective) -> float:
+def objective_progress(objective: Objective, as_of: date | None = None) -> float:
+    """Weighted mean of the key results' progress (those dropped by ``as_of`` left out)."""
     return weighted_mean(
-        [(rollup_value(kr_progress(kr)), kr.weight) for kr in objective.key_results]
+        [
+            (rollup_value(kr_progress(kr)), kr.weight)
+            for kr in objective.key_results
+            if as_of is None or not kr.dropped_by(as_of)
+        ]
     )
 
 
@@ -161,7 +169,9 @@ def kr_state(objective: Objective, kr: KeyResult, as_of: date, settings: StatusS
     since = last or period.start
     days = (as_of - since).days if as_of >= since else None
     phase = period.state(as_of)
-    if phase == "upcoming":
+    if kr.dropped_by(as_of):
+        status = DROPPED
+    elif phase == "upcoming":
         status = NOT_STARTED
     elif phase == "closed":
         status = score_status(kr.score)
@@ -187,27 +197,31 @@ class ObjectiveState:
     phase: str  # upcoming | active | closed
 
 
-def objective_score(objective: Objective) -> float | None:
-    """The objective's own score, or the weighted mean of its key results' scores."""
+def objective_score(objective: Objective, as_of: date | None = None) -> float | None:
+    """The objective's own score, or the weighted mean of its (not dropped) key results'."""
     if objective.score is not None:
         return objective.score
-    scored = [(kr.score, kr.weight) for kr in objective.key_results if kr.score is not None]
-    if not scored or len(scored) < len(objective.key_results):
+    counted = [kr for kr in objective.key_results if as_of is None or not kr.dropped_by(as_of)]
+    scored = [(kr.score, kr.weight) for kr in counted if kr.score is not None]
+    if not scored or len(scored) < len(counted):
         return None
     return weighted_mean(scored)
 
 
 def objective_state(objective: Objective, as_of: date, settings: StatusSettings) -> ObjectiveState:
     krs = tuple(kr_state(objective, kr, as_of, settings) for kr in objective.key_results)
-    progress = weighted_mean(
-        [(state.value, kr.weight) for state, kr in zip(krs, objective.key_results, strict=True)]
-    )
+    counted = [
+        (state, kr)
+        for state, kr in zip(krs, objective.key_results, strict=True)
+        if state.status != DROPPED
+    ]
+    progress = weighted_mean([(state.value, kr.weight) for state, kr in counted])
     phase = objective.period.state(as_of)
-    score = objective_score(objective)
+    score = objective_score(objective, as_of)
     if phase == "closed":
         status = score_status(score)
     else:
-        status = worst(state.status for state in krs) or NOT_STARTED
+        status = worst(state.status for state, _ in counted) or NOT_STARTED
     return ObjectiveState(progress, objective.period.elapsed(as_of), status, score, krs, phase)
 
 

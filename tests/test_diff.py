@@ -401,3 +401,83 @@ def test_excluded_folders_are_ignored_on_both_sides(repo: TempProject) -> None:
     (repo.root / "content/drafts/wip.md").unlink()
     result = repo.run("diff", "--fail-on", "objective-removed")
     assert result.exit_code == 0, result.stdout
+
+
+# -- what a reviewer sees at the edges (issue 13, items 5-8) -----------------------------------
+
+
+def test_a_moved_file_is_a_move_not_a_removal_and_an_addition(repo: TempProject) -> None:
+    # The id comes from the path: moving the file to another team's folder changes it.
+    (repo.root / "content/marketing").mkdir()
+    git(repo.root, "mv", "content/sales/q1.md", "content/marketing/q1.md")
+    edit(repo, "content/marketing/q1.md", ("owner: zhang.wei", "owner: li.na"))
+    result = repo.run("diff", "--fail-on", "objective-removed")
+    assert result.exit_code == 0, result.output
+    out = lines(result)
+    assert out[0] == "1 objective changed between HEAD and the working tree: 1 moved."
+    assert "moved from sales/q1.md to marketing/q1.md; id sales/q1 → marketing/q1" in out
+    assert "team sales → marketing" in out and "owner zhang.wei → li.na" in out
+    assert not any("removed" in line or "added" in line for line in out[1:])
+
+
+def test_a_renamed_key_result_id_is_a_rename(repo: TempProject) -> None:
+    edit(
+        repo,
+        "content/eng/latency.md",
+        ("  - id: p95", "  - id: p95-latency"),
+        ("values: {p95: 3.0, tickets: 30}", "values: {p95-latency: 3.0, tickets: 30}"),
+    )
+    result = repo.run("diff", "--fail-on", "kr-removed,history-rewritten")
+    assert result.exit_code == 0, result.output
+    assert "p95-latency: key result id renamed from p95 to p95-latency" in lines(result)
+    assert not any("removed" in line or "rewritten" in line for line in lines(result))
+
+
+def test_a_key_result_can_be_dropped_and_keep_its_history(repo: TempProject) -> None:
+    edit(
+        repo,
+        "content/eng/latency.md",
+        (
+            "    unit: tickets\n",
+            "    unit: tickets\n    dropped: 2026-02-10\n"
+            "    dropped_reason: The support desk moved to another team\n",
+        ),
+    )
+    linted = repo.run("lint", "--select", "OKR0,OKR204,OKR403")
+    assert linted.exit_code == 0, linted.output  # the old check-in values stay valid
+    result = repo.run("diff", "--fail-on", "kr-removed")
+    assert result.exit_code == 0, result.output
+    assert "tickets: dropped on 2026-02-10: The support desk moved to another team" in lines(result)
+    status = repo.run("status", "--no-color")
+    assert "dropped" in status.stdout
+    built = repo.run("build", "-q")
+    assert built.exit_code == 0, built.output
+    page = (repo.root / "site/objectives/eng/latency.html").read_text(encoding="utf-8")
+    assert 'class="kr kr-dropped" id="kr-tickets"' in page
+    assert "Dropped on 2026-02-10: The support desk moved to another team" in page
+    # Progress counts the key results still in play: p95 alone.
+    exported = json.loads(repo.run("export", "--format", "json").stdout)
+    objective = next(o for o in exported["objectives"] if o["id"] == "eng/latency")
+    p95 = next(k for k in objective["key_results"] if k["id"] == "p95")
+    assert abs(objective["progress"] - max(0.0, min(1.0, p95["progress"]))) < 1e-3
+    refused = repo.run("checkin", "eng/latency", "tickets=20", "--date", "2026-02-12")
+    assert refused.exit_code == 2 and "was dropped on 2026-02-10" in refused.stderr
+
+
+def test_an_unreadable_file_fails_any_policy(repo: TempProject) -> None:
+    edit(repo, "content/sales/q1.md", ("target: 880", "target: lots"))
+    result = repo.run("diff", "--fail-on", "kr-removed")
+    assert result.exit_code == 1
+    assert "cannot be read in the working tree" in result.stdout
+    (repo.root / "content/eng/latency.md").unlink()
+    removed = repo.run("diff", "--fail-on", "objective-removed")
+    assert removed.exit_code == 1
+
+
+def test_the_recipes_and_init_fail_reviews_on_removed_objectives() -> None:
+    from .conftest import REPO
+
+    workflow = (REPO / "examples/github/okrs.yml").read_text(encoding="utf-8")
+    gitlab = (REPO / "examples/gitlab/.gitlab-ci.yml").read_text(encoding="utf-8")
+    for recipe in (workflow, gitlab):
+        assert "--fail-on less-ambitious,kr-removed,objective-removed" in recipe

@@ -259,3 +259,28 @@ def test_gitlab_note_is_updated_not_duplicated(tmp_path: Path) -> None:
         {"id": 1, "body": "LGTM"},
         {"id": 2, "body": "<!-- okrdocs-diff -->\nsecond"},
     ]
+
+
+def test_recipes_pin_the_current_release_in_one_place() -> None:
+    """A team copying a recipe gets this release: one variable, the same version everywhere."""
+    from okrdocs import __version__
+
+    workflow = (REPO / "examples/github/okrs.yml").read_text(encoding="utf-8")
+    gitlab = (REPO / "examples/gitlab/.gitlab-ci.yml").read_text(encoding="utf-8")
+    pre_commit = (REPO / "examples/pre-commit/.pre-commit-config.yaml").read_text(encoding="utf-8")
+    for recipe in (workflow, gitlab):
+        assert f'OKRDOCS_PACKAGE: "okrdocs=={__version__}"' in recipe
+        assert "pip install okrdocs\n" not in recipe
+        assert recipe.count("$OKRDOCS_PACKAGE") >= 1
+    assert f"rev: v{__version__}" in pre_commit
+    changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## [{__version__}]" in changelog
+
+
+def test_the_gitlab_lint_job_runs_in_merge_request_pipelines() -> None:
+    import yaml
+
+    recipe = yaml.safe_load((REPO / "examples/gitlab/.gitlab-ci.yml").read_text(encoding="utf-8"))
+    rules = recipe["workflow"]["rules"]
+    assert {"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'} in rules
+    assert "rules" not in recipe["okrdocs-lint"]  # it runs in every pipeline the workflow allows

@@ -246,6 +246,10 @@ def _record_locked(
         if kr is None:
             known = ", ".join(k.id for k in objective.key_results)
             raise CheckinError(f"no key result {kr_id!r} in {objective.id} (key results: {known})")
+        if kr.dropped is not None and kr.dropped <= day:
+            raise CheckinError(
+                f"key result {kr_id!r} was dropped on {kr.dropped}; it takes no more check-ins"
+            )
         if not kr.is_milestone and text.strip().lower() in ("done", "not-done"):
             raise CheckinError(
                 f"key result {kr_id!r} is a metric: give its value ({kr_id}=N, or "

@@ -87,6 +87,8 @@ def rows(data: Analysis) -> list[dict[str, str]]:
                     "weight": _number(kr.weight) if kr.weight != 1 else "",
                     "confidence": _number(kr.confidence),
                     "kr_score": _number(kr.score),
+                    "kr_dropped": kr.dropped.isoformat() if kr.dropped else "",
+                    "kr_dropped_reason": kr.dropped_reason or "",
                     "progress": _share(k.state.progress),
                     "status": k.state.status,
                     "last_checkin": k.state.last_checkin.isoformat()
@@ -284,6 +286,9 @@ def _key_result(row: dict[str, str], number: int, errors: list[RowError]) -> dic
         value = _parse_number(row.get(column, ""), column, number, errors)
         if value is not None:
             kr[key] = value
+    for column, key in (("kr_dropped", "dropped"), ("kr_dropped_reason", "dropped_reason")):
+        if row.get(column, "").strip():
+            kr[key] = row[column].strip()
     actions = []
     for line in row.get("actions", "").splitlines():
         if not line.strip():

@@ -51,6 +51,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("weight", "key_results[].weight", "", ("权重", "權重")),
     Column("confidence", "key_results[].confidence", "0 to 1", ("信心指数", "信心指數", "信心")),
     Column("kr_score", "key_results[].score", "0 to 1", ("评分", "評分", "关键结果评分", "關鍵結果評分")),
+    Column("kr_dropped", "key_results[].dropped", "the day the key result was dropped", ("放弃日期", "放棄日期")),
+    Column("kr_dropped_reason", "key_results[].dropped_reason", "why it was dropped", ("放弃原因", "放棄原因")),
     Column("progress", "", "computed by export; ignored by import", ("进度", "進度")),
     Column("status", "", "computed by export; ignored by import", ("状态", "狀態")),
     Column("last_checkin", "", "computed by export; ignored by import", ("最近跟踪", "最近追蹤", "最近进展", "最近進展")),

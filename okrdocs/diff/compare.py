@@ -22,7 +22,8 @@ from okrdocs.model import Action, Checkin, KeyResult, Objective
 KINDS = (
     "objective-added", "objective-removed", "objective-moved", "objective-reworded",
     "owner-changed", "team-changed", "period-changed", "type-changed", "parent-changed",
-    "tags-changed", "kr-added", "kr-removed", "kr-reworded", "kr-owner-changed",
+    "tags-changed", "kr-added", "kr-removed", "kr-renamed", "kr-dropped", "kr-reworded",
+    "kr-owner-changed",
     "kr-type-changed", "target-lowered", "target-raised", "baseline-changed", "unit-changed",
     "weight-changed", "current-changed", "progress-changed", "status-changed",
     "current-without-checkin", "confidence-changed", "checkin-added", "checkin-removed",
@@ -42,6 +43,9 @@ class Change:
     tags: tuple[str, ...] = ()
 
     def matches(self, selectors: set[str]) -> bool:
+        # A file that cannot be read may hide any change: it fails every policy.
+        if self.kind == "file-unreadable" and selectors:
+            return True
         return self.kind in selectors or any(tag in selectors for tag in self.tags)
 
 
@@ -121,8 +125,14 @@ def match_key_results(
     for ratio, i, j in scored:
         if ratio < 0.6 or i in used_old or j in used_new:
             continue
-        # Two key results with declared, different ids are different key results.
-        if old_left[i].id_declared and new_left[j].id_declared and old_left[i].id != new_left[j].id:
+        # Two key results with declared, different ids are different key results, unless only
+        # the id changed (a rename): the same title and the same numbers.
+        if (
+            old_left[i].id_declared
+            and new_left[j].id_declared
+            and old_left[i].id != new_left[j].id
+            and not _renamed(old_left[i], new_left[j], ratio)
+        ):
             continue
         pairs.append((old_left[i], new_left[j]))
         used_old.add(i)
@@ -144,6 +154,16 @@ def match_key_results(
             new_rest.remove(b)
     pairs.sort(key=lambda pair: pair[1].index)
     return pairs, old_rest, new_rest
+
+
+def _renamed(old: KeyResult, new: KeyResult, title_ratio: float) -> bool:
+    """Whether ``new`` is ``old`` under another id: a near-identical title, the same numbers."""
+    return title_ratio >= 0.9 and (old.baseline, old.target, old.unit, old.kind) == (
+        new.baseline,
+        new.target,
+        new.unit,
+        new.kind,
+    )
 
 
 def _ambition(old: KeyResult, new: KeyResult) -> tuple[str, ...]:
@@ -181,6 +201,9 @@ def compare_key_result(
     ) -> None:
         changes.append(Change(kind, message, name, old_value, new_value, tags))
 
+    if new.dropped is not None and old.dropped is None:
+        reason = f": {new.dropped_reason}" if new.dropped_reason else ""
+        add("kr-dropped", f"dropped on {new.dropped}{reason}", None, new.dropped)
     if old.title != new.title:
         add("kr-reworded", f"reworded from '{old.title}'", old.title, new.title)
     if old.kind != new.kind:
@@ -412,8 +435,21 @@ def compare_objective(
             old.tags,
             new.tags,
         )
-    checkin_changes, new_dates = compare_checkins(old.checkins, new.checkins)
     pairs, removed, added = match_key_results(old.key_results, new.key_results)
+    renames = {before.id: after.id for before, after in pairs if before.id != after.id}
+    old_checkins = [_renamed_checkin(c, renames) for c in old.checkins] if renames else old.checkins
+    checkin_changes, new_dates = compare_checkins(old_checkins, new.checkins)
+    for before, after in pairs:
+        if before.id != after.id and before.id_declared and after.id_declared:
+            changes.append(
+                Change(
+                    "kr-renamed",
+                    f"key result id renamed from {before.id} to {after.id}",
+                    after.id,
+                    before.id,
+                    after.id,
+                )
+            )
     for kr in removed:
         changes.append(
             Change("kr-removed", f"key result removed: '{kr.title}'", kr.id, kr.title, None)
@@ -462,6 +498,51 @@ def compare_objective(
     return changes
 
 
+def _renamed_checkin(checkin: Checkin, renames: dict[str, str]) -> Checkin:
+    """A check-in with key result ids renamed, to compare history across a rename."""
+    values = {renames.get(kr_id, kr_id): value for kr_id, value in checkin.values.items()}
+    return Checkin(
+        checkin.date, checkin.pointer, values, checkin.confidence, checkin.note, checkin.author
+    )
+
+
+def _similarity(old: Objective, new: Objective) -> float:
+    """How alike two objectives read: their titles and their key results' titles."""
+    title = difflib.SequenceMatcher(None, old.objective, new.objective).ratio()
+    if not old.key_results or not new.key_results:
+        return title
+    krs = sum(
+        max(difflib.SequenceMatcher(None, a.title, b.title).ratio() for b in new.key_results)
+        for a in old.key_results
+    ) / len(old.key_results)
+    return (title + krs) / 2
+
+
+def match_moves(old: dict[str, Objective], new: dict[str, Objective]) -> list[tuple[str, str]]:
+    """(old id, new id) of objectives that only moved (a file renamed or moved, so its id,
+    which comes from its path, changed): matched by content, as git detects renames."""
+    removed = [key for key in old if key not in new]
+    added = [key for key in new if key not in old]
+    scored = sorted(
+        (
+            (_similarity(old[a], new[b]), a, b)
+            for a in removed
+            for b in added
+            if old[a].period.key == new[b].period.key or old[a].objective == new[b].objective
+        ),
+        reverse=True,
+    )
+    pairs: list[tuple[str, str]] = []
+    taken_old: set[str] = set()
+    taken_new: set[str] = set()
+    for score, a, b in scored:
+        if score >= 0.8 and a not in taken_old and b not in taken_new:
+            pairs.append((a, b))
+            taken_old.add(a)
+            taken_new.add(b)
+    return pairs
+
+
 @dataclass(slots=True)
 class Side:
     """One side of the comparison: objectives by id, and files that could not be read."""
@@ -474,8 +555,17 @@ class Side:
 
 def compare(old: Side, new: Side, as_of: date, settings: StatusSettings) -> DiffReport:
     report = DiffReport(old.label, new.label, as_of)
+    moves = match_moves(old.objectives, new.objectives)
+    moved_from = {b: a for a, b in moves}
+    moved_away = {a for a, _ in moves}
     for object_id in sorted(set(old.objectives) | set(new.objectives)):
+        if object_id in moved_away:
+            continue  # reported under its new id
         before, after = old.objectives.get(object_id), new.objectives.get(object_id)
+        if object_id in moved_from:
+            old_id = moved_from[object_id]
+            report.objectives.append(_moved(old, new, old_id, object_id, as_of, settings))
+            continue
         broken = new.unreadable.get(object_id) if after is None else old.unreadable.get(object_id)
         if broken is not None and (before is None or after is None):
             continue  # reported below, as a file that cannot be read on one side
@@ -541,6 +631,7 @@ def compare(old: Side, new: Side, as_of: date, settings: StatusSettings) -> Diff
                 )
             entry.changes.extend(compare_objective(before, after, as_of, settings))
         report.objectives.append(entry)
+    report.objectives.sort(key=lambda entry: entry.id)
     for side, other in ((old, new), (new, old)):
         for key, problem in sorted(side.unreadable.items()):
             readable = other.objectives.get(key)
@@ -552,3 +643,34 @@ def compare(old: Side, new: Side, as_of: date, settings: StatusSettings) -> Diff
             )
             report.objectives.append(entry)
     return report
+
+
+def _moved(
+    old: Side, new: Side, old_id: str, new_id: str, as_of: date, settings: StatusSettings
+) -> ObjectiveDiff:
+    before, after = old.objectives[old_id], new.objectives[new_id]
+    old_state = p.objective_state(before, as_of, settings)
+    new_state = p.objective_state(after, as_of, settings)
+    entry = ObjectiveDiff(
+        new_id,
+        "moved",
+        after.objective,
+        old.paths[old_id],
+        new.paths[new_id],
+        old_progress=old_state.progress,
+        new_progress=new_state.progress,
+        old_status=old_state.status,
+        new_status=new_state.status,
+    )
+    id_note = f"; id {old_id} → {new_id}" if old_id != new_id else ""
+    entry.changes.append(
+        Change(
+            "objective-moved",
+            f"moved from {old.paths[old_id]} to {new.paths[new_id]}{id_note}",
+            None,
+            old.paths[old_id],
+            new.paths[new_id],
+        )
+    )
+    entry.changes.extend(compare_objective(before, after, as_of, settings))
+    return entry

@@ -9,11 +9,12 @@ from okrdocs.diff.compare import Change, DiffReport, ObjectiveDiff, percent
 from okrdocs.display import printable
 
 COMMENT_MARKER = "<!-- okrdocs-diff -->"
-_MARK = {"added": "+", "removed": "-", "changed": "~", "unreadable": "!"}
+_MARK = {"added": "+", "removed": "-", "changed": "~", "moved": ">", "unreadable": "!"}
 _COLOR = {
     "added": "\033[32m",
     "removed": "\033[31m",
     "changed": "\033[33m",
+    "moved": "\033[36m",
     "unreadable": "\033[31m",
 }
 _RESET, _BOLD, _DIM = "\033[0m", "\033[1m", "\033[2m"

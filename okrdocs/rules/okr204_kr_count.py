@@ -55,7 +55,8 @@ class KrCount(Rule):
     source = "Google OKR playbook, trap #6; whatmatters.com; Viva Goals"
 
     def check(self, objective: Objective, context: RuleContext) -> Iterator[Finding]:
-        count = len(objective.key_results)
+        # Key results dropped mid-period no longer count.
+        count = sum(1 for kr in objective.key_results if not kr.dropped_by(context.as_of))
         low, high = context.option("min"), context.option("max")
         if count < low:
             yield Finding(

@@ -57,7 +57,7 @@ class KrNoAction(Rule):
         if objective.period.state(context.as_of) == "closed":
             return
         for kr in objective.key_results:
-            if not kr.actions:
+            if not kr.actions and not kr.dropped_by(context.as_of):
                 yield Finding(
                     f"{kr.pointer}/title",
                     f"key result '{kr.id}' has no action plan; add 'actions:' with what will be "

@@ -45,7 +45,7 @@ class ActionIncomplete(Rule):
     code = "OKR302"
     name = "action-incomplete"
     severity = "warning"
-    source = "Seed brief step 4; Google OKR playbook"
+    source = "Google OKR playbook; Chinese sales-OKR guides (step 4: 目标所有者和时间框架)"
 
     def check(self, objective: Objective, context: RuleContext) -> Iterator[Finding]:
         for kr in objective.key_results:

@@ -39,7 +39,7 @@ class CheckinStale(Rule):
     options = (
         Option("days", 0, "days without a check-in before warning (0: [status] stale-days)"),
     )
-    source = "Seed brief step 5; OpenOKR §3.5"
+    source = "OpenOKR §3.5 (stale tracking); Chinese sales-OKR guides (step 5: 跟踪和评估)"
 
     def check(self, objective: Objective, context: RuleContext) -> Iterator[Finding]:
         if objective.period.state(context.as_of) != "active":

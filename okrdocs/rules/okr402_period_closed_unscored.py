@@ -48,13 +48,13 @@ class PeriodClosedUnscored(Rule):
     code = "OKR402"
     name = "period-closed-unscored"
     severity = "warning"
-    source = "Seed brief step 6; Google OKR playbook (scoring)"
+    source = "Google OKR playbook (scoring); Chinese sales-OKR guides (step 6: 激励和奖励)"
 
     def check(self, objective: Objective, context: RuleContext) -> Iterator[Finding]:
         if objective.period.state(context.as_of) != "closed":
             return
         for kr in objective.key_results:
-            if kr.score is None:
+            if kr.score is None and kr.dropped is None:  # a dropped key result is not scored
                 yield Finding(
                     f"{kr.pointer}/title",
                     f"{objective.period.key} has ended and key result '{kr.id}' has no score; "

@@ -80,9 +80,17 @@ class CheckinInvalid(Rule):
                 )
             previous = max(previous, checkin.date) if previous else checkin.date
         latest: dict[str, tuple[float | bool, str]] = {}
+        dropped = {kr.id: kr.dropped for kr in objective.key_results if kr.dropped is not None}
         for checkin in sorted(objective.checkins, key=lambda c: c.date):
             for kr_id, value in checkin.values.items():
                 latest[kr_id] = (value, checkin.date.isoformat())
+                when = dropped.get(kr_id)
+                if when is not None and checkin.date > when:
+                    yield Finding(
+                        f"{checkin.pointer}/values",
+                        f"the check-in of {checkin.date} records key result '{kr_id}', dropped "
+                        f"on {when}; remove the value, or the key result's 'dropped' date",
+                    )
         for kr in objective.key_results:
             if kr.id not in latest:
                 continue

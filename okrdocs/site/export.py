@@ -56,6 +56,8 @@ def objective_json(view: ObjectiveView, data: Analysis) -> dict[str, Any]:
                 "weight": k.kr.weight,
                 "confidence": k.kr.confidence,
                 "score": k.kr.score,
+                "dropped": k.kr.dropped.isoformat() if k.kr.dropped else None,
+                "dropped_reason": k.kr.dropped_reason,
                 "progress": _round(k.state.progress),
                 "status": k.state.status,
                 "last_checkin": k.state.last_checkin.isoformat() if k.state.last_checkin else None,

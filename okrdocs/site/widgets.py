@@ -193,10 +193,16 @@ class Widgets:
         """
         label, kr, state = self.label, k.kr, k.state
         title = esc(kr.title)
+        dropped = state.status == "dropped"
         parts = [
-            f'<li class="kr" id="kr-{esc(kr.id)}">\n<div class="kr-head">'
-            f'<h3 class="kr-title">{title}</h3>{self._badge(state.status)}</div>\n'
+            f'<li class="kr{" kr-dropped" if dropped else ""}" id="kr-{esc(kr.id)}">\n'
+            f'<div class="kr-head"><h3 class="kr-title">{title}</h3>'
+            f"{self._badge(state.status)}</div>\n"
         ]
+        if dropped and kr.dropped is not None:
+            reason = f": {esc(kr.dropped_reason)}" if kr.dropped_reason else ""
+            when = esc(self.t("Dropped on {date}", date=kr.dropped.isoformat()))
+            parts.append(f'<p class="kr-dropped-note muted">{when}{reason}</p>\n')
         if kr.is_milestone:
             reached = label("reached") if kr.done else label("not reached")
             parts.append(
