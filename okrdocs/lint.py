@@ -48,12 +48,24 @@ class RuleRunner:
     def __call__(self, loaded: LoadedFile) -> None:
         if loaded.text:
             loaded.suppressions = suppressing.find(loaded.text, loaded.body_line)
-        objective = loaded.objective
+        objective = loaded.objective or loaded.partial
         if objective is None:
             return
+        # On a partial model (the file has schema errors), findings about the key result or
+        # field that has a schema error are left out: that error says what to fix first.
+        blocked = tuple(_owner(pointer) for pointer in loaded.problem_pointers)
         for code, rule, context in self.checks:
             for finding in rule.check(objective, context):
+                if blocked and finding.pointer.startswith(blocked):
+                    continue
                 loaded.diagnostics.append(finding_diagnostic(loaded, code, finding))
+        loaded.partial = None
+
+
+def _owner(pointer: str) -> str:
+    """The key result a pointer is in (/key_results/2/target -> /key_results/2), else itself."""
+    parts = pointer.split("/")
+    return "/".join(parts[:3]) if len(parts) > 3 and parts[1] == "key_results" else pointer
 
 
 def finding_diagnostic(loaded: LoadedFile, code: str, finding: Finding) -> Diagnostic:

@@ -31,7 +31,13 @@ from okrdocs.rules.okr002_schema_violation import SchemaViolation
 from okrdocs.rules.okr003_duplicate_id import DuplicateId
 from okrdocs.rules.okr004_unknown_reference import UnknownReference
 from okrdocs.suggest import closest
-from okrdocs.yamlsource import SourceMap, YamlError, escape_pointer_token, parse
+from okrdocs.yamlsource import (
+    SourceMap,
+    YamlError,
+    escape_pointer_token,
+    parse,
+    unescape_pointer_token,
+)
 
 __all__ = ["SECTION_FILE", "FileContext", "LoadedFile", "load_bytes", "load_file", "read_header"]
 
@@ -94,6 +100,10 @@ class LoadedFile:
     own_diagnostics: list[Diagnostic] | None = None
     # Whether the file loaded as a model: kept when the model itself is dropped (linting).
     valid: bool = False
+    # A file with schema errors: a model of what is valid, for the quality rules only, and where
+    # the schema errors are (findings there are left out). Dropped once the rules have run.
+    partial: Objective | None = None
+    problem_pointers: tuple[str, ...] = ()
     text: str = ""
     body_line: int | None = None
     suppressions: list[Any] = field(default_factory=list)
@@ -189,10 +199,14 @@ class _FileLoader:
             return self.result
         self.result.header = header_of(data, self.context)
         if not okr_schema.fast_check(which).is_valid(data):
-            for problem in okr_schema.problems(data, which):
+            found = list(okr_schema.problems(data, which))
+            for problem in found:
                 self.report(
                     SchemaViolation, self.at(problem.pointer, problem.at_key), problem.message
                 )
+            if which == "objective" and found:
+                blocking = [problem.pointer for problem in found if not problem.at_key]
+                self._salvage(data, [problem.pointer for problem in found], blocking, parts)
             if not self.result.diagnostics:  # pragma: no cover - FastCheck and jsonschema disagree
                 self.report(
                     SchemaViolation, self.at(""), "the front matter does not match the schema"
@@ -212,6 +226,46 @@ class _FileLoader:
         if which == "section" and self.result.section is not None:
             self.result.valid = True
         return self.result
+
+    def _salvage(
+        self, data: dict[str, Any], pointers: list[str], blocking: list[str], parts: Any
+    ) -> None:
+        """A model of what is valid, for the quality rules only (LoadedFile.partial): so that
+        an author sees a wrong target and a vague objective in one round, not two.
+
+        Each invalid value or unknown key is left out; a missing required field, or a problem
+        in a list itself, gives up (there is nothing sound left to judge)."""
+        import copy
+
+        salvaged = copy.deepcopy(data)
+        for pointer in sorted(set(pointers), key=len, reverse=True):
+            tokens = [unescape_pointer_token(t) for t in pointer[1:].split("/")] if pointer else []
+            if not tokens:
+                return
+            parent: Any = salvaged
+            for token in tokens[:-1]:
+                if isinstance(parent, dict) and token in parent:
+                    parent = parent[token]
+                elif isinstance(parent, list) and token.isdigit() and int(token) < len(parent):
+                    parent = parent[int(token)]
+                else:
+                    return
+            if not isinstance(parent, dict) or tokens[-1] not in parent:
+                return  # a missing field, or a bad list item: nothing sound to judge
+            if tokens[-1] in ("objective", "owner", "period", "key_results", "title", "values"):
+                return
+            del parent[tokens[-1]]
+        if not okr_schema.fast_check("objective").is_valid(salvaged):
+            return
+        helper = _FileLoader(self.context, self.fiscal)
+        helper.source_map = self.source_map
+        helper.result.header = self.result.header
+        partial = helper._objective(salvaged, parts.body, parts.body_line)
+        if partial is not None:
+            # Findings about a key result with a wrong value are left out (its numbers are
+            # not what the author meant); an unknown field blocks nothing.
+            self.result.partial = partial
+            self.result.problem_pointers = tuple(blocking)
 
     # -- building the model from validated data --------------------------------------------
 

@@ -157,3 +157,23 @@ def test_the_pre_commit_hook_runs_as_one_process() -> None:
 
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hooks[0]["require_serial"] is True
+
+
+def test_schema_errors_and_quality_warnings_come_in_one_round(project: TempProject) -> None:
+    project.write(
+        "content/sales/q4.md",
+        "---\nobjective: 提高业绩\nowner: zhang.wei\nperiod: 2026-Q1\ntype: committed\n"
+        "key_results:\n"
+        "  - id: revenue\n    title: 季度销售额从 800 万元增长到 880 万元\n"
+        "    baseline: 800\n    target: 880万\n    unit: 万元\n"
+        "  - id: research\n    title: 开展华东制造业市场调研\n    ownr: wang.fang\n"
+        "    type: milestone\n---\n",
+    )
+    result = project.run("lint", "--select", "OKR002,OKR101,OKR203,OKR206")
+    codes = [line.split()[1] for line in result.stdout.splitlines()[:-1]]
+    assert sorted(codes) == ["OKR002", "OKR002", "OKR101", "OKR203"], result.stdout
+    # The key result with the wrong target gets no advice built on the wrong number.
+    assert "OKR206" not in result.stdout
+    # The file is still invalid: nothing downstream sees it.
+    assert project.run("build", "--no-lint", "-q").exit_code == 0
+    assert not (project.root / "site/objectives/sales/q4.html").exists()
