@@ -18,6 +18,7 @@ from pathlib import Path
 
 from okrdocs.config import Config
 from okrdocs.globs import matcher
+from okrdocs.i18n import N_
 
 SECTION_FILE = "_index.md"
 
@@ -99,7 +100,7 @@ def walk(folder: Path, config: Config, base: Path | None = None) -> Walk:
                 if stat.S_ISLNK(mode):
                     target = os.path.realpath(entry.path)
                     if not _inside(target, root):
-                        result.skipped.append((entry.path, "a link to outside the project"))
+                        result.skipped.append((entry.path, N_("a link to outside the project")))
                         continue
                     info = os.stat(target)
                     mode = info.st_mode
@@ -119,7 +120,7 @@ def walk(folder: Path, config: Config, base: Path | None = None) -> Walk:
             if excluded(prefix + rel):
                 continue
             if not stat.S_ISREG(mode):
-                result.skipped.append((entry.path, "not a regular file"))
+                result.skipped.append((entry.path, N_("not a regular file")))
                 continue
             result.files.append(Found(rel, entry.path, info.st_mtime_ns, info.st_size))
     result.files.sort(key=lambda found: found.rel)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from okrdocs.config import Config
 from okrdocs.diagnostics import Diagnostic
 from okrdocs.discovery import Walk, is_okr_file, walk
+from okrdocs.i18n import _
 from okrdocs.loader import FileContext, LoadedFile, load_bytes, load_file, make_context
 from okrdocs.model import Header, Objective, Section
 from okrdocs.parallel import gc_paused, map_files
@@ -47,7 +48,10 @@ class ContentMissing(Exception):
 
     def __init__(self, config: Config) -> None:
         super().__init__(
-            f"content folder not found: {config.content} (set 'content' in okrdocs.toml)"
+            _(
+                "content folder not found: {folder} (set 'content' in okrdocs.toml)",
+                folder=config.content,
+            )
         )
 
 
@@ -90,7 +94,7 @@ def expand_paths(paths: Iterable[Path], config: Config, force_exclude: bool = Fa
                 continue
             candidates = [path]
         else:
-            raise PathError(f"{path}: no such file or folder")
+            raise PathError(_("{path}: no such file or folder", path=path))
         for candidate in candidates:
             key = candidate.absolute()
             if key not in seen:

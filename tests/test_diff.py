@@ -240,7 +240,7 @@ def test_markdown_for_a_pull_request_comment(repo: TempProject) -> None:
     assert text.startswith(
         "<!-- okrdocs-diff -->\n## OKR changes\n\n2 objectives changed between HEAD and the working tree: 2 changed.\n"
     )
-    assert "**Review:** 1 change lower ambition or rewrite history (marked ⚠️ below)." in text
+    assert "**Review:** 1 change lowers ambition or rewrites history (marked ⚠️ below)." in text
     assert "| | objective | changes | progress, status |\n|---|---|---:|---|\n" in text
     assert (
         "| ~ | **成为华东中型制造企业首选的工业软件供应商**<br>`sales/q1` | 2 | 19% → 25%, stale |"

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from okrdocs.frontmatter_split import split
+from okrdocs.i18n import _
 from okrdocs.yamlsource import compose, plain_value
 
 
@@ -80,9 +81,9 @@ class Document:
         had_bom = text.startswith("\ufeff")
         if had_bom:
             text = text[1:]
-        root, _ = compose(parts.front_matter)  # line separators are not line breaks
+        root, _restore = compose(parts.front_matter)  # line separators are not line breaks
         if not isinstance(root, yaml.MappingNode):
-            raise EditError("the front matter is not a mapping of fields")
+            raise EditError(_("the front matter is not a mapping of fields"))
         lines = _LINES.findall(text)
         return cls(raw, had_bom, lines, parts.front_matter_offset, root, parts.body_line)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from okrdocs.config import Config
 from okrdocs.diff.compare import Side
 from okrdocs.discovery import is_okr_file, is_section
+from okrdocs.i18n import _
 from okrdocs.loader import FileContext, make_context
 from okrdocs.workspace import Workspace
 
@@ -29,7 +30,7 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.Comple
         )
     except FileNotFoundError:
         raise SourceError(
-            "git is not installed; compare two folders with --paths OLD NEW"
+            _("git is not installed; compare two folders with --paths OLD NEW")
         ) from None
 
 
@@ -37,7 +38,10 @@ def repository_root(folder: Path) -> Path:
     result = _git(folder, "rev-parse", "--show-toplevel")
     if result.returncode != 0:
         raise SourceError(
-            f"{folder} is not in a git repository; compare two folders with --paths OLD NEW"
+            _(
+                "{folder} is not in a git repository; compare two folders with --paths OLD NEW",
+                folder=folder,
+            )
         )
     return Path(result.stdout.decode().strip())
 
@@ -50,8 +54,8 @@ def resolve_revision(root: Path, revision: str) -> str:
         )
         hint = ""
         if shallow:
-            hint = " (this clone is shallow: fetch more history, such as fetch-depth: 0)"
-        raise SourceError(f"unknown revision {revision!r}{hint}")
+            hint = _(" (this clone is shallow: fetch more history, such as fetch-depth: 0)")
+        raise SourceError(_("unknown revision {revision!r}{hint}", revision=revision, hint=hint))
     return result.stdout.decode().strip()
 
 
@@ -84,11 +88,22 @@ def from_revision(config: Config, revision: str, cwd: Path, as_of: date) -> Side
         prefix = config.content.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         raise SourceError(
-            f"the content folder {config.content} is outside the repository {root}"
+            _(
+                "the content folder {content} is outside the repository {root}",
+                content=config.content,
+                root=root,
+            )
         ) from None
     listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", sha, "--", prefix)
     if listing.returncode != 0:
-        raise SourceError(f"cannot list {prefix} at {revision}: {listing.stderr.decode().strip()}")
+        raise SourceError(
+            _(
+                "cannot list {prefix} at {revision}: {value}",
+                prefix=prefix,
+                revision=revision,
+                value=listing.stderr.decode().strip(),
+            )
+        )
     entries: list[tuple[str, str, str]] = []  # (blob, path in the repository, path under content)
     for record in listing.stdout.split(b"\0"):
         if not record:
@@ -102,11 +117,11 @@ def from_revision(config: Config, revision: str, cwd: Path, as_of: date) -> Side
     if not entries:
         return _side(revision, workspace)
     batch = _git(
-        root, "cat-file", "--batch", stdin="".join(f"{blob}\n" for blob, _, _ in entries).encode()
+        root, "cat-file", "--batch", stdin="".join(f"{entry[0]}\n" for entry in entries).encode()
     )
     data, position = batch.stdout, 0
     items: list[tuple[FileContext, bytes | None]] = []
-    for _, path, rel in entries:
+    for _blob, path, rel in entries:
         header_end = data.index(b"\n", position)
         size = int(data[position:header_end].split()[2])
         content = data[header_end + 1 : header_end + 1 + size]
@@ -119,6 +134,6 @@ def from_revision(config: Config, revision: str, cwd: Path, as_of: date) -> Side
 def from_folder(config: Config, folder: Path, cwd: Path, label: str, as_of: date) -> Side:
     """Every OKR file under ``folder`` (a content folder, or the working tree's)."""
     if not folder.is_dir():
-        raise SourceError(f"{folder}: no such folder")
+        raise SourceError(_("{folder}: no such folder", folder=folder))
     workspace = Workspace(config, as_of, cwd=cwd, content=folder.resolve())
     return _side(label, workspace.load())
