@@ -890,6 +890,76 @@ def _analysis(config: Config, day: date) -> Analysis:
     return workspace.analysis()
 
 
+REPORT_FORMATS = ("text", "markdown", "json", "feishu", "slack", "teams")
+
+
+@cli.command()
+@config_option
+@lang_option
+@click.option("--period", help="A period (default: the current one).")
+@click.option(
+    "--since",
+    metavar="YYYY-MM-DD",
+    help="Report check-ins after this day (default: 7 days before the as-of day).",
+)
+@click.option("--team", help="Only this team (id or name) and its sub-teams.")
+@click.option("--owner", help="Only what this person owns: objectives, key results, actions.")
+@as_of_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(REPORT_FORMATS),
+    default="text",
+    show_default=True,
+    help="markdown for a chat message, an issue or an email; feishu, slack and teams for the "
+    "JSON their incoming webhooks expect.",
+)
+@output_file_option
+def report(
+    config_path: Path | None,
+    lang: str | None,
+    period: str | None,
+    since: str | None,
+    team: str | None,
+    owner: str | None,
+    as_of: str | None,
+    output_format: str,
+    output_file: Path | None,
+) -> None:
+    """The weekly report: what moved, what slipped, who is quiet, what is due.
+
+    For each team: key results whose values moved in the window (from the check-ins), what
+    became at risk or off track, confidence that dropped, stale key results and whose check-in
+    is missing, actions overdue or due in the coming week. In the configured language.
+    """
+    from okrdocs.report import render, weekly
+
+    config = load_config_or_exit(config_path, lang)
+    day = parse_date(as_of, "--as-of")
+    start = parse_date(since, "--since") if since else None
+    data = _analysis(config, day)
+    try:
+        built = weekly.build(data, period, start, team, owner)
+    except weekly.ReportError as error:
+        fail_usage(str(error))
+    if output_format == "text":
+        text = render.text(built)
+    elif output_format == "markdown":
+        text = render.markdown(built, config.base_url)
+    elif output_format == "json":
+        text = render.as_json(built)
+    else:
+        from okrdocs.report import chat
+
+        text = getattr(chat, output_format)(render.outline(built, config.base_url))
+    if output_file is None:
+        click.echo(text, nl=False)
+    else:
+        write_output(output_file, text)
+        click.echo(_("wrote {path}", path=output_file), err=True)
+    finish()
+
+
 @cli.command()
 @config_option
 @lang_option

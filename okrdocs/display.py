@@ -114,6 +114,14 @@ def percent(value: float | None, none: str = "–") -> str:
     return none if value is None else f"{value * 100:.0f}%"
 
 
+def percent_change(value: float) -> str:
+    """A change in progress, in percentage points with a sign: +4%, −3%, ±0%."""
+    points = round(value * 100)
+    if points == 0:
+        return "±0%"
+    return f"+{points}%" if points > 0 else f"−{-points}%"
+
+
 def with_unit(value: float | None, unit: str | None, none: str = "–") -> str:
     """880 万元 · 45% · 1,200 teams."""
     text = number(value, none)
