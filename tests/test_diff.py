@@ -103,6 +103,38 @@ def test_targets_judged_against_each_metrics_direction(repo: TempProject) -> Non
     assert "tickets: target lowered 15 → 10: more ambitious" in out
 
 
+def test_a_target_moved_past_the_baseline_reverses_the_direction(repo: TempProject) -> None:
+    # Found while measuring: 888 -> 799.2 with a baseline of 808 was called "more ambitious".
+    edit(
+        repo,
+        "content/sales/q1.md",
+        ("baseline: 800", "baseline: 808"),
+        ("target: 880", "target: 888"),
+        ("current: 830", "current: 820"),
+    )
+    git(repo.root, "commit", "-qam", "numbers")
+    edit(repo, "content/sales/q1.md", ("target: 888", "target: 799.2"))
+    result = repo.run("diff", "--format", "json")
+    [change] = [
+        c
+        for o in json.loads(result.stdout)["objectives"]
+        for c in o["changes"]
+        if c["kr"] == "revenue" and c["kind"] == "target-lowered"
+    ]
+    assert change["tags"] == ["less-ambitious", "direction-reversed"]
+    assert (
+        "revenue: target lowered 888 → 799.2, past the baseline 808: the key result now asks for "
+        "the opposite direction: less ambitious" in lines(repo.run("diff"))
+    )
+    assert repo.run("diff", "--fail-on", "less-ambitious").exit_code == 1
+    # A metric to reduce whose target is raised past its baseline: reversed too.
+    edit(repo, "content/eng/latency.md", ("target: 1.5", "target: 5.0"))
+    assert "p95: target raised 1.5 → 5, past the baseline 4.2" in " ".join(lines(repo.run("diff")))
+    # Within the direction, nothing changes: lower a target to raise, still above the baseline.
+    edit(repo, "content/sales/q1.md", ("target: 799.2", "target: 850"))
+    assert "revenue: target lowered 888 → 850: less ambitious" in lines(repo.run("diff"))
+
+
 def test_working_tree_against_a_revision_and_two_revisions(repo: TempProject) -> None:
     first = git(repo.root, "rev-parse", "HEAD")
     edit(repo, "content/sales/q1.md", ("target: 880", "target: 900"))

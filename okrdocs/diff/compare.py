@@ -31,7 +31,7 @@ KINDS = (
     "checkin-changed", "action-added", "action-removed", "action-status-changed",
     "action-changed", "score-set", "score-changed", "body-changed", "file-unreadable",
 )  # fmt: skip
-TAGS = ("less-ambitious", "more-ambitious", "history-rewritten")
+TAGS = ("less-ambitious", "more-ambitious", "history-rewritten", "direction-reversed")
 
 
 @dataclass(slots=True)
@@ -101,6 +101,7 @@ _TAG_WORDS = {
     "less-ambitious": N_("less ambitious"),
     "more-ambitious": N_("more ambitious"),
     "history-rewritten": N_("history rewritten"),
+    "direction-reversed": N_("direction reversed"),
 }
 
 
@@ -179,12 +180,17 @@ def _renamed(old: KeyResult, new: KeyResult, title_ratio: float) -> bool:
 
 
 def _ambition(old: KeyResult, new: KeyResult) -> tuple[str, ...]:
-    """Whether the distance from baseline to target grew or shrank, in the KR's direction."""
-    if None in (old.baseline, old.target, new.baseline, new.target):
+    """Whether the distance from baseline to target grew or shrank, in the direction the key
+    result had before the change. A target moved past the baseline reverses that direction (a
+    metric to raise now asks for a fall): reported as such, and less ambitious, since what was
+    asked for is no longer asked."""
+    if old.baseline is None or old.target is None or new.baseline is None or new.target is None:
         return ()
-    direction = 1 if (new.target - new.baseline) >= 0 else -1  # type: ignore[operator]
-    old_gap = (old.target - old.baseline) * direction  # type: ignore[operator]
-    new_gap = (new.target - new.baseline) * direction  # type: ignore[operator]
+    old_span, new_span = old.target - old.baseline, new.target - new.baseline
+    if old_span and new_span and (old_span > 0) != (new_span > 0):
+        return ("less-ambitious", "direction-reversed")
+    direction = 1 if (old_span or new_span) >= 0 else -1
+    old_gap, new_gap = old_span * direction, new_span * direction
     if new_gap < old_gap:
         return ("less-ambitious",)
     if new_gap > old_gap:
@@ -240,6 +246,13 @@ def compare_key_result(
     if old.target != new.target:
         tags = _ambition(old, new)
         judgement = _judgement(tags)
+        if "direction-reversed" in tags:
+            judgement = _(
+                ", past the baseline {baseline}: the key result now asks for the opposite "
+                "direction{judgement}",
+                baseline=number(new.baseline),
+                judgement=judgement,
+            )
         if old.target is not None and new.target is not None:
             kind = "target-lowered" if new.target < old.target else "target-raised"
             template = (
@@ -274,6 +287,13 @@ def compare_key_result(
     if old.baseline != new.baseline:
         tags = _ambition(old, new) if old.target == new.target else ()
         judgement = _judgement(tags)
+        if "direction-reversed" in tags:
+            judgement = _(
+                ", past the target {target}: the key result now asks for the opposite "
+                "direction{judgement}",
+                target=number(new.target),
+                judgement=judgement,
+            )
         add(
             "baseline-changed",
             _(
