@@ -493,9 +493,8 @@ def diff(
     okrdocs diff REV1 REV2       REV2 against REV1
     okrdocs diff --paths OLD NEW two folders, without git
     """
-    from okrdocs.diff import render
+    from okrdocs.diff import render, sources
     from okrdocs.diff.compare import KINDS, TAGS, compare
-    from okrdocs.diff.sources import SourceError, from_folder, from_revision
 
     config = load_config_or_exit(config_path, lang)
     day = parse_date(as_of, "--as-of")
@@ -514,18 +513,14 @@ def diff(
         if folders:
             if revisions:
                 fail_usage(_("give either revisions or --paths, not both"))
-            old = from_folder(config, folders[0], cwd, str(folders[0]), day)
-            new = from_folder(config, folders[1], cwd, str(folders[1]), day)
+            old, new = sources.folders(config, folders[0], folders[1], cwd, day)
         else:
             if len(revisions) > 2:
                 fail_usage(_("give at most two revisions: okrdocs diff [OLD [NEW]]"))
-            old = from_revision(config, revisions[0] if revisions else "HEAD", cwd, day)
-            if len(revisions) == 2:
-                new = from_revision(config, revisions[1], cwd, day)
-            else:
+            if len(revisions) < 2:
                 require_content(config)
-                new = from_folder(config, config.content, cwd, _("the working tree"), day)
-    except SourceError as error:
+            old, new = sources.sides(config, revisions, cwd, day)
+    except sources.SourceError as error:
         fail_usage(str(error))
     report = compare(old, new, day, config.status)
     if output_format == "markdown":

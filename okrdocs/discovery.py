@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from okrdocs.config import Config
@@ -25,10 +26,13 @@ SECTION_FILE = "_index.md"
 
 def content_prefix(config: Config) -> str:
     """The content folder relative to the project root, with a trailing '/' ('' when the same)."""
-    try:
-        rel = config.content.relative_to(config.root).as_posix()
-    except ValueError:
-        rel = os.path.relpath(config.content, config.root).replace(os.sep, "/")
+    return _prefix(str(config.content), str(config.root))
+
+
+@lru_cache(maxsize=16)
+def _prefix(content: str, root: str) -> str:
+    # Asked once per file by is_okr_file: computed once per folder pair.
+    rel = os.path.relpath(content, root).replace(os.sep, "/")
     return "" if rel == "." else rel + "/"
 
 

@@ -124,6 +124,7 @@ class Workspace:
         use_cache: bool = True,
         cwd: Path | None = None,
         content: Path | None = None,
+        project_checks: bool = True,
     ) -> None:
         self.config = config
         # The folder of OKR files: the configured one, or another that plays its part (the
@@ -142,6 +143,9 @@ class Workspace:
         self._analysis: Analysis | None = None
         self._runner: RuleRunner | None = None
         self._keep_models = True
+        # Project-wide rules (duplicate ids, unknown parents...); okrdocs diff, which reads a few
+        # files of each side, needs only what reading them finds.
+        self.project_checks = project_checks
 
     @classmethod
     def for_lint(
@@ -244,10 +248,18 @@ class Workspace:
 
     def check(self) -> None:
         """Project-wide rules and the policy over the files loaded; safe to run again."""
+        self._analysis = None
+        if not self.project_checks and self.policy is None:
+            for loaded in self.files.values():
+                for diagnostic in loaded.diagnostics:
+                    diagnostic.objective_id = loaded.header.id
+            self.diagnostics = sorted(
+                (d for f in self.files.values() for d in f.diagnostics), key=Diagnostic.sort_key
+            )
+            return
         from okrdocs.lint import apply_policy, finding_diagnostic, known_rule_names, project_rules
         from okrdocs.rules import RULES, ProjectFiles, RuleContext
 
-        self._analysis = None
         for loaded in self.files.values():
             if loaded.own_diagnostics is None:
                 loaded.own_diagnostics = list(loaded.diagnostics)

@@ -255,6 +255,34 @@ def test_added_and_removed_objectives(repo: TempProject) -> None:
     assert "added with 2 key results, owner zhang.wei, 2026-Q2" in out
 
 
+def test_only_files_that_differ_are_read(repo: TempProject) -> None:
+    # A file broken the same way on both sides is not read at all: it cannot change the report.
+    repo.write("content/eng/broken.md", "---\nobjective: [unclosed\n---\n")
+    git(repo.root, "add", ".")
+    git(repo.root, "commit", "-qm", "a broken file")
+    first = git(repo.root, "rev-parse", "HEAD")
+    edit(repo, "content/sales/q1.md", ("target: 880", "target: 900"))
+    repo.write("content/eng/new.md", VALID_OKR.replace("period: 2026-Q1", "period: 2026-Q2"))
+    out = lines(repo.run("diff"))  # the working tree: a modified file and an untracked one
+    assert out[0] == "2 objectives changed between HEAD and the working tree: 1 added, 1 changed."
+    assert not any("cannot be read" in line for line in out)
+    git(repo.root, "add", ".")
+    git(repo.root, "commit", "-qm", "raise")
+    out = lines(repo.run("diff", first, "HEAD"))  # two revisions: by blob id
+    assert out[0] == f"2 objectives changed between {first} and HEAD: 1 added, 1 changed."
+    # Two folders: by their bytes.
+    shutil.copytree(repo.content, repo.root / "old")
+    edit(repo, "content/eng/new.md", ("period: 2026-Q2", "period: 2026-Q3"))
+    out = lines(repo.run("diff", "--paths", "old", "content"))
+    assert out[0] == "1 objective changed between old and content: 1 changed."
+    # A file broken only on one side is still reported.
+    edit(repo, "content/eng/broken.md", ("[unclosed", "[still unclosed"))
+    assert any(
+        "cannot be read in content" in line
+        for line in lines(repo.run("diff", "--paths", "old", "content"))
+    )
+
+
 def test_unreadable_on_one_side_is_reported_not_a_crash(repo: TempProject) -> None:
     edit(repo, "content/eng/latency.md", ("owner: ada\n", "owner: ada\nowner: bob\n"))
     result = repo.run("diff")
