@@ -64,14 +64,16 @@ _CN_DIGITS = "零〇一二三四五六七八九十百千万萬亿億两兩"
 # Measure words and units that follow a Chinese numeral in a quantity (五个客户, 两倍, 十二家),
 # and units of time, which state a measure in a key result (三十天) but a timeframe in an
 # objective (三年内).
-_CN_MEASURES = "个個家名位次场場项項件份倍成%元块塊万萬亿億分人单單款篇条條台套所座户戶笔筆轮輪门門节節课課张張本支队隊组組类類种種遍回"
+_CN_MEASURES = "个個家名位次场場项項件份倍成%元块塊万萬亿億分人单單款篇条條台套所座户戶笔筆轮輪门門节節课課张張本支队隊组組类類种種遍回道题題步路维維级級届屆期页頁首部则則封集册冊批口片"
 _CN_DURATIONS = "天日周週月季年小时時"
 _NOT_QUANTITIES = ("一起", "一流", "统一", "統一", "唯一", "一致", "一些", "一体", "一體", "万一",
                    "萬一", "一直", "一定", "一般", "一切", "一样", "一樣", "一下", "一线", "一線",
                    "一站", "一手", "第一", "十分", "万分", "萬分", "千万", "千萬", "一次性", "一对一",
                    "一對一", "一体化", "一體化", "零部件", "零件", "零售", "零食", "零距离", "零距離",
                    "千方百计", "千方百計", "万物", "萬物", "百货", "百貨", "百姓", "十足", "万事",
-                   "萬事", "一把手", "一条龙", "一條龍", "两手", "兩手", "三方", "一家人", "一单")  # fmt: skip
+                   "萬事", "一把手", "一条龙", "一條龍", "两手", "兩手", "三方", "一家人", "一单",
+                   "一键", "一鍵", "最近一次", "按一下", "两者", "兩者", "千家万户", "千家萬戶", "一步步",
+                   "一路", "一口气", "一口氣", "一部分", "一片", "一批", "一道")  # fmt: skip
 
 _DIGITS = r"[0-9]+(?:[,，][0-9]{3})*(?:\.[0-9]+)?"
 # Units written against the digits (1TB, 100Mbps, 200ms, 24h, 3x); other letters make a name
@@ -87,12 +89,21 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _PERIOD_REF = re.compile(
     r"(?<![A-Za-z0-9])(?:FY\s?\d{2,4}|Q[1-4]|H[12])(?![A-Za-z0-9])"
     r"|\b\d{4}-\d{1,2}-\d{1,2}\b|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])|\d{1,2}月\d{1,2}[日号號]"
-    r"|#\d+|\bv\d+(?:\.\d+)*",
+    r"|#\d+|\bv\d+(?:\.\d+)*"
+    # Dates written with spaces or without a day (10 月 1 日, 9月), rooms and floors (821 会议室,
+    # 1楼), versions (2.0 版, version 3.1), and code in backticks.
+    r"|(?<![\d.])\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号號])?"
+    r"|\d+\s*(?:号|號)?\s*(?:会议室|會議室|室|楼|樓|层|層|栋|棟)"
+    r"|\d+(?:\.\d+)+\s*(?:版本?|version|release)|`[^`]*`",
     re.I,
 )
 _CN_NUMERAL_QUANTITY = re.compile(rf"[{_CN_DIGITS}]+(?=[{_CN_MEASURES}])")
 _CN_NUMERAL_DURATION = re.compile(rf"[{_CN_DIGITS}]+(?=[{_CN_DURATIONS}])")
 _CN_PERCENT = re.compile(rf"百分之[{_CN_DIGITS}点點]+")
+# 零 as an amount: 零 HIGH+ 安全漏洞, 零架构违规, 误会减至零, 为零 (not 零售, 零件, 零食).
+_CN_ZERO = re.compile(
+    r"(?:为|為|至|到|降至|减至|減至)零|零(?![售件部食距钱錢星碎散])(?=\s*[A-Za-z\u4e00-\u9fff])"
+)
 _CN_CHANGE = re.compile(r"翻[一两兩]?[倍番]|减半|減半|翻番|倍增|清零|归零|歸零")
 _EN_NUMBER_WORDS = re.compile(
     r"\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
@@ -101,9 +112,13 @@ _EN_NUMBER_WORDS = re.compile(
     # "one" and "a/an" only as an amount ("within one business day", "one or more", "an hour"),
     # not as a pronoun or article ("in one place").
     r"|\b(?:one|an?)\s+(?:business\s+|working\s+)?(?:hour|day|week|month|quarter|year)s?\b"
-    r"|\bone\s*\(?\s*or\s+more\b|\bmore\s+than\s+one\b",
+    r"|\bone\s*\(?\s*or\s+more\b|\bmore\s+than\s+one\b"
+    r"|\b(?:at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|exactly|only|just)\s+one\b",
     re.I,
 )
+
+
+_NAME_BEFORE = re.compile(r"[A-Za-z]-$|[A-Za-z\u4e00-\u9fff]$")
 
 
 def _digit_numbers(text: str) -> list[str]:
@@ -114,6 +129,23 @@ def _digit_numbers(text: str) -> list[str]:
         bare = token.strip("$¥￥€£ ")
         if _YEAR.match(bare):
             continue
+        start, end = match.span()
+        before, after = text[max(0, start - 2) : start], text[end : end + 2]
+        plain = bare.isdigit() or re.fullmatch(r"\d+\.\d+", bare) is not None
+        hyphenated = plain and before.endswith("-") and _NAME_BEFORE.search(before)
+        if hyphenated and not text[max(0, start - 4) : start].lower().startswith("top"):
+            continue  # UTF-8, COVID-19 (but Top-5 is a rank)
+        if "." in bare and plain and token == bare and _NAME_BEFORE.search(before):
+            continue  # 导师制2.0, Web2.0: a version written against a name
+        if (
+            bare.isdigit()
+            and len(bare) >= 3
+            and re.match(r"[\u4e00-\u9fff]", after)
+            and (re.search(r"[A-Za-z\u4e00-\u9fff]$", before))
+        ):
+            unit = after.strip()[:1]
+            if unit not in _CN_MEASURES + _CN_DURATIONS + "万萬亿億千百十多余餘":
+                continue  # 8080 处理器, 6800 相比: a model number
         found.append(token)
     return found
 
@@ -130,10 +162,11 @@ def _chinese_quantities(text: str, durations: bool) -> list[str]:
         if any(word in context for word in _NOT_QUANTITIES):
             continue
         following = text[end : end + 1]
-        # A lone 一 before a measure word is usually an article (打造一个平台), not a metric;
-        # 一倍, 一成 and 一万 are quantities, and so is 至少一个 (at least one).
-        at_least = text[max(0, start - 2) : start] in ("至少", "最少", "超过", "超過", "不少")
-        if numeral in ("一", "壹") and following not in "倍成万萬亿億%" and not at_least:
+        # 一 with a measure word is a count like any other (一份, 一次, 一人: the labelling
+        # guide's definition), but not an ordinal (第一个), a phase (一期) or "a few" (几个).
+        if text[max(0, start - 1) : start] in ("第", "几", "幾"):
+            continue
+        if numeral in ("一", "壹") and following in "期":
             continue
         # 万 and 亿 after a numeral are part of the number; skip numerals that are only units.
         if numeral in ("万", "萬", "亿", "億", "千", "百", "十"):
@@ -141,6 +174,7 @@ def _chinese_quantities(text: str, durations: bool) -> list[str]:
         found.append(numeral + following)
     found.extend(match.group(0) for match in _CN_PERCENT.finditer(text))
     found.extend(match.group(0) for match in _CN_CHANGE.finditer(text))
+    found.extend(match.group(0) for match in _CN_ZERO.finditer(text))
     return found
 
 
@@ -158,9 +192,21 @@ def has_metric(text: str) -> bool:
     return bool(metric_mentions(text))
 
 
+# Placeholders that stand for a number in published OKRs: $N, N6, ≥N11, X%, X亿, XXX, "P MQLs".
+_PLACEHOLDER = re.compile(
+    r"(?<![A-Za-z0-9])(?:\$[A-Z]\d*|[NXZ]\d+|X{1,3}%|X+\s?[亿万億萬]|Z{3,}|X{3,})(?![A-Za-z0-9])"
+    r"|(?<![A-Za-z0-9$])[B-HJ-Z](?=\s+[A-Z]{2,}s?\b)"
+)
+
+
 def has_number(text: str) -> bool:
-    """Whether a key result title states any quantity, including number words (two, double)."""
-    return bool(metric_mentions(text, durations=True)) or _EN_NUMBER_WORDS.search(text) is not None
+    """Whether a key result title states any quantity, including number words (two, double, 零,
+    at least one) and placeholders that stand for one ($N, X%)."""
+    return (
+        bool(metric_mentions(text, durations=True))
+        or _EN_NUMBER_WORDS.search(text) is not None
+        or _PLACEHOLDER.search(text) is not None
+    )
 
 
 def numbers_in(text: str) -> list[float]:

@@ -1,8 +1,15 @@
 from collections.abc import Iterator
 
-from okrdocs.language import vagueness
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
+from okrdocs.text.vague import objective_vagueness
+
+
+def _example(text: str) -> str:
+    """A rewrite in the objective's language."""
+    if any("\u3400" <= char <= "\u9fff" for char in text):
+        return "'让华东中型制造企业把我们当作首选的工业软件供应商'"
+    return "'Become the first call for plant managers replacing paper travellers'"
 
 
 class ObjectiveVague(Rule):
@@ -42,10 +49,12 @@ class ObjectiveVague(Rule):
     source = "Seed brief step 1; Google OKR playbook; OpenOKR objective checks"
 
     def check(self, objective: Objective, context: RuleContext) -> Iterator[Finding]:
-        reason = vagueness(objective.objective)
-        if reason:
+        found = objective_vagueness(objective.objective)
+        if found:
+            reason, words = found
+            shown = ", ".join(f"'{w}'" for w in words[:4])
             yield Finding(
                 "/objective",
-                f"the objective is too vague: {reason}; say who or what will be different, "
-                "for whom, or where",
+                f"the objective is too vague: {reason} ({shown}); say who or what will be "
+                f"different, for whom, or where, e.g. {_example(objective.objective)}",
             )

@@ -1,8 +1,8 @@
 from collections.abc import Iterator
 
-from okrdocs.language import activity_verb
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
+from okrdocs.text.judge import cached_kr_activity
 
 
 class KrIsActivity(Rule):
@@ -73,10 +73,13 @@ class KrIsActivity(Rule):
 
     def check(self, objective: Objective, context: RuleContext) -> Iterator[Finding]:
         for kr in objective.key_results:
-            verb = activity_verb(kr.title)
-            if verb:
+            verdict = cached_kr_activity(kr.title)
+            # A milestone is a deliverable's state by declaration ("The wizard is generally
+            # available", type: milestone): only work written as work is flagged there.
+            if verdict and not (kr.is_milestone and verdict.kind in ("state", "capability")):
+                words = ", ".join(f"'{w}'" for w in verdict.words[:3])
                 yield Finding(
                     f"{kr.pointer}/title",
-                    f"key result '{kr.id}' describes an activity ('{verb}'), not an outcome; "
+                    f"key result '{kr.id}' describes an activity ({words}), not an outcome; "
                     "state the result it should cause and move the activity to 'actions'",
                 )

@@ -2,6 +2,7 @@
 
     python -m tests.corpus.precision               # every part: per rule, per language
     python -m tests.corpus.precision tune --mistakes   # and every disagreement on a tuning part
+    python -m tests.corpus.precision --record-minimums # the frozen figures become the floor
 
 Three labelled parts, each a list of real OKRs (objective and key result titles, with their
 sources) and, per entry, the rule codes a careful reviewer applies:
@@ -265,8 +266,23 @@ def main(argv: list[str]) -> None:
                     for mistake in score.mistakes:
                         print(code, language, mistake)
             print()
+    if "--record-minimums" in argv:
+        record_minimums()
     if "--json" in argv:
         print(json.dumps({p: figures(evaluate_part(p, False)) for p in parts}, indent=1))
+
+
+def record_minimums() -> None:
+    """Write the frozen part's current figures as the floor the test suite holds them to."""
+    table = figures(evaluate_part("frozen", keep_mistakes=False))
+    floors = {
+        code: {
+            language: {m: table[code][language][m] for m in ("precision", "recall")}
+            for language in table[code]
+        }
+        for code in table
+    }
+    MINIMUMS.write_text(json.dumps(floors, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
