@@ -180,7 +180,9 @@ def _predicate_positions(clause: _Clause) -> list[int]:
             if tag == "vn" and before_tag.startswith("n") and index < len(words) - 1:
                 continue  # 销售培训: a noun compound
             found.append(index)
-            seen_predicate = word not in c.ZH_FRAME and before_tag != "p"
+            seen_predicate = (
+                word not in c.ZH_FRAME and word not in c.ZH_EXPERIENCE and before_tag != "p"
+            )
             continue
         if (
             (before in _ZH_COORDINATORS and tag != "vn")
@@ -248,7 +250,7 @@ def _zh_clause(clause: _Clause) -> tuple[bool, list[tuple[str, str]]]:
         if objects and objects[-1] in ("quality", "measure") and word not in c.ZH_INTERACT:
             continue
         work.append((surface, "state" if index == size - 1 and index else "work"))
-    if not work and (recurring or counted_events) and quantity:
+    if not work and (recurring or counted_events) and (quantity or change):
         work.append((clause.surfaces[0], "events"))
     if not work and ("output" in nouns or "event" in nouns) and quantity and not measured:
         work.append((clause.text, "outputs"))
