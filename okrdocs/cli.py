@@ -106,6 +106,14 @@ def require_content(config: Config) -> None:
         fail_usage(str(ContentMissing(config)))
 
 
+def note_skipped(skipped: list[tuple[str, str]]) -> None:
+    """Say which files under the content folder were not read, and why (stderr)."""
+    cwd = str(Path.cwd().absolute()) + os.sep
+    for path, why in skipped:
+        shown = path[len(cwd) :] if path.startswith(cwd) else path  # the link, not its target
+        click.echo(f"okrdocs: skipped {shown.replace(os.sep, '/')}: {why}", err=True)
+
+
 def write_output(path: Path, text: str | bytes) -> None:
     """Write a report the user asked for; a failure is a usage error."""
     try:
@@ -236,6 +244,7 @@ def lint(
         require_content(config)
     workspace = Workspace(config, day, policy, jobs=jobs, use_cache=not no_cache)
     workspace.load(files, keep_models=False)
+    note_skipped(workspace.skipped)
     chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     to_terminal = output_file is None and sys.stdout.isatty()
     report = LintReport(
@@ -310,6 +319,7 @@ def build(
         sys.exit(EXIT_PROBLEMS)
     except ThemeError as error:
         fail_usage(str(error))
+    note_skipped(result.skipped)
     warnings = [d for d in result.diagnostics if d.severity == "warning"]
     if not quiet:
         try:
@@ -365,6 +375,14 @@ def serve(config_path: Path | None, host: str, port: int, as_of: str | None) -> 
     def ready(url: str) -> None:
         click.echo(f"Serving {url} (Ctrl+C to stop); watching {config.content}", err=True)
 
+    import signal
+
+    def stop_serving(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt  # ends the server the way Ctrl+C does: folders are removed
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop_serving)
     try:
         run_serve(config, host, port, day, report, ready=ready)
     except (ServeError, ThemeError) as error:
@@ -723,7 +741,12 @@ def status(
         import json
 
         click.echo(
-            json.dumps([objective_json(o, data) for o in chosen], ensure_ascii=False, indent=2)
+            json.dumps(
+                [objective_json(o, data) for o in chosen],
+                ensure_ascii=False,
+                indent=2,
+                allow_nan=False,
+            )
         )
         finish()
     use_color = sys.stdout.isatty() if color is None else color
@@ -739,6 +762,7 @@ def _analysis(config: Config, day: date) -> Analysis:
 
     require_content(config)
     workspace = Workspace(config, day).load()
+    note_skipped(workspace.skipped)
     broken = workspace.unreadable
     if broken:
         click.echo(
@@ -782,7 +806,9 @@ def export(
 
         from okrdocs.site.export import site_json
 
-        payload = (json.dumps(site_json(data), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        payload = (
+            json.dumps(site_json(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        ).encode("utf-8")
     if output_file is None:
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import re
 import stat
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -159,6 +161,8 @@ class _FileLoader:
             )
             return self.result
         self.source_map = self.result.source_map = parsed.source_map
+        for pointer, span, message in parsed.bad_numbers:
+            self.report(SchemaViolation, span, f"{okr_schema.field_name(pointer)}: {message}")
         for pointer, span, first in parsed.duplicates:
             key = pointer.rsplit("/", 1)[-1]
             self.report(
@@ -193,6 +197,10 @@ class _FileLoader:
                 self.report(
                     SchemaViolation, self.at(""), "the front matter does not match the schema"
                 )
+            return self.result
+        for pointer, message in _name_problems(data):
+            self.report(SchemaViolation, self.at(pointer), message)
+        if self.result.has_errors:
             return self.result
         if which == "section":
             self.result.section = self._section(data, parts.body)
@@ -346,6 +354,55 @@ class _FileLoader:
                 )
             )
         return checkins
+
+
+def _invisible(text: str) -> str | None:
+    """The first character of ``text`` nobody can see (a BOM, a zero-width space, a control
+    character, a line separator), or a space at either end; None when there is none."""
+    if text != text.strip():
+        return " " if text[:1].isspace() or text[-1:].isspace() else None
+    for char in text:
+        if unicodedata.category(char) in ("Cf", "Cc", "Zl", "Zp"):
+            return char
+    return None
+
+
+def _name_problems(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """Ids and names with characters nobody can see: 'ada' and 'ada\\u200b' look alike and
+    would silently be two people (two pages, two owners)."""
+
+    def check(pointer: str, what: str, value: Any) -> Iterator[tuple[str, str]]:
+        if not isinstance(value, str):
+            return
+        char = _invisible(value)
+        if char is None:
+            return
+        if char == " ":
+            yield pointer, f"{what} {value!r} starts or ends with a space; remove it"
+            return
+        name = unicodedata.name(char, "a control character")
+        yield (
+            pointer,
+            (
+                f"{what} {value!r} contains the invisible character U+{ord(char):04X} ({name}); "
+                "delete it and type the name again"
+            ),
+        )
+
+    for key in ("id", "parent", "owner", "team", "period"):
+        yield from check(f"/{key}", key, data.get(key))
+    for index, kr in enumerate(data.get("key_results") or []):
+        if not isinstance(kr, dict):
+            continue
+        yield from check(f"/key_results/{index}/id", "key result id", kr.get("id"))
+        yield from check(f"/key_results/{index}/owner", "key result owner", kr.get("owner"))
+        for position, action in enumerate(kr.get("actions") or []):
+            if isinstance(action, dict):
+                pointer = f"/key_results/{index}/actions/{position}/owner"
+                yield from check(pointer, "action owner", action.get("owner"))
+    for index, checkin in enumerate(data.get("checkins") or []):
+        if isinstance(checkin, dict):
+            yield from check(f"/checkins/{index}/author", "check-in author", checkin.get("author"))
 
 
 def header_of(data: dict[str, Any], context: FileContext) -> Header:

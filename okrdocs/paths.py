@@ -33,11 +33,24 @@ def slug_path(text: str) -> str:
     return "/".join(parts) or "_"
 
 
+# Pages of the site's own: no person, team, period or objective may take their paths (a person
+# whose id is "index" would otherwise replace the list of people).
+RESERVED = (
+    "index.html",
+    "404.html",
+    "periods/index.html",
+    "teams/index.html",
+    "people/index.html",
+    "objectives/index.html",
+    "alignment/index.html",
+)
+
+
 class Router:
     """Assigns each entity a unique output path (relative to the site root, '/'-separated)."""
 
     def __init__(self) -> None:
-        self._taken: dict[str, str] = {}  # path -> the key that owns it
+        self._taken: dict[str, str] = {path: "" for path in RESERVED}  # path -> its owner
         self._paths: dict[tuple[str, str], str] = {}
 
     def assign(self, kind: str, key: str, folder: str, slug: str) -> str:

@@ -24,6 +24,11 @@ class PeriodError(ValueError):
     pass
 
 
+# Years a period may name: wide enough for any OKR, narrow enough that every date computed from
+# it (a fiscal year starting the year before, a quarter's end) is a real calendar date.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
 class FiscalYear(NamedTuple):
     start_month: int = 1
     named_by: str = "end"  # "end" or "start": which calendar year gives the fiscal year its name
@@ -86,6 +91,10 @@ def parse_period(text: str, fiscal: FiscalYear | None = None) -> Period:
     match = _PATTERN.match(text)
     if match:
         year = int(match["year"])
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise PeriodError(
+                f"period {text!r}: the year must be between {FIRST_YEAR} and {LAST_YEAR}"
+            )
         if match["month"]:
             start, end = _span_months(year, int(match["month"]), 1)
             return Period(text, start, end, "month")
@@ -104,6 +113,10 @@ def parse_period(text: str, fiscal: FiscalYear | None = None) -> Period:
             start, end = date.fromisoformat(match[1]), date.fromisoformat(match[2])
         except ValueError as error:
             raise PeriodError(f"period {text!r} has an invalid date: {error}") from None
+        if not (start.year >= FIRST_YEAR and end.year <= LAST_YEAR):
+            raise PeriodError(
+                f"period {text!r}: the years must be between {FIRST_YEAR} and {LAST_YEAR}"
+            )
         if end < start:
             raise PeriodError(f"period {text!r} ends before it starts; write START..END")
         return Period(text, start, end, "range")

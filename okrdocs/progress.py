@@ -51,6 +51,11 @@ def clamp(value: float) -> float:
     return 0.0 if value < 0 else 1.0 if value > 1 else value
 
 
+# Raw progress beyond this many times the target is shown as this (it only ever shows as
+# "exceeded"; roll-ups clamp to [0, 1] anyway).
+PROGRESS_LIMIT = 1e6
+
+
 def value_progress(kr: KeyResult, value: float | bool | None) -> float | None:
     """Raw progress a value would give the key result (below 0 or above 1 allowed), or None.
 
@@ -64,7 +69,13 @@ def value_progress(kr: KeyResult, value: float | bool | None) -> float | None:
     span = kr.target - kr.baseline
     if span == 0:
         return 1.0 if value == kr.target else 0.0
-    return (value - kr.baseline) / span
+    progress = (value - kr.baseline) / span
+    # Numbers are finite (the loader refuses others), but a minute span can still overflow.
+    return (
+        progress
+        if -PROGRESS_LIMIT <= progress <= PROGRESS_LIMIT
+        else (PROGRESS_LIMIT if progress > 0 else -PROGRESS_LIMIT)
+    )
 
 
 def kr_progress(kr: KeyResult) -> float | None:

@@ -80,6 +80,16 @@ _KNOWN_KEYWORDS = {
 }  # fmt: skip
 
 
+@cache
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """A schema pattern with JSON Schema's (ECMA-262's) meaning of a final ``$``: the very end
+    of the text. In Python ``$`` also matches before a final newline, which let
+    ``id: "sales/x\\n"`` through."""
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + "\\Z"
+    return re.compile(pattern)
+
+
 def _valid_date(text: str) -> bool:
     try:
         date.fromisoformat(text)
@@ -163,7 +173,7 @@ class FastCheck:
         if schema.get("minLength"):
             lines.append(f"if {is_str} and len(v) < {int(schema['minLength'])}: return False")
         if "pattern" in schema:
-            search = self._constant(re.compile(schema["pattern"]).search)
+            search = self._constant(compile_pattern(schema["pattern"]).search)
             lines.append(f"if {is_str} and {search}(v) is None: return False")
         if "format" in schema:
             if schema["format"] != "date":
@@ -240,10 +250,27 @@ class SchemaProblem:
 
 @cache
 def _validator(which: str) -> Any:
-    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 
+    def pattern(validator: Any, regex: str, instance: Any, schema: dict[str, Any]) -> Any:
+        if isinstance(instance, str) and compile_pattern(regex).search(instance) is None:
+            yield ValidationError(f"{instance!r} does not match {regex!r}")
+
+    # The same pattern semantics as FastCheck (ECMA-262's '$': the very end of the text).
+    checker = validators.extend(Draft202012Validator, {"pattern": pattern})
     schema = load_schema() if which == "objective" else section_schema()
-    return Draft202012Validator(schema, format_checker=FormatChecker(formats=("date",)))
+    return checker(schema, format_checker=FormatChecker(formats=("date",)))
+
+
+def field_name(pointer: str) -> str:
+    """A readable name for a JSON pointer: /key_results/1/target -> key_results[1].target."""
+    from okrdocs.yamlsource import unescape_pointer_token
+
+    parts: list[Any] = []
+    for token in pointer[1:].split("/") if pointer else []:
+        raw = unescape_pointer_token(token)
+        parts.append(int(raw) if raw.isdigit() else raw)
+    return _field_name(parts)
 
 
 def _field_name(path: list[Any] | tuple[Any, ...]) -> str:

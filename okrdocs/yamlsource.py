@@ -69,8 +69,34 @@ class ComposeLoader(_BaseLoader):
         return SEQ_TAG if kind is yaml.SequenceNode else MAP_TAG
 
 
+# Numbers okrdocs works with: finite, at most 10^15 in size (every whole number up to it is
+# exact as a float). Anything else is refused where it is written, so that no command
+# downstream ever meets an infinity, a NaN or an integer too large for a float.
+MAX_NUMBER = 10**15
+
+
+class NumberError(ValueError):
+    """A number okrdocs cannot work with; the message says why and what to write."""
+
+
+def checked_number(value: int | float, text: str) -> int | float:
+    """``value`` if it is a usable number, else NumberError."""
+    if value != value:  # NaN
+        raise NumberError(f"{_shown(text)} is not a number; write a value such as 850")
+    if value > MAX_NUMBER or value < -MAX_NUMBER:
+        raise NumberError(f"{_shown(text)} is out of range: {_RANGE_HINT}")
+    return value
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 24 else text[:20] + "…")
+
+
 def plain_value(text: str, textual: bool) -> Any:
-    """Type an unquoted scalar by the YAML 1.2 core schema (numbers stay text where ``textual``)."""
+    """Type an unquoted scalar by the YAML 1.2 core schema (numbers stay text where ``textual``).
+
+    Raises NumberError for a number okrdocs cannot work with (see MAX_NUMBER).
+    """
     if not text or text in _NULLS:
         return None
     first = text[0]
@@ -82,14 +108,21 @@ def plain_value(text: str, textual: bool) -> Any:
     if textual or first not in _NUMBER_START:
         return text
     if _INT.fullmatch(text):
+        if len(text) > 40:  # far beyond MAX_NUMBER, and int() refuses 4,300 digits
+            raise NumberError(f"{_shown(text)} has {len(text):,} digits: " + _RANGE_HINT)
         if text.startswith("0x"):
-            return int(text[2:], 16)
+            return checked_number(int(text[2:], 16), text)
         if text.startswith("0o"):
-            return int(text[2:], 8)
-        return int(text.replace("_", ""))
+            return checked_number(int(text[2:], 8), text)
+        return checked_number(int(text.replace("_", "")), text)
     if _FLOAT.fullmatch(text) and text not in (".", "-", "+"):
-        return float(text.replace("_", ""))
+        return checked_number(float(text.replace("_", "")), text)
     return text
+
+
+_RANGE_HINT = (
+    "okrdocs works with numbers between -10^15 and 10^15; write it in a larger unit (万, 亿, M, B)"
+)
 
 
 class YamlError(Exception):
@@ -226,13 +259,25 @@ class ParsedYaml:
     source_map: SourceMap
     # Keys that appeared twice in one mapping: (pointer of the duplicate, its span, first span).
     duplicates: list[tuple[str, Span, Span]] = field(default_factory=list)
+    # Numbers okrdocs cannot work with: (pointer, span, what is wrong); each was read as 0.
+    bad_numbers: list[tuple[str, Span, str]] = field(default_factory=list)
 
 
 class _Builder:
-    def __init__(self, line_offset: int) -> None:
+    def __init__(self, line_offset: int, restore: dict[int, int] | None = None) -> None:
         self.line_offset = line_offset
+        self.restore = restore
         self.duplicate_keys: list[tuple[yaml.MappingNode, yaml.ScalarNode]] = []
+        self.bad_numbers: list[tuple[yaml.Node, str]] = []
         self.count = 0
+
+    def plain(self, node: yaml.Node, textual: bool) -> Any:
+        text = node.value if self.restore is None else node.value.translate(self.restore)
+        try:
+            return plain_value(text, textual)
+        except NumberError as error:
+            self.bad_numbers.append((node, str(error)))
+            return 1  # the file is reported as invalid; 1 passes every range, so no echo
 
     def error(self, message: str, node: yaml.Node) -> YamlError:
         span = _node_span(node, self.line_offset)
@@ -250,9 +295,9 @@ class _Builder:
         if cls is yaml.ScalarNode:
             tag = node.tag
             if tag == PLAIN_TAG:
-                return plain_value(node.value, shape == TEXT)
+                return self.plain(node, shape == TEXT)
             if tag in (STR_TAG, TIMESTAMP_TAG):
-                return node.value
+                return node.value if self.restore is None else node.value.translate(self.restore)
             assert isinstance(node, yaml.ScalarNode)
             return self.tagged(node)
         if cls is yaml.SequenceNode:
@@ -271,6 +316,8 @@ class _Builder:
                     "a mapping key must be plain text, not a list or mapping", key_node
                 )
             key = key_node.value  # keys are text whatever they look like (2026: ... stays "2026")
+            if self.restore is not None:
+                key = key.translate(self.restore)
             if key in result:
                 self.duplicate_keys.append((node, key_node))
                 continue
@@ -278,7 +325,7 @@ class _Builder:
             # Most values are plain scalars: type them here rather than in a recursive call.
             if value_node.__class__ is yaml.ScalarNode and value_node.tag == PLAIN_TAG:
                 self.count += 1
-                result[key] = plain_value(value_node.value, child_shape == TEXT)
+                result[key] = self.plain(value_node, child_shape == TEXT)
             else:
                 result[key] = self.build(value_node, child_shape, depth + 1)
         return result
@@ -293,11 +340,14 @@ class _Builder:
                     return value
                 raise ValueError(text)
             if tag == FLOAT_TAG:
-                return float(text.replace("_", ""))
+                return checked_number(float(text.replace("_", "")), text)
             if tag == BOOL_TAG and text.lower() in ("true", "false"):
                 return text.lower() == "true"
             if tag == NULL_TAG:
                 return None
+        except NumberError as error:
+            self.bad_numbers.append((node, str(error)))
+            return 1
         except ValueError:
             raise self.error(f"{text!r} is not a valid {tag.rsplit(':', 1)[-1]}", node) from None
         raise self.error(f"unsupported YAML tag {tag!r}; remove the tag", node)
@@ -320,7 +370,21 @@ def _describe(error: yaml.MarkedYAMLError, text: str) -> str:
     if "cannot start any token" in problem and char:
         return message + f'; a value starting with {char!r} must be in quotes, such as unit: "%"'
     if "mapping values are not allowed" in problem:
-        return message + "; if the value contains ': ', put the whole value in quotes"
+        return (
+            message + "; if the value contains ': ', put the whole value in quotes; if this line "
+            "starts a new field, indent it like the fields above it"
+        )
+    if "did not find expected key" in problem:
+        return (
+            "invalid YAML: this line is indented differently from the fields above it; fields "
+            "of one group start at the same column: check the spaces at the start of the line"
+        )
+    if "did not find expected '-' indicator" in problem:
+        return (
+            "invalid YAML: this line breaks the list above it; a list item starts with '- ' at "
+            "the same column as the items before it, and a field of an item lines up with the "
+            "field after the item's '- '"
+        )
     if "end of stream" in problem and "quoted" in str(error.context):
         return "invalid YAML: this quoted value is never closed; add the closing quote"
     if "could not find expected ':'" in problem:
@@ -330,27 +394,79 @@ def _describe(error: yaml.MarkedYAMLError, text: str) -> str:
     return message
 
 
+# YAML 1.1 parsers (libyaml) read NEL, LS and PS as line breaks; YAML 1.2, which okrdocs
+# follows, does not, and neither do editors, git or okrdocs' own line numbers. They are swapped
+# for private-use characters while the YAML is composed (one for one, so no position moves),
+# and swapped back in every value.
+_SEPARATORS = "\x85\u2028\u2029"
+
+
+def _stand_ins(text: str) -> tuple[str, dict[int, int] | None]:
+    """``text`` with line separators swapped for unused private-use characters, and the table
+    that restores them (None when there were none)."""
+    if not any(separator in text for separator in _SEPARATORS):
+        return text, None
+    free = (chr(code) for code in range(0xF8F0, 0xF900) if chr(code) not in text)
+    swap = {ord(separator): ord(next(free)) for separator in _SEPARATORS}
+    return text.translate(swap), {stand_in: original for original, stand_in in swap.items()}
+
+
+def compose(text: str) -> tuple[yaml.Node | None, dict[int, int] | None]:
+    """The YAML node tree of ``text`` (YAML 1.2 line breaks), and the table that restores line
+    separators in scalar values. Raises yaml.YAMLError."""
+    safe, restore = _stand_ins(text)
+    loader = ComposeLoader(safe)
+    try:
+        return loader.get_single_node(), restore
+    finally:
+        loader.dispose()
+
+
+def _control_character(error: yaml.YAMLError, text: str, line_offset: int) -> YamlError | None:
+    """A control character the YAML reader refuses, reported where it is, on one line."""
+    position = getattr(error, "position", None)
+    character = getattr(error, "character", None)
+    encoded = text.encode("utf-8")
+    if not isinstance(position, int) or not 0 <= position < len(encoded):
+        return None
+    # libyaml reads the text as UTF-8: its position counts bytes, not characters.
+    before = encoded[:position].decode("utf-8", "ignore")
+    if isinstance(character, int):
+        code = character
+    elif isinstance(character, str) and character:
+        code = ord(character)
+    else:
+        code = ord(text[len(before)])
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    return YamlError(
+        f"the control character U+{code:04X} is not allowed in YAML; delete it (such characters "
+        "often come in with text pasted from another program)",
+        line + line_offset,
+        column,
+    )
+
+
 def parse(text: str, line_offset: int = 0, shape: TextShape = None) -> ParsedYaml:
     """Parse one YAML document. Raises YamlError with a 1-based position in the file.
 
     ``line_offset`` is the number of file lines before ``text`` (front matter starts on line 2).
     """
-    loader = ComposeLoader(text)
     try:
-        node = loader.get_single_node()
+        node, restore = compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         if error.context_mark and "end of stream" in str(error.problem):
             mark = error.context_mark  # an unclosed quote: point at where it opens
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise YamlError(_describe(error, text), line + line_offset, column) from None
-    except yaml.YAMLError as error:  # e.g. a control character the reader rejects
-        raise YamlError(f"invalid YAML: {error}", 1 + line_offset, 1) from None
-    finally:
-        loader.dispose()
+    except yaml.YAMLError as error:  # a control character the reader rejects
+        located = _control_character(error, text, line_offset)
+        first_line = str(error).split("\n", 1)[0]
+        raise (located or YamlError(f"invalid YAML: {first_line}", 1 + line_offset, 1)) from None
     if node is None:
         return ParsedYaml(None, SourceMap(None, line_offset))
-    builder = _Builder(line_offset)
+    builder = _Builder(line_offset, restore)
     data = builder.build(node, shape, 0)
     duplicates = []
     for mapping, key_node in builder.duplicate_keys:
@@ -359,7 +475,11 @@ def parse(text: str, line_offset: int = 0, shape: TextShape = None) -> ParsedYam
         duplicates.append(
             (pointer, _node_span(key_node, line_offset), _node_span(first, line_offset))
         )
-    return ParsedYaml(data, SourceMap(node, line_offset), duplicates)
+    bad_numbers = [
+        (_pointer_to(node, bad), _node_span(bad, line_offset), message)
+        for bad, message in builder.bad_numbers
+    ]
+    return ParsedYaml(data, SourceMap(node, line_offset), duplicates, bad_numbers)
 
 
 def _pointer_to(root: yaml.Node, target: yaml.Node, depth: int = 0) -> str:

@@ -85,4 +85,28 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TempProject:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.setenv("OKRDOCS_AS_OF", PROJECT_AS_OF)
+    # The user's cache folder (compiled templates): beside the project, never inside it.
+    monkeypatch.setenv("OKRDOCS_CACHE_DIR", str(tmp_path.parent / f"{tmp_path.name}-user-cache"))
     return TempProject(tmp_path, CliRunner())
+
+
+# -- fuzzing: a few examples on every run, many with --fuzz ------------------------------------
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fuzz",
+        action="store_true",
+        help="run the fuzzers (tests/test_fuzz.py) with thousands of examples instead of a few",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from hypothesis import HealthCheck, settings
+
+    quiet = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+    settings.register_profile("okrdocs", max_examples=40, deadline=None)
+    settings.register_profile(
+        "okrdocs-fuzz", max_examples=3000, deadline=None, suppress_health_check=quiet
+    )
+    settings.load_profile("okrdocs-fuzz" if config.getoption("--fuzz") else "okrdocs")

@@ -7,6 +7,7 @@ the new value and the new check-in entry spliced in by hand.
 from __future__ import annotations
 
 import os
+import subprocess
 from datetime import timedelta
 from pathlib import Path
 
@@ -280,8 +281,9 @@ def test_a_failed_write_leaves_the_old_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError):
-        project.runner.invoke(cli, list(CHECKIN_ARGS), catch_exceptions=False)
+    result = project.runner.invoke(cli, list(CHECKIN_ARGS), catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "cannot write: No space left on device; the file was not changed" in result.stderr
     assert path.read_text(encoding="utf-8") == ORIGINAL
     assert sorted(p.name for p in path.parent.iterdir()) == ["east.md"]
 
@@ -386,3 +388,134 @@ def test_any_value_and_note_read_back_exactly(
     assert latest is not None and latest.author == author
     assert latest.note == (" ".join(note.split()) or None)
     assert path.read_text(encoding="utf-8").startswith(ORIGINAL[: ORIGINAL.index("current:")])
+
+
+# -- hardening: concurrency, numbers as typed, links, line endings, bad text (issue 11) --------
+
+
+def _run_cli(root: Path, *args: str | bytes) -> subprocess.CompletedProcess[bytes]:
+    import subprocess
+    import sys
+
+    env = {**os.environ, "OKRDOCS_AS_OF": "2026-02-15"}
+    return subprocess.run(
+        [sys.executable, "-m", "okrdocs", *args], cwd=root, capture_output=True, env=env
+    )
+
+
+def test_two_checkins_at_once_both_land(project: TempProject) -> None:
+    import subprocess
+    import sys
+
+    path = project.write("content/sales/east.md", ORIGINAL)
+    env = {**os.environ, "OKRDOCS_AS_OF": "2026-02-28"}
+    for round_number in range(6):
+        days = (f"2026-02-{11 + 2 * round_number:02d}", f"2026-02-{12 + 2 * round_number:02d}")
+        runs = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "okrdocs",
+                    "checkin",
+                    "content/sales/east.md",
+                    f"revenue={851 + round_number}",
+                    "--date",
+                    day,
+                ],
+                cwd=project.root,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            for day in days
+        ]
+        for run in runs:
+            _, error = run.communicate(timeout=60)
+            assert run.returncode == 0, error
+        objective = _objective(path)
+        recorded = {checkin.date.isoformat() for checkin in objective.checkins}
+        assert set(days) <= recorded, (round_number, recorded)
+    assert len(_objective(path).checkins) == 1 + 12
+
+
+def test_numbers_are_written_as_typed_and_out_of_range_ones_refused(project: TempProject) -> None:
+    path = project.write("content/sales/east.md", ORIGINAL)
+    result = project.run(
+        "checkin", "content/sales/east.md", "revenue=850.10", "--date", "2026-02-10"
+    )
+    assert result.exit_code == 0, result.output
+    text = path.read_text(encoding="utf-8")
+    assert "current: 850.10   # from the CRM report" in text
+    assert "values: {revenue: 850.10}" in text
+    before = path.read_bytes()
+    for value in ("9007199254740993", str(10**30), "1e400", "nan"):
+        refused = project.run(
+            "checkin", "content/sales/east.md", f"revenue={value}", "--date", "2026-02-11"
+        )
+        assert refused.exit_code == 2, (value, refused.output)
+        assert refused.stderr.count("\n") == 1 and refused.stderr.startswith("okrdocs: error: ")
+        assert path.read_bytes() == before
+
+
+def test_full_width_digits_and_a_percent_sign_when_the_unit_is_percent(
+    project: TempProject,
+) -> None:
+    text = ORIGINAL.replace("unit: 家", 'unit: "%"')
+    path = project.write("content/sales/east.md", text)
+    result = project.run(
+        "checkin", "content/sales/east.md", "revenue=８５０", "customers=3%", "--date", "2026-02-10"
+    )
+    assert result.exit_code == 0, result.output
+    objective = _objective(path)
+    assert objective.kr("revenue").current == 850
+    assert objective.kr("customers").current == 3
+    refused = project.run(
+        "checkin", "content/sales/east.md", "revenue=850%", "--date", "2026-02-11"
+    )
+    assert refused.exit_code == 2 and "not a number; write the number alone" in refused.stderr
+
+
+def test_a_symlinked_file_keeps_its_link(project: TempProject) -> None:
+    real = project.write("okrs/east.md", ORIGINAL)
+    link = project.content / "sales" / "east.md"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(real)
+    assert project.run(*CHECKIN_ARGS).exit_code == 0
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert "current: 850" in real.read_text(encoding="utf-8")
+
+
+def test_a_hard_linked_file_updates_every_name(project: TempProject) -> None:
+    path = project.write("content/sales/east.md", ORIGINAL)
+    other = project.root / "east-backup.md"
+    os.link(path, other)
+    assert project.run(*CHECKIN_ARGS).exit_code == 0
+    assert os.stat(path).st_ino == os.stat(other).st_ino
+    assert "current: 850" in other.read_text(encoding="utf-8")
+
+
+def test_a_file_with_old_mac_line_endings_keeps_them(project: TempProject) -> None:
+    path = project.write("content/sales/east.md", ORIGINAL.replace("\n", "\r").encode("utf-8"))
+    assert project.run(*CHECKIN_ARGS).exit_code == 0
+    data = path.read_bytes()
+    assert b"\n" not in data
+    assert b"  - date: 2026-02-10\r" in data
+
+
+def test_a_note_that_is_not_utf8_is_a_usage_error(project: TempProject) -> None:
+    path = project.write("content/sales/east.md", ORIGINAL)
+    result = _run_cli(
+        project.root,
+        "checkin",
+        "content/sales/east.md",
+        "revenue=850",
+        "--date",
+        "2026-02-10",
+        "--note",
+        b"bad \xff byte",
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode().startswith("okrdocs: error: --note is not valid text")
+    assert b"Traceback" not in result.stderr
+    assert path.read_text(encoding="utf-8") == ORIGINAL

@@ -329,3 +329,110 @@ def test_read_header_agrees_with_a_full_load(pairs: list[tuple[str, str]], crlf:
     raw = text.encode("utf-8")
     context = FileContext("/p/content/sales/q1.md", "content/sales/q1.md", "sales/q1.md")
     assert read_header(raw, context) == load_bytes(raw, context).header, text
+
+
+# -- numbers okrdocs cannot work with are positioned diagnostics (issue 11) -------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("baseline", "-1e400", "out of range"),
+        ("target", "1e400", "out of range"),
+        ("target", "1" + "0" * 400, "has 401 digits"),
+        ("target", "9" * 5000, "has 5,000 digits"),
+        ("current", "!!float nan", "is not a number"),
+        ("current", "!!float inf", "out of range"),
+        ("weight", "1e400", "out of range"),
+        ("weight", "!!float inf", "out of range"),
+        ("confidence", "!!float nan", "is not a number"),
+        ("target", "0x" + "f" * 5000, "digits"),
+        ("target", "1000000000000001", "out of range"),
+    ],
+)
+def test_numbers_out_of_range_are_reported_where_they_are(
+    tmp_path: Path, field: str, value: str, message: str
+) -> None:
+    text = (
+        "---\nobjective: Make onboarding effortless\nowner: ada\nperiod: 2026-Q1\n"
+        f"key_results:\n  - title: Activation rises from 30% to 45%\n    {field}: {value}\n---\n"
+    )
+    loaded = load(tmp_path, text)
+    assert loaded.objective is None  # never reaches a command downstream
+    assert [(line, code) for line, _, code in found(loaded)] == [(7, "OKR002")]
+    problem = loaded.diagnostics[0]
+    assert problem.column == 5 + len(field) + 2
+    assert message in problem.message and f"key_results[0].{field}" in problem.message
+    assert "\n" not in problem.message
+
+
+@pytest.mark.parametrize("period", ["9999-Q4", "9999-12", "0000", "1899-H1"])
+def test_periods_with_impossible_years_are_reported(tmp_path: Path, period: str) -> None:
+    text = (
+        f"---\nobjective: Make onboarding effortless\nowner: ada\nperiod: '{period}'\n"
+        "key_results:\n  - title: x\n    type: milestone\n---\n"
+    )
+    loaded = load(tmp_path, text)
+    assert found(loaded) == [(4, 9, "OKR002")]
+    assert "the year must be between 1900 and 2999" in loaded.diagnostics[0].message
+
+
+# -- YAML problems reported where they are, in one line (issue 11) ----------------------------
+
+
+def test_a_control_character_is_reported_where_it_is(tmp_path: Path) -> None:
+    text = VALID_OKR.replace("owner: zhang.wei", "owner: zhang\x07wei")
+    loaded = load(tmp_path, text)
+    assert found(loaded) == [(3, 13, "OKR001")]
+    message = loaded.diagnostics[0].message
+    assert "\n" not in message and "U+0007" in message
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_line_separators_do_not_shift_line_numbers(tmp_path: Path, separator: str) -> None:
+    text = VALID_OKR.replace(
+        "note: Two large deals slipped to March.",
+        f"note: Two large deals{separator}slipped to March.",
+    ).replace("target: 880", "target: lots")
+    loaded = load(tmp_path, text)
+    line = text.split("\n").index("    target: lots") + 1
+    assert found(loaded) == [(line, 13, "OKR002")]
+    fixed = load(tmp_path, text.replace("target: lots", "target: 880"))
+    assert fixed.objective is not None
+    assert fixed.objective.checkins[0].note == f"Two large deals{separator}slipped to March."
+
+
+def test_a_bad_indent_is_explained_in_plain_words(tmp_path: Path) -> None:
+    text = VALID_OKR.replace("    baseline: 800", "   baseline: 800")
+    loaded = load(tmp_path, text)
+    assert [code for *_, code in found(loaded)] == ["OKR001"]
+    message = loaded.diagnostics[0].message
+    assert "did not find expected" not in message
+    assert "same column" in message
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("id", '"sales/x\\n"'),
+        ("owner", '"ada\\n"'),
+        ("period", '"2026-Q1\\n"'),
+        ("owner", '"\\ufeffzhang.wei"'),
+        ("owner", '"zhang.wei\\u200b"'),
+        ("team", '"sales "'),
+        ("parent", '"company/growth\\u2060"'),
+    ],
+)
+def test_ids_and_names_with_invisible_characters_are_refused(
+    tmp_path: Path, field: str, value: str
+) -> None:
+    text = VALID_OKR.replace("owner: zhang.wei\n", "owner: zhang.wei\nFIELD: VALUE\n")
+    if field in ("owner", "period"):
+        text = VALID_OKR.replace(
+            f"{field}: {'zhang.wei' if field == 'owner' else '2026-Q1'}", f"{field}: {value}"
+        )
+    else:
+        text = text.replace("FIELD: VALUE", f"{field}: {value}")
+    loaded = load(tmp_path, text)
+    assert loaded.objective is None
+    assert [code for *_, code in found(loaded)] == ["OKR002"]

@@ -218,3 +218,153 @@ def test_alignment_trees_of_every_period_show_an_edited_ancestor(project: TempPr
     finally:
         stop.set()
         thread.join(10)
+
+
+# -- the dev server under stress (issue 11) ---------------------------------------------------
+
+
+def _raw_get(url: str, path: str, host: str | None = None) -> tuple[int, bytes]:
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection.putrequest("GET", path, skip_host=True)
+    connection.putheader("Host", host or parts.netloc)
+    connection.endheaders()
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, body
+
+
+def test_only_the_bound_host_names_are_answered(running: Running) -> None:
+    # DNS rebinding: a page on evil.example resolving to 127.0.0.1 must not read the site.
+    assert _raw_get(running.url, "/index.html", "evil.example")[0] == 421
+    assert _raw_get(running.url, "/index.html", "evil.example:80")[0] == 421
+    port = running.url.rsplit(":", 1)[1].strip("/")
+    assert _raw_get(running.url, "/index.html", f"localhost:{port}")[0] == 200
+    assert _raw_get(running.url, "/index.html")[0] == 200
+
+
+def test_unknown_urls_get_the_sites_own_404_page(running: Running) -> None:
+    status, body = _raw_get(running.url, "/objectives/nope.html")
+    assert status == 404 and b"<html" in body and b"/__okrdocs__/version" in body
+    assert _raw_get(running.url, "/../../etc/passwd")[0] == 404
+
+
+def test_a_slow_reader_holds_up_neither_other_readers_nor_rebuilds(
+    running: Running, project: TempProject
+) -> None:
+    import socket
+    from urllib.parse import urlsplit
+
+    # A large asset, served to a client that never reads it.
+    project.write(
+        "okrdocs.toml",
+        'content = "content"\ntheme-overrides = "theme"\n[lint]\nignore = ["not-aligned"]\n',
+    )
+    project.write("theme/static/big.bin", b"x" * (16 << 20))
+    version = running.wait_for_version(running.version())
+    parts = urlsplit(running.url)
+    slow = socket.create_connection((parts.hostname, parts.port))
+    slow.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    slow.sendall(f"GET /assets/big.bin HTTP/1.1\r\nHost: {parts.netloc}\r\n\r\n".encode())
+    time.sleep(0.5)  # the server is now blocked writing to that socket
+    try:
+        started = time.monotonic()
+        assert "Organisation progress" in running.get("")
+        assert time.monotonic() - started < 5
+        page = project.root / "content" / "sales" / "q1.md"
+        page.write_text(
+            page.read_text(encoding="utf-8").replace("target: 880", "target: 890"),
+            encoding="utf-8",
+        )
+        running.wait_for_version(version)  # the rebuild took the site lock
+    finally:
+        slow.close()
+
+
+def test_a_broken_template_keeps_the_last_good_site(running: Running, project: TempProject) -> None:
+    version = running.version()
+    project.write(
+        "okrdocs.toml",
+        'content = "content"\ntheme-overrides = "theme"\n[lint]\nignore = ["not-aligned"]\n',
+    )
+    project.write("theme/templates/objective.html", "{% extends 'theme/objective.html' %}{% if %}")
+    deadline = time.monotonic() + 10
+    while not any("last good site" in m for m in running.messages):
+        assert time.monotonic() < deadline, running.messages
+        time.sleep(0.1)
+    assert running.version() == version
+    assert "成为华东中型制造企业首选的工业软件供应商" in running.get("objectives/sales/q1.html")
+    project.write("theme/templates/objective.html", "{% extends 'theme/objective.html' %}")
+    running.wait_for_version(version)
+
+
+def test_a_bad_number_at_start_up_is_a_problem_not_a_crash(project: TempProject) -> None:
+    project.write("content/sales/q1.md", VALID_OKR.replace("target: 880", "target: 1e400"))
+    config = load_config(start=project.root)
+    messages: list[str] = []
+    ready, stop = threading.Event(), threading.Event()
+    urls: list[str] = []
+    thread = threading.Thread(
+        target=serve,
+        args=(config, "127.0.0.1", 0, date(2026, 2, 15), messages.append),
+        kwargs={"interval": 0.1, "ready": lambda u: (urls.append(u), ready.set()), "stop": stop},
+        daemon=True,
+    )
+    thread.start()
+    try:
+        assert ready.wait(30), messages
+        problems = json.loads(Running(urls[0], messages).get("__okrdocs__/problems"))
+        assert len(problems) == 1 and "out of range" in problems[0]
+    finally:
+        stop.set()
+        thread.join(10)
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP"])
+def test_a_terminated_server_removes_its_folder(project: TempProject, signal_name: str) -> None:
+    import signal
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    project.write("content/sales/q1.md", VALID_OKR)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "okrdocs", "serve", "--port", "0"],
+        cwd=project.root,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stderr is not None
+        line = process.stderr.readline()
+        assert line.startswith("Serving http://127.0.0.1:"), line
+        folders = list(Path(tempfile.gettempdir()).glob(f"okrdocs-serve-{process.pid}-*"))
+        assert len(folders) == 1
+        process.send_signal(getattr(signal, signal_name))
+        process.wait(20)
+        assert not folders[0].exists()
+    finally:
+        process.kill()
+
+
+def test_folders_of_killed_builds_and_servers_are_removed(project: TempProject) -> None:
+    import tempfile
+    from pathlib import Path
+
+    project.write("content/sales/q1.md", VALID_OKR)
+    dead = 2**22 + 12345  # above the usual pid range: no such process
+    stale_build = project.root / f".site.okrdocs-new-{dead}-staging"
+    (stale_build / "objectives").mkdir(parents=True)
+    stale_serve = Path(tempfile.gettempdir()) / f"okrdocs-serve-{dead}-abcd"
+    stale_serve.mkdir(exist_ok=True)
+    assert project.run("build", "-q").exit_code == 0
+    assert not stale_build.exists()
+    from okrdocs.site.serve import remove_stale_folders
+
+    remove_stale_folders(Path(tempfile.gettempdir()), "okrdocs-serve-")
+    assert not stale_serve.exists()

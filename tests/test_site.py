@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -364,8 +365,10 @@ def test_compiled_templates_are_cached_and_follow_changes(project: TempProject) 
         return page.read_text(encoding="utf-8")
 
     first = build()
-    cached = list((project.root / ".okrdocs-cache" / "templates").glob("*.jinja"))
+    user_cache = Path(os.environ["OKRDOCS_CACHE_DIR"])
+    cached = list((user_cache / "templates").glob("*.jinja"))
     assert cached, "the compiled templates were not cached"
+    assert not (project.root / ".okrdocs-cache" / "templates").exists()
     assert build() == first  # from the cache: the same page
     assert ">Key results<" in first
 
@@ -382,6 +385,38 @@ def test_compiled_templates_are_cached_and_follow_changes(project: TempProject) 
         '{% extends "theme/objective.html" %}{% block title %}Edited{% endblock %}',
     )
     assert "<title>Edited · OKRs</title>" in build()
+
+
+def test_a_template_cache_committed_to_the_repository_is_never_loaded(
+    project: TempProject,
+) -> None:
+    """Compiled templates are code: a cache force-added to a pull request must not run in the
+    CI job that builds the site."""
+    import pickle
+    import sys
+
+    from jinja2.bccache import bc_magic
+
+    from okrdocs.config import load_config
+    from okrdocs.site.render import make_environment
+
+    marker = project.root.parent / f"{project.root.name}-pwned"
+
+    class Payload:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (open, (str(marker), "w"))
+
+    project.write("content/sales/q1.md", VALID_OKR)
+    env = make_environment(load_config(start=project.root))
+    folder = project.root / ".okrdocs-cache" / "templates"
+    folder.mkdir(parents=True)
+    for name in env.list_templates():
+        key = env.bytecode_cache.get_cache_key(name, env.loader.get_source(env, name)[1])  # type: ignore[union-attr]
+        (folder / f"{key}.jinja").write_bytes(bc_magic + pickle.dumps(Payload(), 2))
+    assert sys.version_info >= (3, 10)
+    result = project.run("build", "-q")
+    assert result.exit_code == 0, result.output
+    assert not marker.exists()
 
 
 def test_pages_are_spread_over_their_folders() -> None:

@@ -9,6 +9,8 @@ not load as the same objective with the new values, nothing is written.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,6 +22,7 @@ from okrdocs.authoring.edit import (
     Document,
     Edit,
     EditError,
+    Verbatim,
     apply,
     child,
     flow_mapping,
@@ -27,13 +30,14 @@ from okrdocs.authoring.edit import (
     last_line,
     replace_value,
     scalar,
-    write_atomically,
 )
 from okrdocs.config import Config
 from okrdocs.diagnostics import Diagnostic
+from okrdocs.fileio import LockTimeout, exclusive, replace_contents
 from okrdocs.frontmatter_split import SplitError
-from okrdocs.loader import LoadedFile
+from okrdocs.loader import LoadedFile, ReadError, read_bytes
 from okrdocs.model import Objective
+from okrdocs.yamlsource import NumberError, checked_number
 
 
 class CheckinError(Exception):
@@ -80,22 +84,53 @@ def _load(path: Path, raw: bytes, config: Config, cwd: Path) -> LoadedFile:
     return Workspace(config, date.today(), cwd=cwd).check_bytes(path, raw)
 
 
-def parse_value(text: str, milestone: bool) -> float | bool:
+_NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+
+def parse_value(text: str, milestone: bool, unit: str | None = None) -> tuple[float | bool, Any]:
+    """(the value, what to write in the file) for a value typed on the command line.
+
+    Numbers are read as people type them: full-width digits (８５０), thousands separators
+    (1,200), a trailing '%' when the key result's unit is '%'. The file gets the number's
+    decimal text as typed (850.10 stays 850.10), never a float's rounding of it.
+    """
     if milestone:
         lowered = text.strip().lower()
         if lowered in ("true", "done", "yes", "1"):
-            return True
+            return True, True
         if lowered in ("false", "not-done", "no", "0"):
-            return False
+            return False, False
         raise CheckinError(f"{text!r} is not a milestone value; use done or not-done (true/false)")
-    cleaned = text.strip().replace(",", "").replace("_", "")
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    for separator in (",", "_", " ", "\u2009", "\u202f"):
+        cleaned = cleaned.replace(separator, "")
+    if cleaned.endswith("%") and unit in ("%", "％"):
+        cleaned = cleaned[:-1]
+    if not _NUMBER.fullmatch(cleaned) or len(cleaned) > 40:
+        hint = "; write the number alone: the unit is in the file" if cleaned[-1:] == "%" else ""
+        raise CheckinError(f"{text!r} is not a number{hint}")
+    cleaned = cleaned.lstrip("+")
+    is_integer = not any(mark in cleaned for mark in ".eE")
     try:
-        value = float(cleaned)
-    except ValueError:
-        raise CheckinError(f"{text!r} is not a number") from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise CheckinError(f"{text!r} is not a number")
-    return int(value) if value.is_integer() and "." not in cleaned else value
+        value = checked_number(int(cleaned) if is_integer else float(cleaned), cleaned)
+    except NumberError as error:
+        raise CheckinError(str(error)) from None
+    written = str(int(cleaned)) if is_integer else cleaned
+    return value, Verbatim(written)
+
+
+def _text_argument(value: str | None, option: str) -> str | None:
+    """A note or an author from the command line, which must be valid Unicode (a byte that is
+    not UTF-8 arrives as a lone surrogate and could not be written)."""
+    if value is None:
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CheckinError(
+            f"{option} is not valid text (its bytes are not UTF-8); type it again"
+        ) from None
+    return value
 
 
 def record(
@@ -110,11 +145,54 @@ def record(
     cwd: Path | None = None,
     dry_run: bool = False,
 ) -> CheckinResult:
+    """Record a check-in in the file ``path`` (through a link: in the file it names).
+
+    The file is locked while it is read, edited and written: two check-ins at once both land,
+    the second one on the first one's result.
+    """
     cwd = cwd or Path.cwd()
+    note = _text_argument(note, "--note")
+    author = _text_argument(author, "--author")
+    if confidence is not None and not 0 <= confidence <= 1:
+        raise CheckinError(f"confidence {confidence} is not between 0 and 1 (write 0.7 for 70%)")
     try:
-        raw = path.read_bytes()
+        with exclusive(path) as target:
+            return _record_locked(
+                config,
+                path,
+                target,
+                raw_values,
+                day,
+                today,
+                confidence,
+                note,
+                author,
+                cwd,
+                dry_run,
+            )
+    except LockTimeout as error:
+        raise CheckinError(str(error)) from None
     except OSError as error:
-        raise CheckinError(f"{path}: cannot read: {error.strerror}") from None
+        raise CheckinError(f"{path}: cannot read: {error.strerror or error}") from None
+
+
+def _record_locked(
+    config: Config,
+    path: Path,
+    target: Path,
+    raw_values: dict[str, str],
+    day: date,
+    today: date,
+    confidence: float | None,
+    note: str | None,
+    author: str | None,
+    cwd: Path,
+    dry_run: bool,
+) -> CheckinResult:
+    try:
+        raw = read_bytes(target)
+    except ReadError as error:
+        raise CheckinError(f"{path}: {error}") from None
     loaded = _load(path, raw, config, cwd)
     errors = [d for d in loaded.diagnostics if d.severity == "error"]
     if loaded.objective is None or errors:
@@ -134,20 +212,19 @@ def record(
             f"there is already a check-in dated {day.isoformat()}; "
             "edit it in the file, or use --date"
         )
-    if confidence is not None and not 0 <= confidence <= 1:
-        raise CheckinError(f"confidence {confidence} is not between 0 and 1 (write 0.7 for 70%)")
     values: dict[str, float | bool] = {}
+    written: dict[str, Any] = {}
     for kr_id, text in raw_values.items():
         kr = objective.kr(kr_id)
         if kr is None:
             known = ", ".join(k.id for k in objective.key_results)
             raise CheckinError(f"no key result {kr_id!r} in {objective.id} (key results: {known})")
-        values[kr_id] = parse_value(text, kr.is_milestone)
+        values[kr_id], written[kr_id] = parse_value(text, kr.is_milestone, kr.unit)
     if not values:
         raise CheckinError("name at least one key result and its value")
 
     try:
-        document = Document.read(path)
+        document = Document.parse(raw)
     except (SplitError, EditError, yaml.YAMLError) as error:
         raise CheckinError(
             f"{loaded.context.display_path}: {getattr(error, 'message', error)}"
@@ -155,8 +232,8 @@ def record(
     latest = objective.last_checkin
     backfill = latest is not None and day < latest.date
     # A backfilled check-in records history; 'current' stays what the latest one says.
-    edits = [] if backfill else _current_edits(document, objective, values)
-    edits.append(_checkin_edit(document, values, day, confidence, note, author))
+    edits = [] if backfill else _current_edits(document, objective, written)
+    edits.append(_checkin_edit(document, written, day, confidence, note, author))
     data = _apply_checked(document, edits, path, config, cwd, values, day, backfill)
     previous: dict[str, Any] = {}
     for kr_id in values:
@@ -164,7 +241,12 @@ def record(
         assert kr is not None  # checked above
         previous[kr_id] = bool(kr.done) if kr.is_milestone else kr.current
     if not dry_run:
-        write_atomically(path, data)
+        try:
+            replace_contents(target, data)
+        except OSError as error:
+            raise CheckinError(
+                f"{path}: cannot write: {error.strerror or error}; the file was not changed"
+            ) from None
     reloaded = _load(path, data, config, cwd).objective
     assert reloaded is not None
     return CheckinResult(path, reloaded, values, day, previous, backfill)

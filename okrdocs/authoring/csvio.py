@@ -117,11 +117,35 @@ def rows(data: Analysis) -> list[dict[str, str]]:
     return found
 
 
+# Columns that hold numbers okrdocs wrote (a leading '-' is a sign there, not a formula).
+NUMERIC = frozenset(
+    (
+        "objective_score", "objective_progress", "baseline", "target", "current", "weight",
+        "confidence", "kr_score", "progress",
+    )
+)  # fmt: skip
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def protect(text: str) -> str:
+    """A text cell a spreadsheet shows as text: a leading ' stops it being run as a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def unprotect(text: str) -> str:
+    """The text ``protect`` was given (what okrdocs export wrote reads back exactly)."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+
+
 def to_csv(data: Analysis) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
     writer.writeheader()
-    writer.writerows(rows(data))
+    for row in rows(data):
+        writer.writerow(
+            {key: value if key in NUMERIC else protect(value) for key, value in row.items()}
+        )
     return buffer.getvalue()
 
 
@@ -168,10 +192,17 @@ def read_csv(raw: bytes) -> list[dict[str, str]]:
         raise ImportError_(
             "the file is not UTF-8; in Excel use Save As → 'CSV UTF-8 (Comma delimited)'"
         ) from None
-    reader = csv.DictReader(io.StringIO(text))
-    if reader.fieldnames is None:
+    # newline="": the csv module reads \r\n, \n and a lone \r (old Mac files) itself.
+    csv.field_size_limit(MAX_CELL)
+    # strict: an unclosed quote is an error with its row, not a cell that swallows the rest.
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as error:
+        raise ImportError_(f"row 1: {error}") from None
+    if fieldnames is None:
         raise ImportError_("the file is empty")
-    headers = [h.strip() for h in reader.fieldnames]
+    headers = [h.strip() for h in fieldnames]
     unknown = [h for h in headers if h and h not in COLUMNS]
     if unknown:
         raise ImportError_(
@@ -180,7 +211,18 @@ def read_csv(raw: bytes) -> list[dict[str, str]]:
     missing = [c for c in REQUIRED if c not in headers]
     if missing:
         raise ImportError_(f"missing column {missing[0]!r} (required: {', '.join(REQUIRED)})")
-    return [{(k or "").strip(): (v or "") for k, v in row.items()} for row in reader]
+    rows_: list[dict[str, str]] = []
+    try:
+        for row in reader:
+            rows_.append({(k or "").strip(): unprotect(v or "") for k, v in row.items()})
+    except csv.Error as error:
+        # Rows as a spreadsheet numbers them: the header is row 1.
+        raise ImportError_(f"row {len(rows_) + 2}: {error}") from None
+    return rows_
+
+
+# A cell may hold a whole Markdown body; a larger one is refused with its row.
+MAX_CELL = 1 << 20
 
 
 def plan(

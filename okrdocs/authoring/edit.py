@@ -10,9 +10,7 @@ leaves the old file.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +18,7 @@ from typing import Any
 import yaml
 
 from okrdocs.frontmatter_split import split
-from okrdocs.yamlsource import ComposeLoader, plain_value
+from okrdocs.yamlsource import compose, plain_value
 
 
 class EditError(Exception):
@@ -31,8 +29,14 @@ _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _SAFE_PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#]*$")
 
 
+class Verbatim(str):
+    """A scalar's text exactly as it is to be written (a number as the user typed it)."""
+
+
 def scalar(value: Any) -> str:
     """A YAML scalar that reads back as exactly ``value``."""
+    if isinstance(value, Verbatim):
+        return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -67,31 +71,27 @@ class Document:
 
     @classmethod
     def read(cls, path: Path) -> Document:
-        raw = path.read_bytes()
+        return cls.parse(path.read_bytes())
+
+    @classmethod
+    def parse(cls, raw: bytes) -> Document:
         parts = split(raw)  # raises SplitError on files that are not OKR files
         text = raw.decode("utf-8")
         had_bom = text.startswith("\ufeff")
         if had_bom:
             text = text[1:]
-        if any(separator in text for separator in ("\x85", "\u2028", "\u2029")):
-            # YAML 1.1 parsers count these as line breaks and okrdocs' positions do not.
-            raise EditError(
-                "the file contains Unicode line separators (U+0085, U+2028 or U+2029); "
-                "replace them with ordinary line breaks first"
-            )
-        loader = ComposeLoader(parts.front_matter)
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
+        root, _ = compose(parts.front_matter)  # line separators are not line breaks
         if not isinstance(root, yaml.MappingNode):
             raise EditError("the front matter is not a mapping of fields")
         lines = _LINES.findall(text)
         return cls(raw, had_bom, lines, parts.front_matter_offset, root, parts.body_line)
 
     def newline(self) -> str:
+        """The file's own line ending: CRLF, CR (old Mac) or LF."""
         first = self.lines[0] if self.lines else "\n"
-        return "\r\n" if first.endswith("\r\n") else "\n"
+        if first.endswith("\r\n"):
+            return "\r\n"
+        return "\r" if first.endswith("\r") else "\n"
 
     def index(self, line: int, column: int) -> int:
         """Offset in the text of a 0-based (line, column) of the front matter."""
@@ -167,16 +167,6 @@ def insert_key(
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
-    mode = path.stat().st_mode & 0o7777 if path.exists() else None
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    from okrdocs.fileio import replace_contents
+
+    replace_contents(path, data)

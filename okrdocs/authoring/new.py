@@ -95,13 +95,19 @@ def target_path(config: Config, new: NewObjective) -> Path:
     return default_path(config.content, new.team, new.period, new.objective, new.owner)
 
 
-def _dates(value: Any) -> Any:
-    """ISO date strings as dates, so that YAML writes them plain rather than quoted."""
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_FIELDS = frozenset(("due", "date"))
+
+
+def _dates(value: Any, key: str | None = None) -> Any:
+    """Dates of the date fields (an action's ``due``, a check-in's ``date``) as dates, so that
+    YAML writes them plain rather than quoted. Any other text stays exactly as it is: a key
+    result titled 2026-W01-1 must not become 2025-12-29."""
     if isinstance(value, dict):
-        return {k: _dates(v) for k, v in value.items()}
+        return {k: _dates(v, k) for k, v in value.items()}
     if isinstance(value, list):
-        return [_dates(v) for v in value]
-    if isinstance(value, str) and len(value) == 10:
+        return [_dates(v, key) for v in value]
+    if key in _DATE_FIELDS and isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
             return date.fromisoformat(value)
         except ValueError:

@@ -7,7 +7,7 @@ character takes two columns).
 from __future__ import annotations
 
 from okrdocs.analysis import Analysis, ObjectiveView
-from okrdocs.display import number, status_style, status_words
+from okrdocs.display import number, printable, status_style, status_words
 from okrdocs.display import percent as display_percent
 from okrdocs.language import display_width
 
@@ -58,7 +58,9 @@ def bar(value: float) -> str:
 
 
 def fit(text: str, width: int) -> str:
-    """Pad ``text`` to ``width`` display columns, or cut it with an ellipsis."""
+    """Pad ``text`` to ``width`` display columns, or cut it with an ellipsis (control
+    characters in it are shown as escapes)."""
+    text = printable(text)
     used = display_width(text)
     if used <= width:
         return text + " " * (width - used)
@@ -106,7 +108,7 @@ def render(data: Analysis, views: list[ObjectiveView], color: bool, width: int =
             teams.setdefault(view.team, []).append(view)
         for team_id in sorted(teams, key=lambda t: data.team_name(t) or "~"):
             lines.append("")
-            lines.append(paint(data.team_name(team_id) or "(no team)", "1;36"))
+            lines.append(paint(printable(data.team_name(team_id) or "(no team)"), "1;36"))
             for view in sorted(teams[team_id], key=lambda v: v.attention):
                 o = view.objective
                 checked = [
@@ -120,7 +122,7 @@ def render(data: Analysis, views: list[ObjectiveView], color: bool, width: int =
                     if view.state.phase == "closed" and view.state.score is not None
                     else ""
                 )
-                meta = f"{data.person_name(o.owner)} · {fresh}{score}"
+                meta = printable(f"{data.person_name(o.owner)} · {fresh}{score}")
                 lines.append(
                     f"  {fit(o.objective, title_width)} {bar(view.progress)} "
                     f"{percent(view.progress)}  {status(view.status)}  {paint(meta, '2')}"
@@ -139,7 +141,7 @@ def render(data: Analysis, views: list[ObjectiveView], color: bool, width: int =
                     )
                     lines.append(
                         f"      {fit(kr.title, title_width - 4)} {bar(k.state.value)} "
-                        f"{progress:>5}  {status(k.state.status)}  {paint(values, '2')}"
+                        f"{progress:>5}  {status(k.state.status)}  {paint(printable(values), '2')}"
                     )
     if not lines:
         lines.append("No objectives match.")

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from okrdocs.diff.compare import Change, DiffReport, ObjectiveDiff, percent
+from okrdocs.display import printable
 
 COMMENT_MARKER = "<!-- okrdocs-diff -->"
 _MARK = {"added": "+", "removed": "-", "changed": "~", "unreadable": "!"}
@@ -47,12 +48,15 @@ def text(report: DiffReport, color: bool = False) -> str:
     for objective in report.changed:
         lines.append("")
         where = objective.new_path or objective.old_path
-        head = f"{_MARK[objective.status]} {objective.id}"
+        # Titles and messages quote what users wrote: control characters are escaped.
+        head = f"{_MARK[objective.status]} {printable(objective.id)}"
         head = paint(head, _COLOR[objective.status] + _BOLD)
-        lines.append(f"{head}  {objective.title}  {paint(f'({where})', _DIM)}")
+        place = paint(f"({printable(where or '')})", _DIM)
+        lines.append(f"{head}  {printable(objective.title)}  {place}")
         for change in objective.changes:
             style = next((_NOTE[tag] for tag in change.tags if tag in _NOTE), "")
-            lines.append("    " + (paint(_line(change), style) if style else _line(change)))
+            line = printable(_line(change))
+            lines.append("    " + (paint(line, style) if style else line))
     return "\n".join(lines) + "\n"
 
 

@@ -8,11 +8,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from okrdocs.diagnostics import Diagnostic
+from okrdocs.display import printable
 from okrdocs.formats import LintReport
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Line breaks become GitHub's own escapes (multi-line annotations); other control
+    # characters are shown as escapes, so that no message can drive the log viewer.
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _property(text: str) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
 from okrdocs.diagnostics import Diagnostic
+from okrdocs.display import printable
 from okrdocs.formats import LintReport
 
 
@@ -27,17 +28,20 @@ def render(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> str:
         skipped="0",
     )
     for path, found in by_path.items():
-        case = ET.SubElement(suite, "testcase", classname="okrdocs.lint", name=path, file=path)
+        # XML 1.0 cannot hold most control characters: they are written as escapes.
+        shown = printable(path)
+        case = ET.SubElement(suite, "testcase", classname="okrdocs.lint", name=shown, file=shown)
         if found:
             first = found[0]
             failure = ET.SubElement(
                 case,
                 "failure",
                 type=first.code,
-                message=f"{len(found)} problem(s): {first.code} {first.message}",
+                message=printable(f"{len(found)} problem(s): {first.code} {first.message}"),
             )
             failure.text = "\n".join(
-                f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.message}" for d in found
+                printable(f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.message}")
+                for d in found
             )
     ET.indent(suites)
     return (

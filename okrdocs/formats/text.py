@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from okrdocs.diagnostics import Diagnostic
+from okrdocs.display import printable
 from okrdocs.formats import LintReport
 
 _RESET = "\033[0m"
@@ -18,11 +19,12 @@ def _paint(text: str, style: str, color: bool) -> str:
 def render(diagnostics: Sequence[Diagnostic], files_checked: int, color: bool = False) -> str:
     lines = []
     for d in diagnostics:
-        location = _paint(f"{d.path}:{d.line}:{d.column}:", "path", color)
+        # Paths and messages quote what users wrote: control characters are escaped, so that
+        # nothing in a file can forge a line or drive the terminal.
+        location = _paint(f"{printable(d.path)}:{d.line}:{d.column}:", "path", color)
         code = _paint(d.code, d.severity, color)
-        lines.append(
-            f"{location} {code} {d.message}{_paint(f' [{d.rule}]', 'dim', color) if color else ''}"
-        )
+        rule = _paint(f" [{d.rule}]", "dim", color) if color else ""
+        lines.append(f"{location} {code} {printable(d.message)}{rule}")
     lines.append(summary(diagnostics, files_checked))
     return "\n".join(lines) + "\n"
 

@@ -50,6 +50,7 @@ class BuildResult:
     seconds: float
     files_read: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -142,7 +143,7 @@ class RenderingSetup:
 
 def swap_in(staging: Path, output: Path) -> None:
     """Replace ``output`` by ``staging`` so that a failure leaves the old site as it was."""
-    backup = output.with_name(f".{output.name}.okrdocs-old-{os.getpid()}")
+    backup = output.with_name(f".{output.name}.okrdocs-old-{os.getpid()}-swap")
     if output.exists():
         os.replace(output, backup)
     try:
@@ -170,7 +171,12 @@ def build(
     data = workspace.analysis()
     timings["load"] = time.perf_counter() - started
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = output.with_name(f".{output.name}.okrdocs-new-{os.getpid()}")
+    # Builds that were killed left their staging folders: remove those whose process is gone.
+    from okrdocs.site.serve import remove_stale_folders
+
+    for kind in ("new", "old"):
+        remove_stale_folders(output.parent, f".{output.name}.okrdocs-{kind}-")
+    staging = output.with_name(f".{output.name}.okrdocs-new-{os.getpid()}-staging")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
@@ -193,4 +199,5 @@ def build(
         time.perf_counter() - started,
         workspace.files_checked,
         timings,
+        workspace.skipped,
     )

@@ -163,11 +163,13 @@ def make_environment(config: Config) -> Environment:
 
 
 class _TemplateCache(FileSystemBytecodeCache):
-    """Compiled templates kept between builds in ``.okrdocs-cache/templates/``.
+    """Compiled templates kept between builds in the user's cache folder (okrdocs.cachedir).
 
     Compiling the theme costs about 50 ms in every process of every build, a tenth of a small
-    build. Jinja checks each entry against the template's source; the salt adds what else
-    changes the compiled code here: the okrdocs version (compile options) and the translations,
+    build. Compiled templates are code, so they are never read from the project (a committed
+    cache would run in CI); the user's cache folder is outside every repository. Jinja checks
+    each entry against the template's source; the salt adds what else changes the compiled code
+    here: the okrdocs version (compile options), the theme's folders and the translations,
     which TranslateLiterals writes into the code.
     """
 
@@ -181,12 +183,13 @@ class _TemplateCache(FileSystemBytecodeCache):
 
 def _template_cache(config: Config, translations: dict[str, str]) -> _TemplateCache | None:
     from okrdocs import __version__
-    from okrdocs.index_cache import cache_folder
+    from okrdocs.cachedir import private_folder
 
-    folder = cache_folder(config, "templates")
-    if folder is None:  # a read-only checkout: compile every time
+    folder = private_folder("templates", config.root)
+    if folder is None:  # no private cache folder: compile every time
         return None
-    salt = json.dumps([__version__, config.language, translations], sort_keys=True)
+    themes = [str(path) for path in watched_folders(config)]
+    salt = json.dumps([__version__, config.language, themes, translations], sort_keys=True)
     return _TemplateCache(str(folder), salt)
 
 

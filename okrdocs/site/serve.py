@@ -21,6 +21,7 @@ import json
 import os
 import posixpath
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -147,7 +148,10 @@ class LiveSite:
         """Rebuild what changed since the last look; True when something was rebuilt."""
         config_stamp, theme_stamp = self._config_scan(), self._theme_scan()
         if config_stamp != self.config_stamp or theme_stamp != self.theme_stamp:
-            if config_stamp != self.config_stamp and self.config.path is not None:
+            # Noted first: a change that breaks the build is reported once, not on every look.
+            changed_config = config_stamp != self.config_stamp
+            self.config_stamp, self.theme_stamp = config_stamp, theme_stamp
+            if changed_config and self.config.path is not None:
                 self.config = load_config(self.config.path)
             self.report("configuration or theme changed: rebuilding everything")
             self.full_build()
@@ -327,6 +331,43 @@ class ServeError(Exception):
     pass
 
 
+def process_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # type: ignore[attr-defined]
+        if not handle:
+            return False
+        ctypes.windll.kernel32.CloseHandle(handle)  # type: ignore[attr-defined]
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def remove_stale_folders(parent: Path, prefix: str) -> None:
+    """Remove folders ``<prefix><pid>-...`` left by okrdocs processes that no longer run (a
+    killed ``serve`` or ``build``)."""
+    try:
+        entries = list(os.scandir(parent))
+    except OSError:
+        return
+    for entry in entries:
+        if not entry.name.startswith(prefix):
+            continue
+        pid_text = entry.name[len(prefix) :].split("-", 1)[0]
+        if pid_text.isdigit() and not process_alive(int(pid_text)):
+            with contextlib.suppress(OSError):
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+
+
 def allowed_hosts(host: str, port: int) -> frozenset[str]:
     """Host headers the server answers: the names of the address it listens on, with the port."""
     names = {host.lower()}
@@ -350,7 +391,8 @@ def serve(
     stop: threading.Event | None = None,
 ) -> None:
     """Build, serve and watch until interrupted (or until ``stop`` is set)."""
-    folder = Path(tempfile.mkdtemp(prefix="okrdocs-serve-"))
+    remove_stale_folders(Path(tempfile.gettempdir()), "okrdocs-serve-")
+    folder = Path(tempfile.mkdtemp(prefix=f"okrdocs-serve-{os.getpid()}-"))
     live = LiveSite(config, as_of, folder / "site", report)
     try:
         try:

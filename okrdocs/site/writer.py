@@ -168,7 +168,10 @@ class SiteWriter:
 
             self.write(
                 "okrs.json",
-                json.dumps(site_json(self.data), ensure_ascii=False, separators=(",", ":")) + "\n",
+                json.dumps(
+                    site_json(self.data), ensure_ascii=False, separators=(",", ":"), allow_nan=False
+                )
+                + "\n",
             )
             return "okrs.json"
         if name == "search":
