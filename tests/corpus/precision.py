@@ -3,6 +3,8 @@
     python -m tests.corpus.precision               # every part: per rule, per language
     python -m tests.corpus.precision tune --mistakes   # and every disagreement on a tuning part
     python -m tests.corpus.precision --record-minimums # the frozen figures become the floor
+    python -m tests.corpus.precision cv                # the tuning part's two folds, side by side
+    python -m tests.corpus.precision tune-a --mistakes # develop on fold A, then measure fold B
 
 Three labelled parts, each a list of real OKRs (objective and key result titles, with their
 sources) and, per entry, the rule codes a careful reviewer applies:
@@ -15,6 +17,13 @@ sources) and, per entry, the rule codes a careful reviewer applies:
   aggregate figures are ever computed on it: this module refuses to list its mistakes, and
   ``dev/frozen-minimums.json`` records the figures a change must not fall below.
 
+Cross-validation: the tuning part is split into two folds, ``tune-a`` and ``tune-b`` (seeded,
+stratified by language: within each language the entries are shuffled with
+``random.Random(f"{FOLD_SEED}-{language}")`` and the first half goes to fold A). A change is
+developed on one fold's mistakes and judged by the other fold, which it did not see; a change
+that helps only the fold it was written against fits those texts, not the language. ``cv``
+prints both folds and the gap between them.
+
 Each entry becomes a real OKR file (parsed by the loader) and the rules run on it; precision is
 the share of findings the reviewer agrees with, recall the share of the reviewer's flags found.
 """
@@ -22,6 +31,7 @@ the share of findings the reviewer agrees with, recall the share of the reviewer
 from __future__ import annotations
 
 import json
+import random
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -45,6 +55,9 @@ PARTS = {
     "frozen": ("dev/frozen.json", "dev/frozen-labels.yaml"),
 }
 HELD_OUT = ("frozen",)
+# The tuning part's two cross-validation folds (see the module's docstring).
+FOLDS = {"tune-a": 0, "tune-b": 1}
+FOLD_SEED = 20261201
 MINIMUMS = HERE / "dev" / "frozen-minimums.json"
 
 
@@ -135,10 +148,21 @@ def _language(entry: dict[str, Any]) -> str:
 
 
 def load_part(part: str) -> tuple[list[dict[str, Any]], dict[int, Any]]:
-    entries_file, labels_file = PARTS[part]
+    entries_file, labels_file = PARTS["tune" if part in FOLDS else part]
     entries = json.loads((HERE / entries_file).read_text(encoding="utf-8"))
     labels = yaml.safe_load((HERE / labels_file).read_text(encoding="utf-8")) or {}
     return entries, labels
+
+
+def fold_indexes(entries: list[dict[str, Any]], fold: int) -> set[int]:
+    """The indexes of the tuning entries in one cross-validation fold (0 or 1)."""
+    chosen: set[int] = set()
+    for language in sorted({_language(entry) for entry in entries}):
+        indexes = [i for i, entry in enumerate(entries) if _language(entry) == language]
+        random.Random(f"{FOLD_SEED}-{language}").shuffle(indexes)
+        half = (len(indexes) + 1) // 2
+        chosen.update(indexes[:half] if fold == 0 else indexes[half:])
+    return chosen
 
 
 # (code, language) -> Score; language "all" sums the languages.
@@ -155,10 +179,13 @@ def evaluate_part(part: str, keep_mistakes: bool | None = None) -> Scores:
     if keep_mistakes and part in HELD_OUT:
         raise ValueError(f"the {part} part is held out: only aggregate figures are computed")
     entries, labels = load_part(part)
+    keep = fold_indexes(entries, FOLDS[part]) if part in FOLDS else set(range(len(entries)))
     scores: Scores = {
         (code, language): Score() for code in TEXT_RULES for language in (*LANGUAGES, "all")
     }
     for index, entry in enumerate(entries):
+        if index not in keep:
+            continue
         language = _language(entry)
         got = findings(entry)
         want = expected(labels.get(index) or {})
@@ -250,7 +277,27 @@ def language_table(scores: Scores) -> str:
     return "\n".join(lines)
 
 
+def cross_validation() -> str:
+    """Fold A and fold B of the tuning part side by side, per judgement rule and language."""
+    folds = [evaluate_part(part, keep_mistakes=False) for part in FOLDS]
+    head = " | ".join(f"{fold} {lang}" for fold in "AB" for lang in LANGUAGES)
+    lines = [f"| rule | A | B | {head} |", "|---|" + "---:|" * (2 + 2 * len(LANGUAGES))]
+    for code in (*JUDGEMENT_RULES, "all"):
+
+        def cell(scores: Scores, language: str, code: str = code) -> str:
+            return _cell(overall(scores, language) if code == "all" else scores[(code, language)])
+
+        cells = [cell(scores, "all") for scores in folds]
+        cells += [cell(scores, language) for scores in folds for language in LANGUAGES]
+        lines.append(f"| {code} | {' | '.join(cells)} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> None:
+    if "cv" in argv:
+        print("## cross-validation: the tuning part's two folds (precision / recall)\n")
+        print(cross_validation())
+        return
     parts = [a for a in argv if not a.startswith("-")] or list(PARTS)
     show = "--mistakes" in argv
     for part in parts:
