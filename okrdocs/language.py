@@ -15,27 +15,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
+
+from okrdocs.lazyre import Lazy
 
 # ---------------------------------------------------------------------------------------------
 # Characters and width
 
 
 def is_cjk(char: str) -> bool:
-    code = ord(char)
     return (
-        0x4E00 <= code <= 0x9FFF  # CJK unified ideographs
-        or 0x3400 <= code <= 0x4DBF  # extension A
-        or 0xF900 <= code <= 0xFAFF  # compatibility ideographs
-        or 0x20000 <= code <= 0x2FA1F  # extensions B-F
+        "\u4e00" <= char <= "\u9fff"  # CJK unified ideographs
+        or "\u3400" <= char <= "\u4dbf"  # extension A
+        or "\uf900" <= char <= "\ufaff"  # compatibility ideographs
+        or "\U00020000" <= char <= "\U0002fa1f"  # extensions B-F
     )
 
 
-_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
-
-
 def has_cjk(text: str) -> bool:
-    return not text.isascii() and _CJK.search(text) is not None
+    return not text.isascii() and any(map(is_cjk, text))
 
 
 def display_width(text: str) -> int:
@@ -79,33 +77,53 @@ _DIGITS = r"[0-9]+(?:[,，][0-9]{3})*(?:\.[0-9]+)?"
 # Units written against the digits (1TB, 100Mbps, 200ms, 24h, 3x); other letters make a name
 # (5G, B2B, Web3, e2e) rather than a quantity.
 _UNITS = r"%|‰|k|K|M|B|w|W|x|X|\+|倍|成|[KMGTP]B|[KMG]bps|ms|s|h|hrs?|mins?|d|rps|qps|ppm|pts?"
-_NUMBER = re.compile(
+_NUMBER = Lazy(
     rf"(?<![A-Za-z0-9_.#/])(?:[$¥￥€£]\s*)?{_DIGITS}(?:\s*(?:{_UNITS}))?"
     rf"(?![A-Za-z0-9_])|(?<![A-Za-z0-9_.#/])[$¥￥€£]\s*{_DIGITS}"
 )
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_YEAR = Lazy(r"^(?:19|20)\d\d$")
 # Not quantities: quarters and halves (Q4, H1, FY26), dates (2026-01-31, 11/5, 11月5日) and
-# issue or version references (#14, v2.1).
-_PERIOD_REF = re.compile(
-    r"(?<![A-Za-z0-9])(?:FY\s?\d{2,4}|Q[1-4]|H[12])(?![A-Za-z0-9])"
-    r"|\b\d{4}-\d{1,2}-\d{1,2}\b|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])|\d{1,2}月\d{1,2}[日号號]"
-    r"|#\d+|\bv\d+(?:\.\d+)*"
-    # Dates written with spaces or without a day (10 月 1 日, 9月), rooms and floors (821 会议室,
-    # 1楼), versions (2.0 版, version 3.1), and code in backticks.
-    r"|(?<![\d.])\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号號])?"
-    r"|\d+\s*(?:号|號)?\s*(?:会议室|會議室|室|楼|樓|层|層|栋|棟)"
-    r"|\d+(?:\.\d+)+\s*(?:版本?|version|release)|`[^`]*`",
-    re.I,
+# issue or version references (#14, v2.1); dates written with spaces or without a day (10 月 1
+# 日, 9月), rooms and floors (821 会议室, 1楼), versions (2.0 版, version 3.1), and code in
+# backticks. Each alternative with the characters it cannot match without: the pattern used on a
+# text joins only those whose characters it has (the same matches, for a fraction of the time).
+_PERIOD_PARTS = (
+    (("q", "h", "fy"), r"(?<![A-Za-z0-9])(?:FY\s?\d{2,4}|Q[1-4]|H[12])(?![A-Za-z0-9])"),
+    (("-",), r"\b\d{4}-\d{1,2}-\d{1,2}\b"),
+    (("/",), r"(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])"),
+    (("月",), r"\d{1,2}月\d{1,2}[日号號]"),
+    (("#",), r"#\d+"),
+    (("v",), r"\bv\d+(?:\.\d+)*"),
+    (("月",), r"(?<![\d.])\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号號])?"),
+    (tuple("室楼樓层層栋棟"), r"\d+\s*(?:号|號)?\s*(?:会议室|會議室|室|楼|樓|层|層|栋|棟)"),
+    (("版", "version", "release"), r"\d+(?:\.\d+)+\s*(?:版本?|version|release)"),
+    (("`",), r"`[^`]*`"),
 )
-_CN_NUMERAL_QUANTITY = re.compile(rf"[{_CN_DIGITS}]+(?=[{_CN_MEASURES}])")
-_CN_NUMERAL_DURATION = re.compile(rf"[{_CN_DIGITS}]+(?=[{_CN_DURATIONS}])")
-_CN_PERCENT = re.compile(rf"百分之[{_CN_DIGITS}点點]+")
+
+
+@cache
+def _period_pattern(parts: tuple[int, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(_PERIOD_PARTS[index][1] for index in parts), re.I)
+
+
+def _without_periods(text: str) -> str:
+    """``text`` with quarters, dates, references, rooms, versions and code replaced by a space."""
+    lower = text.lower()
+    parts = tuple(
+        index
+        for index, (needs, _) in enumerate(_PERIOD_PARTS)
+        if any(need in lower for need in needs)
+    )
+    return _period_pattern(parts).sub(" ", text) if parts else text
+
+
+_CN_NUMERAL_QUANTITY = Lazy(rf"[{_CN_DIGITS}]+(?=[{_CN_MEASURES}])")
+_CN_NUMERAL_DURATION = Lazy(rf"[{_CN_DIGITS}]+(?=[{_CN_DURATIONS}])")
+_CN_PERCENT = Lazy(rf"百分之[{_CN_DIGITS}点點]+")
 # 零 as an amount: 零 HIGH+ 安全漏洞, 零架构违规, 误会减至零, 为零 (not 零售, 零件, 零食).
-_CN_ZERO = re.compile(
-    r"(?:为|為|至|到|降至|减至|減至)零|零(?![售件部食距钱錢星碎散])(?=\s*[A-Za-z\u4e00-\u9fff])"
-)
-_CN_CHANGE = re.compile(r"翻[一两兩]?[倍番]|减半|減半|翻番|倍增|清零|归零|歸零")
-_EN_NUMBER_WORDS = re.compile(
+_CN_ZERO = Lazy(r"(?:为|為|至|到|降至|减至|減至)零|零(?![售件部食距钱錢星碎散])(?=\s*[^\W\d_])")
+_CN_CHANGE = Lazy(r"翻[一两兩]?[倍番]|减半|減半|翻番|倍增|清零|归零|歸零")
+_EN_NUMBER_WORDS = Lazy(
     r"\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"fifty|hundred|thousand|million|billion|half|double|doubles|doubled|triple|tripled|twice|"
     r"halve|halved|quadruple|dozen)\b"
@@ -118,7 +136,8 @@ _EN_NUMBER_WORDS = re.compile(
 )
 
 
-_NAME_BEFORE = re.compile(r"[A-Za-z]-$|[A-Za-z\u4e00-\u9fff]$")
+# A letter (of any script: a name in Latin letters or Chinese characters) just before.
+_NAME_BEFORE = Lazy(r"[A-Za-z]-$|[^\W\d_]$")
 
 
 def _digit_numbers(text: str) -> list[str]:
@@ -137,12 +156,7 @@ def _digit_numbers(text: str) -> list[str]:
             continue  # UTF-8, COVID-19 (but Top-5 is a rank)
         if "." in bare and plain and token == bare and _NAME_BEFORE.search(before):
             continue  # 导师制2.0, Web2.0: a version written against a name
-        if (
-            bare.isdigit()
-            and len(bare) >= 3
-            and re.match(r"[\u4e00-\u9fff]", after)
-            and (re.search(r"[A-Za-z\u4e00-\u9fff]$", before))
-        ):
+        if bare.isdigit() and len(bare) >= 3 and is_cjk(after[:1] or " ") and before[-1:].isalpha():
             unit = after.strip()[:1]
             if unit not in _CN_MEASURES + _CN_DURATIONS + "万萬亿億千百十多余餘":
                 continue  # 8080 处理器, 6800 相比: a model number
@@ -150,16 +164,35 @@ def _digit_numbers(text: str) -> list[str]:
     return found
 
 
+_NOT_QUANTITY_SET = frozenset(_NOT_QUANTITIES)
+_NOT_QUANTITY_LENGTHS = sorted({len(word) for word in _NOT_QUANTITIES})
+
+
+def _idiom_around(text: str, start: int, end: int) -> bool:
+    """Whether a word of ``_NOT_QUANTITIES`` lies within the numeral and a character either side
+    and two after (一起, 第一, 千家万户)."""
+    context = text[max(0, start - 1) : end + 2]
+    for size in _NOT_QUANTITY_LENGTHS:
+        for index in range(len(context) - size + 1):
+            if context[index : index + size] in _NOT_QUANTITY_SET:
+                return True
+    return False
+
+
+_CN_DIGIT_SET = frozenset(_CN_DIGITS)
+
+
 def _chinese_quantities(text: str, durations: bool) -> list[str]:
-    found = []
+    found: list[str] = []
+    if _CN_DIGIT_SET.isdisjoint(text) and not any(char in text for char in "翻半倍"):
+        return found  # no numeral, 翻倍, 减半 or 倍增
     matches = list(_CN_NUMERAL_QUANTITY.finditer(text))
     if durations:
         matches += list(_CN_NUMERAL_DURATION.finditer(text))
     for match in matches:
         start, end = match.span()
         numeral = match.group(0)
-        context = text[max(0, start - 1) : end + 2]
-        if any(word in context for word in _NOT_QUANTITIES):
+        if _idiom_around(text, start, end):
             continue
         following = text[end : end + 1]
         # 一 with a measure word is a count like any other (一份, 一次, 一人: the labelling
@@ -172,9 +205,11 @@ def _chinese_quantities(text: str, durations: bool) -> list[str]:
         if numeral in ("万", "萬", "亿", "億", "千", "百", "十"):
             continue
         found.append(numeral + following)
-    found.extend(match.group(0) for match in _CN_PERCENT.finditer(text))
+    if "百分之" in text:
+        found.extend(match.group(0) for match in _CN_PERCENT.finditer(text))
     found.extend(match.group(0) for match in _CN_CHANGE.finditer(text))
-    found.extend(match.group(0) for match in _CN_ZERO.finditer(text))
+    if "零" in text:
+        found.extend(match.group(0) for match in _CN_ZERO.finditer(text))
     return found
 
 
@@ -184,35 +219,40 @@ def metric_mentions(text: str, durations: bool = False) -> list[str]:
     Years, quarter and half names, version numbers and names containing digits are left out;
     Chinese durations (三十天) count only with ``durations``.
     """
-    text = _PERIOD_REF.sub(" ", normalize(text))
-    return _digit_numbers(text) + _chinese_quantities(text, durations)
-
-
-def has_metric(text: str) -> bool:
-    return bool(metric_mentions(text))
+    text = normalize(text)
+    # Each family of patterns runs only on text that has what it looks for: compiling one costs
+    # more than reading a title, and a run often needs only some of them.
+    found = []
+    if "`" in text or any(map(str.isdigit, text)):
+        text = _without_periods(text)
+        found = _digit_numbers(text)
+    if has_cjk(text):
+        found += _chinese_quantities(text, durations)
+    return found
 
 
 # Placeholders that stand for a number in published OKRs: $N, N6, ≥N11, X%, X亿, XXX, "P MQLs".
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = Lazy(
     r"(?<![A-Za-z0-9])(?:\$[A-Z]\d*|[NXZ]\d+|X{1,3}%|X+\s?[亿万億萬]|Z{3,}|X{3,})(?![A-Za-z0-9])"
     r"|(?<![A-Za-z0-9$])[B-HJ-Z](?=\s+[A-Z]{2,}s?\b)"
 )
 
 
+@lru_cache(maxsize=4096)
 def has_number(text: str) -> bool:
     """Whether a key result title states any quantity, including number words (two, double, 零,
     at least one) and placeholders that stand for one ($N, X%)."""
-    return (
-        bool(metric_mentions(text, durations=True))
-        or _EN_NUMBER_WORDS.search(text) is not None
-        or _PLACEHOLDER.search(text) is not None
-    )
+    if metric_mentions(text, durations=True):
+        return True
+    if not any(char.isascii() and char.isalpha() for char in text):
+        return False
+    return _EN_NUMBER_WORDS.search(text) is not None or _PLACEHOLDER.search(text) is not None
 
 
 def numbers_in(text: str) -> list[float]:
     """The digit numbers in ``text`` as floats (1,200 -> 1200.0; 20% -> 20.0)."""
     values = []
-    for token in _digit_numbers(_PERIOD_REF.sub(" ", normalize(text))):
+    for token in _digit_numbers(_without_periods(normalize(text))):
         digits = re.search(_DIGITS, token)
         if digits:
             values.append(float(digits.group(0).replace(",", "").replace("，", "")))
@@ -276,14 +316,14 @@ def _form_table(lemmas: tuple[str, ...]) -> dict[str, str]:
     return table
 
 
-_EN_LEADING = re.compile(
+_EN_LEADING = Lazy(
     r"^(?:(?:we|we'll|we will|we've|we have|we're|i|i'll|i will|the team will|our team will|"
     r"team|successfully|to|let's|must|will|should)\s+)+",
     re.I,
 )
 
 
-_LEADING_NON_WORD = re.compile(r"^[\W_]+")
+_LEADING_NON_WORD = Lazy(r"^[\W_]+")
 
 
 def _english_start(text: str) -> str:
@@ -291,7 +331,7 @@ def _english_start(text: str) -> str:
     return _EN_LEADING.sub("", _LEADING_NON_WORD.sub("", text))
 
 
-_WORDS = re.compile(r"[a-z][a-z'-]*")
+_WORDS = Lazy(r"[a-z][a-z'-]*")
 
 
 def leading_english_verb(text: str, lemmas: tuple[str, ...]) -> str | None:
@@ -307,115 +347,6 @@ def leading_english_verb(text: str, lemmas: tuple[str, ...]) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Chinese prefixes
-
-_ZH_LEADING = re.compile(
-    r"^(?:我们|我們|团队|團隊|本季度|本季|本月|本年度|今年|公司|部门|部門|全员|全員|"
-    r"每[天日周週月季年]|每两周|每兩週|每个月|每個月|持续|持續|继续|繼續)+"
-)
-
-
-_LEADING_PUNCTUATION = re.compile(r"^[\W_\d]+")
-
-
-def _chinese_start(text: str) -> str:
-    text = _LEADING_PUNCTUATION.sub("", normalize(text).strip())
-    return _ZH_LEADING.sub("", text)
-
-
-@cache
-def _prefix_regex(words: tuple[str, ...]) -> re.Pattern[str]:
-    ordered = sorted(words, key=len, reverse=True)  # longest first: 开发一个 before 开发
-    return re.compile("|".join(re.escape(word) for word in ordered))
-
-
-def leading_chinese_word(text: str, words: tuple[str, ...]) -> str | None:
-    if not has_cjk(text):
-        return None
-    match = _prefix_regex(words).match(_chinese_start(text))
-    return match.group(0) if match else None
-
-
-# ---------------------------------------------------------------------------------------------
-# Word lists
-
-# Activities and outputs: what a team does, not the result it causes (Google OKR playbook;
-# OpenOKR KR-5). They belong under a key result's `actions`.
-ACTIVITY_EN = (
-    "consult", "assist", "analyze", "analyse", "participate", "attend", "hold", "host",
-    "organize", "organise", "launch", "ship", "build", "create", "implement", "complete",
-    "finish", "conduct", "investigate", "explore", "prepare", "write", "set up", "roll out",
-    "kick off", "begin", "work on", "try", "attempt", "define", "introduce", "publish",
-    "produce", "rewrite", "refactor", "migrate", "do", "coordinate", "facilitate",
-    "put in place", "undertake", "publicize", "publicise", "distribute", "celebrate", "amplify",
-    # Also nouns ("release frequency", "support tickets", "review time"): activities only when
-    # the title states no measured change.
-    "help", "release", "run", "research", "review", "plan", "draft", "document", "design",
-    "start", "deploy", "support", "set", "test", "track", "record", "interview", "choose",
-    "select",
-)  # fmt: skip
-_AMBIGUOUS_EN = frozenset(ACTIVITY_EN[ACTIVITY_EN.index("help") :])
-
-ACTIVITY_ZH = (
-    "开展", "開展", "举办", "舉辦", "举行", "舉行", "参加", "參加", "参与", "參與", "协助", "協助",
-    "帮助", "幫助", "组织", "組織", "完成", "上线", "上線", "推进", "推進", "改进", "改進", "推动",
-    "推動", "落实", "落實", "研究", "调研", "調研", "分析", "制定", "编写", "編寫", "撰写", "撰寫",
-    "整理", "梳理", "搭建", "架设", "架設", "架好", "建立", "部署", "设计", "設計", "实施", "實施",
-    "执行", "執行", "跟进", "跟進", "准备", "準備", "策划", "策劃", "召开", "召開", "发布", "發布",
-    "启动", "啟動", "尝试", "嘗試", "探索", "确认", "確認", "确定", "確定", "调整", "調整",
-    "开发一套", "开发一个", "開發一個", "上架", "筹备", "籌備", "宣传", "宣傳",
-)  # fmt: skip
-# Also nouns (发布频率, 部署次数, 上线时间): activities only without a measured change.
-_AMBIGUOUS_ZH = frozenset(
-    ("上线", "上線", "研究", "分析", "设计", "設計", "部署", "实施", "實施", "执行", "執行", "发布",
-     "發布", "调研", "調研", "整理", "调整", "調整")
-)  # fmt: skip
-# A measured change: "from 2 to 10", "rises", 从 800 增长到 880, 提高至, 降至.
-_CHANGE = re.compile(
-    r"\bfrom\b.*\bto\b|\b(?:increase|rise|grow|fall|drop|decrease|reduce|improve|reach|exceed|"
-    r"double|halve|cut)(?:s|es|d|ed|ing)?\b|\b(?:at least|at most|below|above|under|over)\b|[≥≤<>]|"
-    r"从.*[到至]|從.*[到至]|增长|增長|提高|提升|降低|减少|減少|缩短|縮短|降至|达到|達到|突破|超过|超過|不低于|不低於",
-    re.I,
-)
-
-# 办/辦 ("hold") only counts before a count of events: 办一场, 辦兩次; and a recurring event
-# (每季做一次 1-on-1, 2週一次分享會) is an activity however it is phrased.
-_ZH_HOLD = re.compile(r"^[办辦][一二两兩三四五六七八九十\d]+[场場次期个個]")
-_ZH_RECURRING = re.compile(
-    r"(?:^每[天日周週月季年]|^\d+\s*[天日周週個个]*[月週周]?)[^，,。]*?[一二两兩三\d]次"
-)
-
-# After these verbs, a result makes the key result an outcome: 完成 880 万元销售额.
-_COMPLETION_VERBS = ("complete", "finish", "完成")
-RESULT_WORDS = (
-    "销售额", "銷售額", "营收", "營收", "收入", "签约", "簽約", "签单", "簽單", "合同额", "合同額",
-    "回款", "利润", "利潤", "业绩", "業績", "订单", "訂單", "销量", "銷量", "gmv", "arr", "mrr",
-    "revenue", "sales", "bookings", "quota", "目标", "目標", "增长", "增長",
-)  # fmt: skip
-
-
-def activity_verb(title: str) -> str | None:
-    """The activity word a key result starts with, or None when it reads as an outcome."""
-    verb = leading_english_verb(title, ACTIVITY_EN)
-    if verb is None:
-        verb = leading_chinese_word(title, ACTIVITY_ZH)
-    if verb is None and has_cjk(title):
-        start = _chinese_start(title)
-        if _ZH_HOLD.match(start):
-            verb = start[:1]
-        elif _ZH_RECURRING.match(normalize(title).strip()) and not _CHANGE.search(title):
-            verb = "一次"
-    if verb is None:
-        return None
-    if (verb in _AMBIGUOUS_EN or verb in _AMBIGUOUS_ZH) and _CHANGE.search(normalize(title)):
-        return None
-    if verb in _COMPLETION_VERBS:
-        lowered = normalize(title).lower()
-        if has_metric(title) and any(word in lowered for word in RESULT_WORDS):
-            return None
-    return verb
-
-
 # Business as usual (Google's trap #2): keeping things as they are is not an objective.
 BAU_EN = ("maintain", "keep", "continue", "sustain", "preserve", "uphold", "stay", "remain")
 BAU_ZH = (
@@ -432,64 +363,25 @@ BAU_ZH = (
     "维护",
     "維護",
 )
+_BAU_SUBJECTS = ("我们", "我們", "团队", "團隊", "公司", "本季度", "本季", "今年")
 
 
-_BAU_SUBJECT = re.compile(r"^(?:我们|我們|团队|團隊|公司|本季度|本季|今年)+")
+def _skip_leading(text: str) -> str:
+    """``text`` from its first letter on (punctuation, digits and list marks dropped)."""
+    for index, char in enumerate(text):
+        if char.isalpha():
+            return text[index:]
+    return ""
 
 
 def business_as_usual_verb(objective: str) -> str | None:
-    verb = leading_english_verb(objective, BAU_EN)
-    if verb is None and has_cjk(objective):
-        text = _LEADING_PUNCTUATION.sub("", normalize(objective).strip())
-        match = _prefix_regex(BAU_ZH).match(_BAU_SUBJECT.sub("", text))
-        return match.group(0) if match else None
-    return verb
-
-
-# Vague objectives: only a generic verb and a generic noun.
-GENERIC_EN = frozenset(
-    """improve improves improved improving increase increases increased increasing grow grows
-    growing grew boost boosts enhance enhances do does did get gets drive drives optimize optimise
-    optimizes maximize maximise maximizes achieve achieves deliver be become make makes better best
-    more great good excellent success successful strong stronger higher high significantly overall
-    general things stuff work job sales sale revenue revenues performance results result growth
-    business quality efficiency productivity customers customer clients satisfaction experience
-    process processes operations goals goal targets target numbers kpis kpi metrics team teams
-    company our the a an of in on for to and all everything level levels ability capability
-    capabilities management market share marketing product products service services value""".split()
-)
-# Longest first, so that 客户满意度 is removed whole before 客户.
-GENERIC_ZH = tuple(
-    sorted(
-        """提高 提升 增加 加强 加強 做好 改善 改进 改進 优化 優化 促进 促進 推动 推動 实现 實現 完成
-        搞好 抓好 增强 增強 扩大 擴大 拓展 扩展 擴展 开拓 開拓 做大 做强 做強 做到 达到 達到 业绩
-        業績 销售额 銷售額 销售 銷售 工作 业务 業務 效率 质量 質量 绩效 績效 收入 利润 利潤 服务
-        服務 管理 能力 水平 团队 團隊 客户满意度 客戶滿意度 满意度 滿意度 市场份额 市場份額 市场
-        市場 客户 客戶 体验 體驗 产品 產品 整体 整體 全面 进一步 進一步 更好 更多 更加 持续 持續
-        不断 不斷 大力 的 和 与 與 及 我们 我們 公司 部门 部門 各项 各項 相关 相關 一些 有效 高效
-        好 更""".split(),
-        key=len,
-        reverse=True,
-    )
-)
-_ZH_GENERIC = re.compile("|".join(re.escape(word) for word in GENERIC_ZH))
-
-
-def vagueness(objective: str) -> str | None:
-    """Why an objective is too vague to guide anyone, or None when it is specific enough."""
-    text = normalize(objective).strip()
-    cjk = [char for char in text if is_cjk(char)]
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text)
-    if len(cjk) >= len(words):  # mostly Chinese
-        rest = _ZH_GENERIC.sub("", "".join(cjk))
-        if len(rest) < 2 and not words:
-            return "it has only generic words (such as 提高, 业绩, 做好, 工作)"
-        if len(cjk) < 4 and not words:
-            return "it is too short to say what will be different"
-        return None
-    specific = [w for w in words if w.lower() not in GENERIC_EN]
-    if not specific:
-        return "it has only generic words (such as improve, sales, better)"
-    if len(words) < 3 and not cjk:
-        return "it is too short to say what will be different"
-    return None
+    text = _skip_leading(normalize(objective).strip())
+    if text[:1].isascii():
+        return leading_english_verb(objective, BAU_EN)
+    stripped = True
+    while stripped:  # 我们团队继续… : any number of subjects first
+        stripped = False
+        for subject in _BAU_SUBJECTS:
+            if text.startswith(subject):
+                text, stripped = text[len(subject) :], True
+    return next((verb for verb in BAU_ZH if text.startswith(verb)), None)

@@ -8,7 +8,7 @@ lists. Loading the libraries those lexicons come from costs far more than a lint
 (jieba builds a 349,000-word prefix dictionary, lemminflect imports numpy), so this script,
 run at development time, derives compact text files from their data:
 
-- ``zh-lexicon.txt.gz``: 48,000 Chinese words with their most frequent part of speech and a
+- ``zh-lexicon.txt``: 48,000 Chinese words with their most frequent part of speech and a
   cost (the base-2 logarithm of the word's rarity, rounded), from jieba 0.42.1's ``dict.txt``
   (MIT licence, (c) 2013 Sun Junyi). Kept: every single character, and words of two to six
   characters seen at least 50 times, but person and place names, idioms and set phrases only
@@ -75,11 +75,17 @@ TAG_FIXES = {
     "宣讲": "v", "拜访": "v", "覆盖": "v", "接入": "v", "攻关": "v", "打磨": "v", "定义": "v",
     "整理": "v", "协同": "v", "落实": "v", "贡献": "v",
 }  # fmt: skip
+# Lines of the Chinese lexicon per block: a block is parsed the first time a text has a
+# character it covers (about 100 words each).
+ZH_BLOCK_LINES = 24
 HEADER_ZH = """\
 # okrdocs Chinese lexicon: word, part of speech (jieba/ICTCLAS tags) and cost.
 # Derived by tools/build_language_data.py from jieba 0.42.1 dict.txt
 # (https://github.com/fxsjy/jieba, MIT licence, (c) 2013 Sun Junyi); a few tags corrected.
-# One line per (tag, cost): "TAG COST<TAB>word word ...", cost = round(log2(total / frequency)).
+# After these comments: the first character of each block; the byte offset of each block in
+# the body (and the body's end); the longest word's length; then the body, one line per first
+# character: "C<TAB>entry entry ...", entry = the rest of the word, its cost and its tag
+# ("个15q" under 一 is 一个, cost 15, tag q), cost = round(log2(total / frequency)).
 """
 HEADER_T2S = """\
 # okrdocs Traditional -> Simplified Chinese character map.
@@ -91,8 +97,9 @@ HEADER_EN = """\
 # okrdocs English verbs: lemma, whether it is also a noun (n) or adjective (a), irregular forms.
 # Derived by tools/build_language_data.py from lemminflect 0.2.3 infl_lu.csv
 # (https://github.com/bjascob/LemmInflect, MIT licence, (c) 2019 Brad Jascob).
-# One line per verb: "lemma flags" or "lemma flags past participle gerund third-person",
-# flags "-" for none; forms are listed only when they differ from the regular ones.
+# Line 1: every verb (its lemma); line 2: those that are also nouns; line 3: also adjectives;
+# then one line per verb whose forms are not the regular ones (okrdocs.text.en.regular_forms):
+# "lemma past participle gerund third-person".
 """
 
 
@@ -111,14 +118,15 @@ def fetch(folder: Path) -> None:
             sys.exit(f"{name}: SHA-256 {actual} differs from the recorded {digest}")
 
 
-def chinese_lexicon(folder: Path) -> bytes:
+def chinese_words(folder: Path) -> dict[str, tuple[int, str]]:
+    """word -> (cost, tag) for the words kept from jieba's dictionary."""
     with tarfile.open(folder / "jieba-0.42.1.tar.gz") as archive:
         member = archive.extractfile("jieba-0.42.1/jieba/dict.txt")
         assert member is not None
         lines = member.read().decode("utf-8").splitlines()
     entries = [line.split(" ") for line in lines if line.strip()]
     total = sum(int(freq) for _, freq, _ in entries)
-    groups: dict[tuple[str, int], list[str]] = defaultdict(list)
+    words: dict[str, tuple[int, str]] = {}
     for word, freq_text, tag in entries:
         freq = int(freq_text)
         tag = TAG_FIXES.get(word, tag)
@@ -127,13 +135,29 @@ def chinese_lexicon(folder: Path) -> bytes:
                 continue
             if " " in word or word.isascii():
                 continue
-        cost = round(math.log2(total / max(freq, 1)))
-        groups[(tag, cost)].append(word)
-    body = "".join(
-        f"{tag} {cost}\t{' '.join(sorted(words))}\n"
-        for (tag, cost), words in sorted(groups.items())
-    )
-    return (HEADER_ZH + body).encode("utf-8")
+        words[word] = (round(math.log2(total / max(freq, 1))), tag)
+    return words
+
+
+def chinese_lexicon(folder: Path) -> bytes:
+    """The lexicon in blocks that are read only when a text needs them (see HEADER_ZH)."""
+    words = chinese_words(folder)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(words):
+        cost, tag = words[word]
+        by_first[word[0]].append(f"{word[1:]}{cost}{tag}")
+    lines = [f"{first}\t{' '.join(by_first[first])}\n".encode() for first in sorted(by_first)]
+    firsts = sorted(by_first)
+    starts, offsets, body = [], [], bytearray()
+    for index, line in enumerate(lines):
+        if index % ZH_BLOCK_LINES == 0:
+            starts.append(firsts[index])
+            offsets.append(len(body))
+        body += line
+    offsets.append(len(body))
+    longest = max(map(len, words))
+    head = f"{''.join(starts)}\n{' '.join(map(str, offsets))}\n{longest}\n"
+    return (HEADER_ZH + head).encode("utf-8") + bytes(body)
 
 
 def t2s_map(folder: Path) -> bytes:
@@ -163,17 +187,19 @@ def english_verbs(folder: Path) -> bytes:
         kinds[lemma].add(kind)
         if kind == "verb":
             # Several spellings: the first one (lemminflect lists the most common first).
-            spelled = [f.split("/")[0] for f in [*row, "", "", "", ""][2:6]]
+            # A few are written with a space (over shot): one word.
+            spelled = [f.split("/")[0].replace(" ", "") for f in [*row, "", "", "", ""][2:6]]
             past, participle, gerund, third = spelled
             verbs[lemma] = (past, participle or past, gerund, third)
-    lines = []
-    for lemma in sorted(verbs):
-        flags = "".join(f for f, kind in (("n", "noun"), ("a", "adj")) if kind in kinds[lemma])
-        forms = verbs[lemma]
-        if all(forms) and forms != regular_forms(lemma):
-            lines.append(f"{lemma} {flags or '-'} {' '.join(forms)}")
-        else:
-            lines.append(f"{lemma} {flags or '-'}")
+    lemmas = sorted(verbs)
+    nouns = [lemma for lemma in lemmas if "noun" in kinds[lemma]]
+    adjectives = [lemma for lemma in lemmas if "adj" in kinds[lemma]]
+    irregular = [
+        f"{lemma} {' '.join(verbs[lemma])}"
+        for lemma in lemmas
+        if all(verbs[lemma]) and verbs[lemma] != regular_forms(lemma)
+    ]
+    lines = [" ".join(lemmas), " ".join(nouns), " ".join(adjectives), *irregular]
     return (HEADER_EN + "\n".join(lines) + "\n").encode()
 
 
@@ -186,9 +212,7 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         fetch(folder)
         OUT.mkdir(parents=True, exist_ok=True)
-        zh = chinese_lexicon(folder)
-        # mtime=0: the same input gives the same bytes.
-        (OUT / "zh-lexicon.txt.gz").write_bytes(gzip.compress(zh, 9, mtime=0))
+        (OUT / "zh-lexicon.txt").write_bytes(chinese_lexicon(folder))
         (OUT / "zh-t2s.txt").write_bytes(t2s_map(folder))
         (OUT / "en-verbs.txt").write_bytes(english_verbs(folder))
     for path in sorted(OUT.iterdir()):

@@ -55,22 +55,18 @@ _FORM_NAMES = ("past", "participle", "gerund", "third")
 
 
 def forms(lemma: str) -> tuple[str, str, str, str] | None:
-    entry = lexicon.english_verbs().get(lemma)
-    if entry is None:
+    verbs = lexicon.english_verbs()
+    if lemma not in verbs.lemmas:
         return None
-    irregular = entry[1]
-    if irregular is not None and len(irregular) == 4:
-        return irregular[0], irregular[1], irregular[2], irregular[3]
-    return regular_forms(lemma)
+    return verbs.irregular.get(lemma) or regular_forms(lemma)
 
 
 @cache
 def _irregular_index() -> dict[str, tuple[str, str]]:
     index: dict[str, tuple[str, str]] = {}
-    for lemma, (_, irregular) in lexicon.english_verbs().items():
-        if irregular:
-            for name, form in zip(_FORM_NAMES, irregular, strict=False):
-                index.setdefault(form, (lemma, name))
+    for lemma, irregular in lexicon.english_verbs().irregular.items():
+        for name, form in zip(_FORM_NAMES, irregular, strict=True):
+            index.setdefault(form, (lemma, name))
     return index
 
 
@@ -98,7 +94,7 @@ def _candidates(word: str) -> list[str]:
 def verb(word: str) -> tuple[str, str] | None:
     """(lemma, form) when ``word`` (lower case) can be a verb; form is base, past, participle,
     gerund or third. A past form that is also the participle is reported as "past"."""
-    verbs = lexicon.english_verbs()
+    verbs = lexicon.english_verbs().lemmas
     if word in verbs:
         return word, "base"
     irregular = _irregular_index().get(word)
@@ -116,10 +112,8 @@ def verb(word: str) -> tuple[str, str] | None:
 
 
 def also_noun(lemma: str) -> bool:
-    entry = lexicon.english_verbs().get(lemma)
-    return entry is not None and "n" in entry[0]
+    return lemma in lexicon.english_verbs().nouns
 
 
 def also_adjective(lemma: str) -> bool:
-    entry = lexicon.english_verbs().get(lemma)
-    return entry is not None and "a" in entry[0]
+    return lemma in lexicon.english_verbs().adjectives

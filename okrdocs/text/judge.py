@@ -16,29 +16,29 @@ for what they act on. Then, over the whole title:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
+from okrdocs.language import has_cjk
+from okrdocs.lazyre import Lazy
 from okrdocs.text import classes as c
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(NamedTuple):
     """Why a key result reads as an activity: the words that show it, and what kind."""
 
     words: tuple[str, ...]
     kind: str  # "work", "state", "capability", "outputs", "events"
 
 
-_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|<[^>]+>|\*\*|__|\bhttps?://\S+")
+_MARKUP = Lazy(r"\[([^\]]*)\]\([^)]*\)|<[^>]+>|\*\*|__|\bhttps?://\S+")
 
 
 def kr_activity(title: str) -> Verdict | None:
     text = _MARKUP.sub(lambda m: m.group(1) or " ", title).strip()
     if not text:
         return None
-    if _CJK.search(text):
+    if has_cjk(text):
         return _chinese(text)
     return _english(text)
 
@@ -67,14 +67,16 @@ _ZH_COMPARATORS = {
     "前",
     "top",
 }
-_PLACEHOLDER = re.compile(r"^(?:x{2,}%?|n\d*|z{3,}|[$¥]?[nx]\d*[%万亿]?)$", re.I)
+_PLACEHOLDER = Lazy(r"^(?:x{2,}%?|n\d*|z{3,}|[$¥]?[nx]\d*[%万亿]?)$", re.I)
 
 
-@dataclass
 class _Clause:
-    words: list[str]
-    tags: list[str]
-    surfaces: list[str]
+    __slots__ = ("surfaces", "tags", "words")
+
+    def __init__(self, words: list[str], tags: list[str], surfaces: list[str]) -> None:
+        self.words = words
+        self.tags = tags
+        self.surfaces = surfaces
 
     @property
     def text(self) -> str:
@@ -106,6 +108,17 @@ def _is_verb(tag: str) -> bool:
 
 
 def _noun_class(word: str) -> str | None:
+    try:
+        return _NOUN_CLASSES[word]
+    except KeyError:
+        kind = _NOUN_CLASSES[word] = _classify_noun(word)
+        return kind
+
+
+_NOUN_CLASSES: dict[str, str | None] = {}
+
+
+def _classify_noun(word: str) -> str | None:
     if _ends(word, c.ZH_EVENT_SUFFIXES):
         return "event"
     if _ends(word, c.ZH_RESULT_SUFFIXES):
@@ -121,12 +134,14 @@ def _noun_class(word: str) -> str | None:
     return None
 
 
-def _quantity(clause: _Clause) -> bool:
+def _quantity(clause: _Clause, numbered: bool | None) -> bool:
+    """Whether the clause states a quantity; ``numbered`` is what is known from the whole title
+    (False: no number anywhere, True: the clause is the whole title, None: look)."""
     from okrdocs.language import has_number
 
-    if any(_PLACEHOLDER.match(word) for word in clause.words):
+    if any(word.isascii() and _PLACEHOLDER.match(word) for word in clause.words):
         return True
-    return has_number(clause.text)
+    return has_number(clause.text) if numbered is None else numbered
 
 
 def _heads(clause: _Clause, start: int, stop: int) -> list[str]:
@@ -144,11 +159,16 @@ def _heads(clause: _Clause, start: int, stop: int) -> list[str]:
 
 
 def _chinese(text: str) -> Verdict | None:
+    from okrdocs.language import has_number
+
     clauses = _zh_clauses(text)
+    numbered: bool | None = has_number(text)  # shared with OKR201 and OKR206 (cached)
+    if numbered and len(clauses) > 1:
+        numbered = None  # which clause has it?
     outcome = False
     activity: list[tuple[str, str]] = []  # (word as written, kind)
     for clause in clauses:
-        result, work = _zh_clause(clause)
+        result, work = _zh_clause(clause, numbered)
         outcome = outcome or result
         activity.extend(work)
     if outcome or not activity:
@@ -197,11 +217,11 @@ def _predicate_positions(clause: _Clause) -> list[int]:
     return found
 
 
-def _zh_clause(clause: _Clause) -> tuple[bool, list[tuple[str, str]]]:
+def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple[str, str]]]:
     """(names a measured outcome, the words that show work done)."""
     words = clause.words
     size = len(words)
-    quantity = _quantity(clause)
+    quantity = _quantity(clause, numbered)
     zero = any(w in ("零", "0", "为零", "清零", "归零") for w in words)
     nouns = _heads(clause, 0, size)
     predicates = _predicate_positions(clause)
@@ -283,7 +303,7 @@ def _counts_outputs(clause: _Clause) -> bool:
 # ---------------------------------------------------------------------------------------------
 # English
 
-_EN_TOKEN = re.compile(
+_EN_TOKEN = Lazy(
     r"`[^`]*`"
     r"|[A-Za-z_][A-Za-z0-9_]*\([^)]*\)"  # an identifier with arguments: complete_rate(weekly)
     r"|[A-Za-z][A-Za-z0-9]*(?:[-'’.][A-Za-z0-9]+)*"
@@ -301,7 +321,7 @@ _PREPOSITIONS = {"of", "for", "to", "in", "on", "at", "by", "with", "from", "int
                  "across", "within", "under", "over", "about", "as", "via", "through", "between",
                  "among", "after", "before", "during", "without", "than", "up", "out"}  # fmt: skip
 _CONJUNCTIONS = {"and", "or", "but", "then", "&", "+", "/", "while", "so", "that", "which", "who"}
-_EN_COMPARE = re.compile(
+_EN_COMPARE = Lazy(
     r"\b(?:from\b.*\bto|at least|at most|no more than|no less than|more than|less than|fewer than"
     r"|greater than|below|above|under|over|up to|within|or more|or less|or higher|or lower)\b"
     r"|[≥≤<>]|%|\b\d+x\b|\btop[- ]?\d+",
@@ -309,11 +329,13 @@ _EN_COMPARE = re.compile(
 )
 
 
-@dataclass
 class _Word:
-    text: str
-    lower: str
-    verb: tuple[str, str] | None  # (lemma, form)
+    __slots__ = ("lower", "text", "verb")
+
+    def __init__(self, text: str, lower: str, verb: tuple[str, str] | None) -> None:
+        self.text = text
+        self.lower = lower
+        self.verb = verb  # (lemma, form) when the word can be a verb
 
 
 def _en_words(text: str) -> list[_Word]:
@@ -560,7 +582,7 @@ def _counted_heads(clause: list[_Word]) -> list[str | None]:
     heads: list[str | None] = []
     for index, word in enumerate(clause):
         if not (word.lower[:1].isdigit() or word.lower in _NUMBER_WORDS or
-                re.fullmatch(r"[$≥]*[nxz]\d+", word.lower)):  # fmt: skip
+                _COUNT_PLACEHOLDER.fullmatch(word.lower)):  # fmt: skip
             continue
         head: str | None = None
         for following in clause[index + 1 : index + 6]:
@@ -604,7 +626,7 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
     quantity = _en_quantity(text)
     compares = _EN_COMPARE.search(text) is not None
     classes = [_en_class(word) for word in clause]
-    if re.search(r"\btop[- ]?\d+|\d+\s*%\s*of\b", text, re.I):
+    if _SHARE.search(text):
         classes.append("measure")
     predicates = _predicates(clause)
     lemmas = [clause[i].verb[0] for i, _ in predicates if clause[i].verb]  # type: ignore[index]
@@ -707,7 +729,12 @@ def _improves_output(clause: list[_Word], predicates: list[tuple[int, str]]) -> 
 def _en_quantity(text: str) -> bool:
     from okrdocs.language import has_number
 
-    return has_number(text) or re.search(r"\b[NXZ]\d*\b|\$[NXZ]\d*", text) is not None
+    return has_number(text) or _EN_PLACEHOLDER.search(text) is not None
+
+
+_COUNT_PLACEHOLDER = Lazy(r"[$≥]*[nxz]\d+")
+_SHARE = Lazy(r"\btop[- ]?\d+|\d+\s*%\s*of\b", re.I)
+_EN_PLACEHOLDER = Lazy(r"\b[NXZ]\d*\b|\$[NXZ]\d*")
 
 
 @lru_cache(maxsize=4096)

@@ -11,8 +11,8 @@ Words are read with the same lexicons as key results: Chinese is segmented (so ç
 
 from __future__ import annotations
 
-import re
-
+from okrdocs.language import has_cjk
+from okrdocs.lazyre import Lazy
 from okrdocs.text import classes as c
 
 _GENERIC_ZH = c._set(
@@ -49,7 +49,7 @@ _FUNCTION_EN = c._set(
     are this that these those every each all more most amid through across who which it
     """
 )
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.+#-]*")
+_NAME = Lazy(r"[A-Za-z][A-Za-z0-9.+#-]*")
 
 
 def objective_vagueness(objective: str) -> tuple[str, tuple[str, ...]] | None:
@@ -57,7 +57,7 @@ def objective_vagueness(objective: str) -> tuple[str, tuple[str, ...]] | None:
     text = objective.strip()
     if not text:
         return None
-    if re.search("[\u3400-\u9fff]", text):
+    if has_cjk(text):
         return _chinese(text)
     return _english(text)
 

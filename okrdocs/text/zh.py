@@ -11,30 +11,43 @@ punctuation ``x``.
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
+from okrdocs.language import is_cjk
+from okrdocs.lazyre import Lazy
 from okrdocs.text import lexicon
 
 _UNKNOWN = 24  # the cost of a character the dictionary does not know
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    word: str  # simplified
-    tag: str
-    surface: str  # as written
+    __slots__ = ("surface", "tag", "word")
+
+    def __init__(self, word: str, tag: str, surface: str) -> None:
+        self.word = word  # in Simplified characters
+        self.tag = tag
+        self.surface = surface  # as written
+
+    def __repr__(self) -> str:
+        return f"Token({self.word!r}, {self.tag!r}, {self.surface!r})"
 
 
 def simplified(text: str) -> str:
     return text.translate(lexicon.traditional_to_simplified())
 
 
-def segment(run: str) -> list[tuple[str, str]]:
-    """The most probable split of a run of Chinese characters, each word with its tag."""
-    words, longest = lexicon.chinese()
+@lru_cache(maxsize=8192)
+def segment(run: str) -> tuple[tuple[str, str], ...]:
+    """The most probable split of a run of Chinese characters, each word with its tag.
+
+    Cached: titles that differ still share most of their phrases (销售额从, 万元增长到)."""
+    words = lexicon.chinese()
+    longest = words.longest
+    starting = [words.words_starting(char) for char in run]  # words by where they start
+    # How far a word starting at each position can reach: most characters begin only words of
+    # two or three characters, so most of the six lengths need no look-up.
+    reach = [start + words.longest_starting(char) for start, char in enumerate(run)]
     size = len(run)
     best = [0] * (size + 1)
     back = [0] * (size + 1)
@@ -42,7 +55,9 @@ def segment(run: str) -> list[tuple[str, str]]:
         choice = best[end - 1] + _UNKNOWN
         start_of = end - 1
         for start in range(max(0, end - longest), end):
-            entry = words.get(run[start:end])
+            if reach[start] < end:
+                continue
+            entry = starting[start].get(run[start:end])
             if entry is not None:
                 cost = best[start] + entry[0]
                 if cost < choice:
@@ -54,45 +69,67 @@ def segment(run: str) -> list[tuple[str, str]]:
     while end > 0:
         start = back[end]
         word = run[start:end]
-        entry = words.get(word)
+        entry = starting[start].get(word)
         found.append((word, entry[1] if entry else "x"))
         end = start
     found.reverse()
-    return found
+    return tuple(found)
 
 
-_PIECES = re.compile(
-    r"`[^`]*`"  # code
-    r"|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"  # Chinese
-    r"|[$¥€£]?\d+(?:[.,]\d+)*(?:\s?%|\s?‰)?"  # numbers
-    r"|[A-Za-z][A-Za-z0-9_.+#'-]*(?:\([^)]*\))?"  # Latin words, names, identifiers
+# Code in backticks; a run of letters that are not Latin (Chinese characters, split from other
+# scripts below); a number; a Latin word, name or identifier; any other character. (A class of
+# the CJK block's characters would cost milliseconds to compile: ``\w`` minus Latin does not.)
+_PIECES = Lazy(
+    r"`[^`]*`"
+    r"|[^\W\d_A-Za-z]+"
+    r"|[$¥€£]?\d+(?:[.,]\d+)*(?:\s?%|\s?‰)?"
+    r"|[A-Za-z][A-Za-z0-9_.+#'-]*(?:\([^)]*\))?"
     r"|\S"
 )
 
 
+def _chinese_runs(piece: str) -> list[tuple[str, bool]]:
+    """A run of letters split into runs of Chinese characters and single other letters."""
+    if all(map(is_cjk, piece)):
+        return [(piece, True)]
+    runs: list[tuple[str, bool]] = []
+    start = 0
+    for index, char in enumerate(piece):
+        if not is_cjk(char):
+            if start < index:
+                runs.append((piece[start:index], True))
+            runs.append((char, False))
+            start = index + 1
+    if start < len(piece):
+        runs.append((piece[start:], True))
+    return runs
+
+
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[Token, ...]:
-    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
     found: list[Token] = []
     for match in _PIECES.finditer(text):
         piece = match.group(0)
         first = piece[0]
         if first == "`":
             found.append(Token(piece, "code", piece))
-        elif first >= "\u3400":
-            if not ("\u3400" <= first <= "\u9fff" or "\uf900" <= first <= "\ufaff"):
-                found.append(Token(piece, "x", piece))
-                continue
-            plain = simplified(piece)
-            position = 0
-            for word, tag in segment(plain):
-                surface = piece[position : position + len(word)]
-                position += len(word)
-                found.append(Token(word, tag, surface))
         elif first.isdigit() or first in "$¥€£":
             found.append(Token(piece, "m", piece))
-        elif first.isalpha():
+        elif first.isascii() and first.isalpha():
             found.append(Token(piece, "eng", piece))
+        elif first.isalpha():
+            for run, chinese in _chinese_runs(piece):
+                if not chinese:
+                    found.append(Token(run, "x", run))
+                    continue
+                plain = simplified(run)
+                position = 0
+                for word, tag in segment(plain):
+                    surface = run[position : position + len(word)]
+                    position += len(word)
+                    found.append(Token(word, tag, surface))
         else:
             found.append(Token(piece, "x", piece))
     return tuple(found)
