@@ -179,6 +179,10 @@ EN_FRAME = _set(
     """
 )
 
+# Frame verbs that set a thing going or stop it: with a thing for object (not another verb),
+# the work of doing so ("Enable SSO", "Start a regular meetup", "Stop the legacy export").
+EN_SET_GOING = _set("enable start begin stop continue do try")
+
 # What people outside the team do or feel.
 EN_EXPERIENCE = _set(
     """

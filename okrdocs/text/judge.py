@@ -355,11 +355,13 @@ def _en_words(text: str) -> list[_Word]:
 
 def _en_class(word: _Word) -> str | None:
     lower = word.lower.strip("'")
+    if lower[:1] in "$£€¥" or lower.endswith("%"):
+        return "measure"  # an amount of money or a share: a measured quantity
     if lower in c.EN_EVENT_WORDS:
         return "event"
     if lower in c.EN_RESULT_WORDS:
         return "result"
-    if lower in c.EN_MEASURE_WORDS or (word.text.isupper() and len(word.text) > 1):
+    if lower in c.EN_MEASURE_WORDS:
         return "measure"
     if lower in c.EN_QUALITY_WORDS or lower.endswith(("ness", "ity")):
         return "quality"
@@ -422,6 +424,9 @@ def _predicates(clause: list[_Word]) -> list[tuple[int, str]]:
             continue
         if before == "by" and form == "gerund":
             found.append((index, "gerund"))  # "by identifying the criteria": a method
+            continue
+        if before == "to" and form == "base" and index > 1 and clause[index - 2].lower == "able":
+            found.append((index, "capability"))  # "admins are able to configure ..."
             continue
         if before == "to" and form == "base" and index > start:
             found.append((index, "infinitive"))
@@ -679,8 +684,6 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
         if role in ("finite", "perfect"):
             if subject == "people" or lemma in c.EN_CHANGE:
                 continue
-            if lemma in c.EN_EXPERIENCE and subject == "team":
-                continue
             if lemma in c.EN_FRAME | {"exist", "contain"} and subject != "thing":
                 continue
             if quantity and measured and subject == "thing":
@@ -690,10 +693,17 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
                 continue
             work.append((word.text, "state"))
             continue
-        if lemma in c.EN_FRAME or (lemma in c.EN_CHANGE and lemma not in c.EN_IMPROVE):
+        if lemma in c.EN_SET_GOING and role in ("imperative", "gerund"):
+            if any(i > index for i, _ in predicates):
+                continue  # "Help close deals", "Ensure every service has a runbook": the next
+            objects = {_en_class(w) for w in _object(clause, index, predicates)}
+            if not objects or objects & {"result", "measure", "quality"}:
+                continue  # "Make customers happier"
+            # "Enable SSO", "Start a meetup": setting a thing going is work
+        elif lemma in c.EN_FRAME or (lemma in c.EN_CHANGE and lemma not in c.EN_IMPROVE):
             continue
-        if lemma in c.EN_ACQUIRE and "output" not in counted and not events_or_outputs:
-            continue
+        if lemma in c.EN_ACQUIRE and _object_is_result(clause, index, predicates):
+            continue  # "Win 10 customers", "Secure $5M": results obtained; "Add dark mode": work
         if lemma in c.EN_IMPROVE and not _improves_output(clause, [(index, role)]):
             continue
         work.append((word.text, "work"))
@@ -709,6 +719,26 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
         if outputs and (quantity or _en_class(clause[0]) in ("event", "output") or len(clause) < 6):
             work.append((outputs[0], "outputs"))
     return False, work
+
+
+def _object(clause: list[_Word], index: int, predicates: list[tuple[int, str]]) -> list[_Word]:
+    """The words a verb acts on: up to the next verb, preposition (other than "of") or
+    conjunction."""
+    stop = min((i for i, _ in predicates if i > index), default=len(clause))
+    found = []
+    for word in clause[index + 1 : stop]:
+        if word.lower in (_PREPOSITIONS - {"of"}) | _CONJUNCTIONS | {",", "."}:
+            break
+        found.append(word)
+    return found
+
+
+def _object_is_result(clause: list[_Word], index: int, predicates: list[tuple[int, str]]) -> bool:
+    """Whether what a verb of obtaining obtains is a result: people or organisations from
+    outside, money, a measured amount (not a feature, a document or an event)."""
+    return any(
+        _en_class(word) in ("result", "measure") for word in _object(clause, index, predicates)
+    )
 
 
 def _improves_output(clause: list[_Word], predicates: list[tuple[int, str]]) -> bool:
