@@ -247,8 +247,11 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
             return True, []
         if quantity and "people" in nouns and any(v in c.ZH_ACQUIRE for v in verbs):
             return True, []
-        if any(v in c.ZH_ACQUIRE for v in verbs) and "result" in nouns:
-            return True, []
+        for position, index in enumerate(predicates):
+            if words[index] in c.ZH_ACQUIRE:
+                following = predicates[position + 1] if position + 1 < len(predicates) else size
+                if _zh_head(clause, index + 1, following) == "result":
+                    return True, []
 
     # 2. Work done, a deliverable's state, a capability, outputs or events.
     work: list[tuple[str, str]] = []
@@ -261,9 +264,9 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
             continue
         if word in c.ZH_FRAME or word in c.ZH_EXPERIENCE or word in c.ZH_CHANGE:
             continue
-        if word in c.ZH_ACQUIRE and word not in ("开发", "发展", "收集", "补充"):
-            continue
         following = predicates[position + 1] if position + 1 < len(predicates) else size
+        if word in c.ZH_ACQUIRE and _obtains(clause, index, following, quantity):
+            continue  # 开发 5 个新客户, 招募志愿者: results or people obtained
         objects = _heads(clause, index + 1, following)
         if word in c.ZH_IMPROVE and not ({"output", "event"} & set(objects)):
             continue
@@ -275,6 +278,30 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
     if not work and ("output" in nouns or "event" in nouns) and quantity and not measured:
         work.append((clause.text, "outputs"))
     return False, work
+
+
+# What a verb of obtaining obtains when the key result is an outcome (开发客户, not 开发 App).
+_OBTAINED = ("result", "people", "measure", "quality")
+
+
+def _obtains(clause: _Clause, index: int, stop: int, quantity: bool) -> bool:
+    """Whether a verb of obtaining obtains a result: people, customers, money, a measure, or
+    a counted thing that is not an output (新增 200 家门店, not 新增 3 个功能)."""
+    head = _zh_head(clause, index + 1, stop)
+    return head in _OBTAINED or (head == "unknown" and quantity)
+
+
+def _zh_head(clause: _Clause, start: int, stop: int) -> str | None:
+    """The class of the head of the phrase between two positions: its last noun (Chinese noun
+    phrases end with their head: 会员 App is an app, 新客户 customers); "unknown" for a noun
+    of no class, None when there is no noun."""
+    for index in range(stop - 1, start - 1, -1):
+        tag = clause.tags[index]
+        if tag in ("m", "x", "p", "uj", "ul", "c", "d", "r", "q", "f", "u", "y"):
+            continue
+        if tag.startswith(("n", "v")) or tag in ("eng", "j", "l", "i", "b", "s"):
+            return _noun_class(clause.words[index]) or "unknown"
+    return None
 
 
 def _counted_events(clause: _Clause) -> bool:
