@@ -36,6 +36,10 @@ ZH_CHANGE = _set(
     """
 )
 
+# Reaching a level: an outcome when what is reached is a measure or a result (实现营收 5000 万,
+# 达成销售目标), a deliverable's state otherwise (实现自动化部署).
+ZH_REACH = _set("实现 达成 达到 做到")
+
 # Results obtained from others, or people added to the team.
 ZH_ACQUIRE = _set(
     """
@@ -178,6 +182,10 @@ EN_FRAME = _set(
     want try aim strive work prove show indicate demonstrate confirm
     """
 )
+
+# Reaching a level: an outcome when what is reached is measured ("Reach 1M downloads"), a
+# deliverable's state otherwise ("Achieve SOC2 compliance", "Reach feature parity").
+EN_REACH = _set("achieve attain reach")
 
 # Frame verbs that set a thing going or stop it: with a thing for object (not another verb),
 # the work of doing so ("Enable SSO", "Start a regular meetup", "Stop the legacy export").

@@ -262,9 +262,13 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
             if index + 1 < size:
                 work.append((surface, "capability"))
             continue
+        following = predicates[position + 1] if position + 1 < len(predicates) else size
+        if word in c.ZH_REACH and not quantity:
+            if _zh_head(clause, index + 1, following) not in (*_OBTAINED, None):
+                work.append((surface, "state"))  # 实现自动化部署: a deliverable's state
+            continue
         if word in c.ZH_FRAME or word in c.ZH_EXPERIENCE or word in c.ZH_CHANGE:
             continue
-        following = predicates[position + 1] if position + 1 < len(predicates) else size
         if word in c.ZH_ACQUIRE and _obtains(clause, index, following, quantity):
             continue  # 开发 5 个新客户, 招募志愿者: results or people obtained
         objects = _heads(clause, index + 1, following)
@@ -719,6 +723,11 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
             if lemma in _ADOPTION or subject == "people":
                 continue
             work.append((word.text, "state"))
+            continue
+        if lemma in c.EN_REACH and role in ("imperative", "gerund") and not quantity:
+            objects = {_en_class(w) for w in _object(clause, index, predicates)} - {None}
+            if not objects & {"result", "measure", "quality"}:
+                work.append((word.text, "state"))  # "Achieve SOC2 compliance"
             continue
         if lemma in c.EN_SET_GOING and role in ("imperative", "gerund"):
             if any(i > index for i, _ in predicates):
