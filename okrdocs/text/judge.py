@@ -197,8 +197,8 @@ def _predicate_positions(clause: _Clause) -> list[int]:
         if before == "的":
             continue  # 权限的控管: a verb after 的 names a thing
         if not seen_predicate:
-            if tag == "vn" and before_tag.startswith("n") and index < len(words) - 1:
-                continue  # 销售培训: a noun compound
+            if tag == "vn" and before_tag.startswith(("n", "eng")) and index < len(words) - 1:
+                continue  # 销售培训, UI 设计: a noun compound
             found.append(index)
             seen_predicate = (
                 word not in c.ZH_FRAME and word not in c.ZH_EXPERIENCE and before_tag != "p"
@@ -222,7 +222,8 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
     words = clause.words
     size = len(words)
     quantity = _quantity(clause, numbered)
-    zero = any(w in ("零", "0", "为零", "清零", "归零") for w in words)
+    zero_at = next((i for i, w in enumerate(words) if w in ("零", "0", "为零", "清零", "归零")), -1)
+    zero = zero_at >= 0
     nouns = _heads(clause, 0, size)
     predicates = _predicate_positions(clause)
     verbs = [words[i] for i in predicates]
@@ -243,8 +244,8 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
             return True, []
         if quantity and measured:
             return True, []
-        if zero and not any(v not in c.ZH_FRAME for v in verbs[:1]):
-            return True, []
+        if zero and (not any(v not in c.ZH_FRAME for v in verbs[:1]) or predicates[0] > zero_at):
+            return True, []  # 线上故障数为零, 零架构违规: none of what follows
         if quantity and "people" in nouns and any(v in c.ZH_ACQUIRE for v in verbs):
             return True, []
         for position, index in enumerate(predicates):
@@ -586,7 +587,8 @@ def _later_finite(clause: list[_Word], start: int) -> bool:
 
 
 def _subject(clause: list[_Word], index: int) -> str | None:
-    """The class of the subject before a finite verb: "people", "team", "thing" or None."""
+    """The class of the subject before a finite verb: "people", "team", "output" (a
+    deliverable), "thing" or None."""
     if index == 0:
         return None
     head = None
@@ -604,6 +606,8 @@ def _subject(clause: list[_Word], index: int) -> str | None:
     kind = _en_class(head)
     if kind == "result":
         return "people"
+    if kind == "output":
+        return "output"
     return "thing"
 
 
@@ -714,6 +718,9 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
             subject = _subject(clause, index) or "thing"
         if role in ("finite", "perfect"):
             if subject == "people" or lemma in c.EN_CHANGE:
+                continue
+            if subject == "output" and not (quantity and measured):
+                work.append((word.text, "state"))  # "The handbook outlines ...": its content
                 continue
             if lemma in c.EN_FRAME | {"exist", "contain"} and subject != "thing":
                 continue
