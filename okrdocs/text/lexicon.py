@@ -8,8 +8,9 @@ Load cost matters: a one-file lint must stay well under 0.15 s, and building a d
 48,000 Chinese words alone takes 20-30 ms. So the Chinese lexicon is stored in blocks of about a
 hundred words, sorted by their first character, with the byte offset of each block in the
 header: opening it reads the file's bytes and the header (well under a millisecond); a block is
-decoded the first time a text contains a character it covers, and only the line of the words
-beginning with that character is parsed. The English
+decoded the first time a text contains a character it covers; the line of the words beginning
+with that character is split, and only the words sharing a look-up's first two characters are
+parsed. The English
 verbs are three lines of lemmas (made into sets, the fastest structure Python builds) and the
 few hundred irregular verbs.
 """
@@ -17,7 +18,7 @@ few hundred irregular verbs.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache
 from pathlib import Path
 
@@ -34,10 +35,50 @@ def _after_comments(raw: bytes) -> bytes:
 
 
 _ENTRY = re.compile(r"([^\d ]*)(\d+)([a-z]+)")
+_LAST = "\U0010ffff"
+
+
+class Words:
+    """The words beginning with one character: a sorted list of entries ("rest, cost, tag"),
+    parsed into dictionaries by the word's second character as look-ups need them. (The line of
+    一 has a thousand words; a title needs a few of them.)"""
+
+    __slots__ = ("_char", "_entries", "_groups", "longest")
+
+    def __init__(self, char: str, longest: int, entries: list[str]) -> None:
+        self._char = char
+        self._entries = entries
+        self._groups: dict[str, dict[str, Entry]] = {}
+        self.longest = longest
+
+    def get(self, word: str) -> Entry | None:
+        second = word[1:2]
+        group = self._groups.get(second)
+        if group is None:
+            group = self._groups[second] = self._group(second)
+        return group.get(word)
+
+    def _group(self, second: str) -> dict[str, Entry]:
+        entries = self._entries
+        if second:
+            low = bisect_left(entries, second)
+            high = bisect_left(entries, second + _LAST, low)
+        else:  # the character alone: its entry is only the cost and tag
+            low, high = 0, bisect_left(entries, ":")
+        group: dict[str, Entry] = {}
+        for entry in entries[low:high]:
+            match = _ENTRY.fullmatch(entry)
+            if match:
+                rest, cost, tag = match.groups()
+                group[self._char + rest] = (int(cost), tag)
+        return group
+
+
+_NO_WORDS = Words("", 1, [])
 
 
 class ChineseLexicon:
-    """word -> (cost, tag), parsed block by block as characters are met."""
+    """Words with their cost and part of speech, read block by block as characters are met."""
 
     def __init__(self, raw: bytes) -> None:
         starts, offsets, longest, body = _after_comments(raw).split(b"\n", 3)
@@ -46,43 +87,33 @@ class ChineseLexicon:
         self.longest = int(longest)
         self._body = body
         self._blocks: dict[int, str] = {}  # decoded blocks, each starting with a newline
-        self._by_first: dict[str, dict[str, Entry]] = {}
-        self._longest: dict[str, int] = {}
+        self._by_first: dict[str, Words] = {}
 
-    def words_starting(self, char: str) -> dict[str, Entry]:
-        """Every word beginning with ``char`` (an empty dict for none)."""
+    def words_starting(self, char: str) -> Words:
+        """The words beginning with ``char``."""
         found = self._by_first.get(char)
         if found is None:
             found = self._by_first[char] = self._parse(char)
-            self._longest[char] = max(map(len, found), default=1)
-        return found
-
-    def longest_starting(self, char: str) -> int:
-        """The length of the longest word beginning with ``char`` (1 for none)."""
-        found = self._longest.get(char)
-        if found is None:
-            self.words_starting(char)
-            found = self._longest[char]
         return found
 
     def get(self, word: str) -> Entry | None:
         return self.words_starting(word[0]).get(word) if word else None
 
-    def _parse(self, char: str) -> dict[str, Entry]:
+    def _parse(self, char: str) -> Words:
         """The line of the words beginning with ``char``, found in its block."""
         block = bisect_right(self.starts, char) - 1
         if block < 0:
-            return {}
+            return _NO_WORDS
         text = self._blocks.get(block)
         if text is None:
             raw = self._body[self.offsets[block] : self.offsets[block + 1]]
             text = self._blocks[block] = "\n" + raw.decode("utf-8")
         start = text.find(f"\n{char}\t")
         if start < 0:
-            return {}
+            return _NO_WORDS
         end = text.find("\n", start + 1)
-        line = text[start + 3 : end if end >= 0 else len(text)]
-        return {char + rest: (int(cost), tag) for rest, cost, tag in _ENTRY.findall(line)}
+        _, longest, entries = text[start + 1 : end if end >= 0 else len(text)].split("\t")
+        return Words(char, int(longest), entries.split(" "))
 
 
 @cache

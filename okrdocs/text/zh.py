@@ -47,7 +47,7 @@ def segment(run: str) -> tuple[tuple[str, str], ...]:
     starting = [words.words_starting(char) for char in run]  # words by where they start
     # How far a word starting at each position can reach: most characters begin only words of
     # two or three characters, so most of the six lengths need no look-up.
-    reach = [start + words.longest_starting(char) for start, char in enumerate(run)]
+    reach = [start + found.longest for start, found in enumerate(starting)]
     size = len(run)
     best = [0] * (size + 1)
     back = [0] * (size + 1)
