@@ -47,6 +47,7 @@ _FUNCTION_EN = c._set(
     """
     a an the our we us my your their its of in on for to and or with by at from into as be is
     are this that these those every each all more most amid through across who which it
+    up down out
     """
 )
 _NAME = Lazy(r"[A-Za-z][A-Za-z0-9.+#-]*")
@@ -96,7 +97,12 @@ def _chinese(text: str) -> tuple[str, tuple[str, ...]] | None:
                 generic.append(token.surface)
                 continue
             return None  # a name: Google, sealos, laf
-        if tag.startswith("v") or word in _GENERIC_ZH or tag in ("d", "a", "ad", "r", "c", "p"):
+        if (
+            tag.startswith("v")
+            or word in _GENERIC_ZH
+            or tag in ("d", "a", "ad", "r", "c", "p")
+            or _dimension_zh(word)
+        ):
             generic.append(token.surface)
             continue
         if tag in ("ns", "nt", "nz", "nr") or len(word) >= 2:
@@ -105,6 +111,14 @@ def _chinese(text: str) -> tuple[str, tuple[str, ...]] | None:
     if not generic:
         return None
     return "it names nothing beyond generic words", tuple(dict.fromkeys(generic))
+
+
+def _dimension_zh(word: str) -> bool:
+    """A measure or a quality (效率, 竞争力, 满意度): what every team could want more of, by
+    the same suffix classes as OKR203 (``classes``)."""
+    from okrdocs.text.judge import _noun_class
+
+    return _noun_class(word) in ("measure", "quality")
 
 
 def _is_verb(word: str, first: bool) -> bool:
