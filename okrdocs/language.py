@@ -98,6 +98,11 @@ _PERIOD_PARTS = (
     (tuple("室楼樓层層栋棟"), r"\d+\s*(?:号|號)?\s*(?:会议室|會議室|室|楼|樓|层|層|栋|棟)"),
     (("版", "version", "release"), r"\d+(?:\.\d+)+\s*(?:版本?|version|release)"),
     (("`",), r"`[^`]*`"),
+    # References to documents and tickets: RFC 97, PR 1234, ADR-12, CVE-2021-44228.
+    (
+        ("rfc", "pr", "adr", "cve", "issue", "ticket"),
+        r"\b(?:RFC|PR|ADR|CVE|issue|ticket)[- #]?\d+(?:-\d+)*",
+    ),
 )
 
 
@@ -131,7 +136,12 @@ _EN_NUMBER_WORDS = Lazy(
     # not as a pronoun or article ("in one place").
     r"|\b(?:one|an?)\s+(?:business\s+|working\s+)?(?:hour|day|week|month|quarter|year)s?\b"
     r"|\bone\s*\(?\s*or\s+more\b|\bmore\s+than\s+one\b"
-    r"|\b(?:at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|exactly|only|just)\s+one\b",
+    r"|\b(?:at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|exactly|only|just)\s+one\b"
+    # A frequency stated as a target: once a week, at least once, on a weekly basis, almost
+    # daily (not "weekly meetings", which names a meeting).
+    r"|\bonce\s+(?:a|an|per|every)\b|\b(?:at\s+least|at\s+most|more\s+than)\s+once\b"
+    r"|\b(?:daily|weekly|monthly|quarterly|yearly)\s+basis\b"
+    r"|\b(?:almost|at\s+least)\s+(?:daily|weekly|monthly|quarterly|yearly)\b",
     re.I,
 )
 
@@ -169,12 +179,11 @@ _NOT_QUANTITY_LENGTHS = sorted({len(word) for word in _NOT_QUANTITIES})
 
 
 def _idiom_around(text: str, start: int, end: int) -> bool:
-    """Whether a word of ``_NOT_QUANTITIES`` lies within the numeral and a character either side
-    and two after (一起, 第一, 千家万户)."""
-    context = text[max(0, start - 1) : end + 2]
+    """Whether a word of ``_NOT_QUANTITIES`` covers the numeral's first character (一起, 第一,
+    千家万户, 最近一次)."""
     for size in _NOT_QUANTITY_LENGTHS:
-        for index in range(len(context) - size + 1):
-            if context[index : index + size] in _NOT_QUANTITY_SET:
+        for index in range(max(0, start - size + 1), start + 1):
+            if text[index : index + size] in _NOT_QUANTITY_SET:
                 return True
     return False
 
