@@ -49,6 +49,11 @@ ZH_ACQUIRE = _set(
     """
 )
 
+# Verbs of ZH_ACQUIRE that also mean making or bringing in a thing: 开发客户 (win customers)
+# but 开发 App (build an app), 新增客户 but 新增功能. Only these are read with their object's
+# head; the others (获得, 吸引, 产生, 带来 ...) obtain results whatever follows.
+ZH_ACQUIRE_OR_MAKE = _set("开发 拓展 开拓 发展 培养 引入 补充 收集 新增 储备")
+
 # Contact with people: work done with or for them, however many they are (联系 3 位客户).
 ZH_INTERACT = _set(
     """
@@ -166,6 +171,11 @@ EN_ACQUIRE = _set(
     net grow welcome recover contribute pull
     """
 )
+
+# Verbs of EN_ACQUIRE that also mean making or handing over a thing: 'Add 5 partners' but
+# 'Add dark mode', 'Deliver $1M' but 'Deliver the redesign'. Only these are read with their
+# object; the others (win, gain, earn, attract, secure ...) obtain results whatever follows.
+EN_ACQUIRE_OR_MAKE = _set("add make deliver drive bring source book sell collect pull grow")
 
 # Contact with people: work done with or for them.
 EN_INTERACT = _set(

@@ -270,7 +270,9 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
             continue
         if word in c.ZH_FRAME or word in c.ZH_EXPERIENCE or word in c.ZH_CHANGE:
             continue
-        if word in c.ZH_ACQUIRE and _obtains(clause, index, following, quantity):
+        if word in c.ZH_ACQUIRE and (
+            word not in c.ZH_ACQUIRE_OR_MAKE or _obtains(clause, index, following, quantity)
+        ):
             continue  # 开发 5 个新客户, 招募志愿者: results or people obtained
         objects = _heads(clause, index + 1, following)
         if word in c.ZH_IMPROVE and not ({"output", "event"} & set(objects)):
@@ -745,7 +747,9 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
             # "Enable SSO", "Start a meetup": setting a thing going is work
         elif lemma in c.EN_FRAME or (lemma in c.EN_CHANGE and lemma not in c.EN_IMPROVE):
             continue
-        if lemma in c.EN_ACQUIRE and _object_is_result(clause, index, predicates):
+        if lemma in c.EN_ACQUIRE and (
+            lemma not in c.EN_ACQUIRE_OR_MAKE or _object_is_result(clause, index, predicates)
+        ):
             continue  # "Win 10 customers", "Secure $5M": results obtained; "Add dark mode": work
         if lemma in c.EN_IMPROVE and not _improves_output(clause, [(index, role)]):
             continue
