@@ -109,6 +109,10 @@ ZH_MEASURE_SUFFIXES = _tuple(
     """
 )
 
+# Nouns ending like a measure that are not one: periods (季度, 年度), an institution (制度),
+# a viewpoint (角度, 维度).
+ZH_NOT_MEASURES = _set("季度 年度 月度 制度 角度 维度 尺度")
+
 # Qualities: an unmeasured change in them is an outcome (稳定性, 自信力, 凝聚力).
 ZH_QUALITY_SUFFIXES = _tuple(
     """
@@ -286,7 +290,9 @@ EN_EVENT_WORDS = _set(
     """
 )
 
-EN_PEOPLE_SUFFIXES = ("ers", "ors", "ees", "ists", "ants", "ents", "people", "ians")
+# Plural nouns of people by their suffix (developers, operators, trainees, analysts,
+# clinicians). Not -ents/-ants: far more of those are things (experiments, payments, plants).
+EN_PEOPLE_SUFFIXES = ("ers", "ors", "ees", "ists", "people", "ians")
 # Adjectives saying that a deliverable exists or can be reached: "X is available".
 EN_DELIVERED = _set(
     """

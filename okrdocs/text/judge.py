@@ -123,7 +123,7 @@ def _classify_noun(word: str) -> str | None:
         return "event"
     if _ends(word, c.ZH_RESULT_SUFFIXES):
         return "result"
-    if _ends(word, c.ZH_MEASURE_SUFFIXES):
+    if _ends(word, c.ZH_MEASURE_SUFFIXES) and word not in c.ZH_NOT_MEASURES:
         return "measure"
     if _ends(word, c.ZH_QUALITY_SUFFIXES):
         return "quality"
@@ -217,8 +217,17 @@ def _predicate_positions(clause: _Clause) -> list[int]:
     return found
 
 
+_ZH_MANNER = {"以", "按", "按照", "凭", "凭借", "用"}
+
+
 def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple[str, str]]]:
     """(names a measured outcome, the words that show work done)."""
+    if clause.words[0] in _ZH_MANNER and clause.tags[0] == "p":
+        # 以 99.9% 可用性完成系统部署: the leading phrase says how; what is done follows.
+        first = next(iter(_predicate_positions(clause)), 0)
+        if first > 1:
+            rest = _Clause(clause.words[first:], clause.tags[first:], clause.surfaces[first:])
+            return _zh_clause(rest, None)
     words = clause.words
     size = len(words)
     quantity = _quantity(clause, numbered)
@@ -381,8 +390,8 @@ def _en_words(text: str) -> list[_Word]:
         reading = None
         acronym = token.isupper() and len(token) > 1  # acronyms are names (MAU, ARR)
         plain = token[0].isalpha() and "(" not in token and "_" not in token
-        if plain and lower.isascii() and not acronym:
-            reading = en.verb(lower)
+        if plain and lower.isascii() and not acronym and lower not in _NUMBER_WORDS:
+            reading = en.verb(lower)  # (a number word is never the verb: "Zero incidents")
         found.append(_Word(token, lower, reading))
     return found
 
@@ -436,6 +445,12 @@ def _predicates(clause: list[_Word]) -> list[tuple[int, str]]:
 
     found: list[tuple[int, str]] = []
     start = 0
+    if clause and clause[0].lower in _PREPOSITIONS:
+        # A leading phrase set off by a comma ("By the end of March, launch ..."): the
+        # sentence starts after it.
+        comma = next((i for i, w in enumerate(clause) if w.lower == ","), -1)
+        if 0 < comma < len(clause) - 1:
+            start = comma + 1
     while start < len(clause) and clause[start].lower in _SUBJECTS | {
         "will",
         "'ve",
