@@ -150,6 +150,22 @@ _EN_NUMBER_WORDS = Lazy(
 _NAME_BEFORE = Lazy(r"[A-Za-z]-$|[^\W\d_]$")
 
 
+_VERSION_AFTER_CJK = Lazy(r"\d+\.0|\d+(?:\.\d+){2,}")
+
+
+def _is_version(number: str, before: str, after: str) -> bool:
+    """A decimal written against a name: Web2.0, Python3.11 (after Latin letters), 导师制2.0
+    (after Chinese: only X.0 or X.Y.Z, and not before a unit, so 评分提高到4.5 and 提升至2.0分
+    are numbers)."""
+    last = before[-1:]
+    if last.isascii():
+        return last.isalpha()
+    if not last.isalpha() or not _VERSION_AFTER_CJK.fullmatch(number):
+        return False
+    unit = after[:1]
+    return not unit or unit not in _CN_MEASURES + _CN_DURATIONS + "万萬亿億千百十%"
+
+
 def _digit_numbers(text: str) -> list[str]:
     """Digit numbers that are quantities: not years, quarters, versions or names."""
     found = []
@@ -164,7 +180,7 @@ def _digit_numbers(text: str) -> list[str]:
         hyphenated = plain and before.endswith("-") and _NAME_BEFORE.search(before)
         if hyphenated and not text[max(0, start - 4) : start].lower().startswith("top"):
             continue  # UTF-8, COVID-19 (but Top-5 is a rank)
-        if "." in bare and plain and token == bare and _NAME_BEFORE.search(before):
+        if "." in bare and plain and token == bare and _is_version(bare, before, after):
             continue  # 导师制2.0, Web2.0: a version written against a name
         if bare.isdigit() and len(bare) >= 3 and is_cjk(after[:1] or " ") and before[-1:].isalpha():
             unit = after.strip()[:1]
