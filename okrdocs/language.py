@@ -87,6 +87,10 @@ _YEAR = Lazy(r"^(?:19|20)\d\d$")
 # 日, 9月), rooms and floors (821 会议室, 1楼), versions (2.0 版, version 3.1), and code in
 # backticks. Each alternative with the characters it cannot match without: the pattern used on a
 # text joins only those whose characters it has (the same matches, for a fraction of the time).
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b"
+)
 _PERIOD_PARTS = (
     (("q", "h", "fy"), r"(?<![A-Za-z0-9])(?:FY\s?\d{2,4}|Q[1-4]|H[12])(?![A-Za-z0-9])"),
     (("-",), r"\b\d{4}-\d{1,2}-\d{1,2}\b"),
@@ -97,7 +101,13 @@ _PERIOD_PARTS = (
     (("月",), r"(?<![\d.])\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号號])?"),
     (tuple("室楼樓层層栋棟"), r"\d+\s*(?:号|號)?\s*(?:会议室|會議室|室|楼|樓|层|層|栋|棟)"),
     (("版", "version", "release"), r"\d+(?:\.\d+)+\s*(?:版本?|version|release)"),
+    (("版本", "version", "release"), r"(?:版本|version|release)\s*\d+(?:\.\d+)*"),
     (("`",), r"`[^`]*`"),
+    # Dates with a month's name: March 4, 4 March, Sept. 30th.
+    (
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}",
+    ),
     # References to documents and tickets: RFC 97, PR 1234, ADR-12, CVE-2021-44228.
     (
         ("rfc", "pr", "adr", "cve", "issue", "ticket"),
@@ -253,6 +263,26 @@ def metric_mentions(text: str, durations: bool = False) -> list[str]:
         found = _digit_numbers(text)
     if has_cjk(text):
         found += _chinese_quantities(text, durations)
+    return found
+
+
+# Cardinal number words as they state a quantity in an objective ("Win two flagship
+# customers"); not the multipliers (double down, the second half), which OKR102 leaves alone.
+_EN_CARDINALS = Lazy(
+    r"\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundred|thousand|million|billion|dozen)\b"
+    r"|\b(?:at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|exactly)\s+one\b",
+    re.I,
+)
+
+
+def objective_quantities(text: str) -> list[str]:
+    """What OKR102 reports: the metric mentions, cardinal number words and placeholders that
+    stand for a number ($L new IARR)."""
+    found = metric_mentions(text)
+    if any(char.isascii() and char.isalpha() for char in text):
+        found += [m.group(0) for m in _EN_CARDINALS.finditer(text)]
+        found += [m.group(0) for m in _PLACEHOLDER.finditer(text)]
     return found
 
 

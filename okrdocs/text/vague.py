@@ -24,6 +24,7 @@ _GENERIC_ZH = c._set(
     决策 保障 假设 世界 每个 人 员工 个性化 无缝 优秀 高效 好 更好 更 新 最好 一流 领先 卓越 强
     大 持续 进一步 不断 开发 支持 交易 员工 伙伴 价值 经验 知识 技能 机制 体系 流程 生态 数字化
     智能化 规模 份额 表现 健康度 声誉 口碑 信任 效益 运营 安全 技术 人力 资源 招聘 培训
+    企业 软件 代码
     """
 )
 _GENERIC_EN = c._set(
@@ -37,7 +38,8 @@ _GENERIC_EN = c._set(
     capability capabilities efficient effective excellent great good better best strong stronger
     high higher more overall general significant significantly sustainable scalable aspirational
     core key all-remote remote consistent world-class leading innovative innovation connections
-    belonging collaboration communication teamwork test tests security stability
+    belonging collaboration communication teamwork test tests security stability software
+    code
     """
 )
 _FUNCTION_ZH = c._set(
