@@ -129,6 +129,9 @@ ZH_RESULT_SUFFIXES = _tuple(
     """
 )
 
+# Media a team publishes, though they end like people (客): 博客, 播客.
+ZH_MEDIA = _set("博客 播客 微博 公众号 视频号")
+
 # The team's own people: hiring them is an outcome, training or covering them is work.
 ZH_PEOPLE_SUFFIXES = _tuple(
     """
@@ -287,6 +290,15 @@ EN_EVENT_WORDS = _set(
     meeting meetings workshop workshops webinar webinars meetup meetups event events session
     sessions talk talks training trainings check-in check-ins ama amas call calls visit visits
     interview interviews demo demos conference conferences confs hackathon
+    """
+)
+
+# The team's own people: their going through the team's training, onboarding or review is
+# work done (coverage), not a result obtained.
+EN_OWN_PEOPLE = _set(
+    """
+    teammate teammates employee employees staff hire hires newcomer newcomers rep reps agent
+    agents member members manager managers
     """
 )
 

@@ -119,6 +119,8 @@ _NOUN_CLASSES: dict[str, str | None] = {}
 
 
 def _classify_noun(word: str) -> str | None:
+    if word in c.ZH_MEDIA:
+        return "output"
     if _ends(word, c.ZH_EVENT_SUFFIXES):
         return "event"
     if _ends(word, c.ZH_RESULT_SUFFIXES):
@@ -632,6 +634,8 @@ _ADOPTION = frozenset(
     ["use", "adopt", "visit", "read", "watch", "download", "install", "cite", "recommend", "trust"]
 )
 _HIRE = frozenset(["hire", "recruit"])
+# Going through an event: with the team's own people, coverage of the team's work.
+_PARTICIPATE = frozenset(["complete", "attend", "take", "finish", "pass", "join", "participate"])
 
 
 def _counted_heads(clause: list[_Word]) -> list[str | None]:
@@ -702,7 +706,16 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
         return True, []
     if not predicates and (quantity or compares) and measured and "event" not in counted:
         return True, []
-    if "result" in counted and not interact:
+    # The team's own people going through the team's own training or meetings is coverage of
+    # work done (the labelling guide's decision 5), not a result; their using what the team
+    # made ("teammates rely on the handbook") is adoption, an outcome.
+    own = (
+        bool(predicates)
+        and "event" in classes
+        and any(w.lower.strip("'") in c.EN_OWN_PEOPLE for w in clause[: predicates[0][0]])
+        and any(lemma in _PARTICIPATE for lemma in lemmas)
+    )
+    if "result" in counted and not interact and not own:
         return True, []
     coverage = roles & {"passive", "perfect"} or any(
         clause[i].lower in _HAVE for i in range(len(clause))
@@ -712,6 +725,7 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
         and compares
         and measured
         and not interact
+        and not own
         and not (events_or_outputs and coverage)
         and "output" not in counted
     ):
@@ -733,6 +747,9 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
             continue
         if role in ("finite", "perfect", "passive") and subject is None:
             subject = _subject(clause, index) or "thing"
+        if role in ("finite", "perfect") and own:
+            work.append((word.text, "work"))  # "100% of teammates complete the training"
+            continue
         if role in ("finite", "perfect"):
             if subject == "people" or lemma in c.EN_CHANGE:
                 continue
@@ -762,6 +779,12 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
             # "Enable SSO", "Start a meetup": setting a thing going is work
         elif lemma in c.EN_FRAME or (lemma in c.EN_CHANGE and lemma not in c.EN_IMPROVE):
             continue
+        if (
+            lemma in ("complete", "finish")
+            and quantity
+            and _object_is_result(clause, index, predicates)
+        ):
+            continue  # "Complete $1.2M in new bookings": 完成 + a measured result
         if lemma in c.EN_ACQUIRE and (
             lemma not in c.EN_ACQUIRE_OR_MAKE or _object_is_result(clause, index, predicates)
         ):
