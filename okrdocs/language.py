@@ -32,6 +32,7 @@ def is_cjk(char: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def has_cjk(text: str) -> bool:
     return not text.isascii() and any(map(is_cjk, text))
 
@@ -121,14 +122,18 @@ def _period_pattern(parts: tuple[int, ...]) -> re.Pattern[str]:
     return re.compile("|".join(_PERIOD_PARTS[index][1] for index in parts), re.I)
 
 
+# The characters each part needs, as sets (a word needs its first character): a text's set of
+# characters is compared with each in C, not word by word in Python.
+_PERIOD_NEEDS = tuple(
+    frozenset(need[0] for need in needs) | frozenset(need[0].upper() for need in needs)
+    for needs, _ in _PERIOD_PARTS
+)
+
+
 def _without_periods(text: str) -> str:
     """``text`` with quarters, dates, references, rooms, versions and code replaced by a space."""
-    lower = text.lower()
-    parts = tuple(
-        index
-        for index, (needs, _) in enumerate(_PERIOD_PARTS)
-        if any(need in lower for need in needs)
-    )
+    present = set(text)
+    parts = tuple(i for i, needs in enumerate(_PERIOD_NEEDS) if not needs.isdisjoint(present))
     return _period_pattern(parts).sub(" ", text) if parts else text
 
 

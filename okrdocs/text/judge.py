@@ -384,22 +384,43 @@ class _Word:
 
 
 def _en_words(text: str) -> list[_Word]:
-    from okrdocs.text import en
-
     found = []
     for token in _EN_TOKEN.findall(text.replace("’", "'")):
-        lower = token.lower()
-        reading = None
-        acronym = token.isupper() and len(token) > 1  # acronyms are names (MAU, ARR)
-        plain = token[0].isalpha() and "(" not in token and "_" not in token
-        if plain and lower.isascii() and not acronym and lower not in _NUMBER_WORDS:
-            reading = en.verb(lower)  # (a number word is never the verb: "Zero incidents")
-        found.append(_Word(token, lower, reading))
+        word = _EN_WORDS.get(token)
+        if word is None:
+            word = _EN_WORDS[token] = _read_word(token)
+        found.append(word)
     return found
 
 
+_EN_WORDS: dict[str, _Word] = {}  # words are read once per process (they are not changed)
+
+
+def _read_word(token: str) -> _Word:
+    from okrdocs.text import en
+
+    lower = token.lower()
+    reading = None
+    acronym = token.isupper() and len(token) > 1  # acronyms are names (MAU, ARR)
+    plain = token[0].isalpha() and "(" not in token and "_" not in token
+    if plain and lower.isascii() and not acronym and lower not in _NUMBER_WORDS:
+        reading = en.verb(lower)  # (a number word is never the verb: "Zero incidents")
+    return _Word(token, lower, reading)
+
+
 def _en_class(word: _Word) -> str | None:
-    lower = word.lower.strip("'")
+    try:
+        return _EN_CLASSES[word.lower]
+    except KeyError:
+        kind = _EN_CLASSES[word.lower] = _classify_en(word.lower)
+        return kind
+
+
+_EN_CLASSES: dict[str, str | None] = {}
+
+
+def _classify_en(lower: str) -> str | None:
+    lower = lower.strip("'")
     if lower[:1] in "$£€¥" or lower.endswith("%"):
         return "measure"  # an amount of money or a share: a measured quantity
     if lower in c.EN_EVENT_WORDS:

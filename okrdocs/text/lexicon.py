@@ -52,11 +52,14 @@ class Words:
         self.longest = longest
 
     def get(self, word: str) -> Entry | None:
-        second = word[1:2]
+        return self.group(word[1:2]).get(word)
+
+    def group(self, second: str) -> dict[str, Entry]:
+        """The words whose second character is ``second`` ("" for the character alone)."""
         group = self._groups.get(second)
         if group is None:
             group = self._groups[second] = self._group(second)
-        return group.get(word)
+        return group
 
     def _group(self, second: str) -> dict[str, Entry]:
         entries = self._entries

@@ -43,33 +43,40 @@ def segment(run: str) -> tuple[tuple[str, str], ...]:
 
     Cached: titles that differ still share most of their phrases (销售额从, 万元增长到)."""
     words = lexicon.chinese()
-    longest = words.longest
-    starting = [words.words_starting(char) for char in run]  # words by where they start
-    # How far a word starting at each position can reach: most characters begin only words of
-    # two or three characters, so most of the six lengths need no look-up.
-    reach = [start + found.longest for start, found in enumerate(starting)]
     size = len(run)
-    best = [0] * (size + 1)
+    starting = [words.words_starting(char) for char in run]
+    # The dictionaries a look-up needs: words of one character, and words sharing the first two
+    # characters of the run at each position (so no look-up calls a method).
+    alone = [found.group("") for found in starting]
+    pairs = [found.group(run[i + 1]) if i + 1 < size else {} for i, found in enumerate(starting)]
+    # Forward: each position offers the words starting there to the positions they reach (most
+    # characters begin only words of two or three characters). Ties go as in the backward
+    # formulation: to the unknown single character, then to the longer word.
+    best = [0] + [1 << 30] * size
     back = [0] * (size + 1)
-    for end in range(1, size + 1):
-        choice = best[end - 1] + _UNKNOWN
-        start_of = end - 1
-        for start in range(max(0, end - longest), end):
-            if reach[start] < end:
-                continue
-            entry = starting[start].get(run[start:end])
-            if entry is not None:
-                cost = best[start] + entry[0]
-                if cost < choice:
-                    choice, start_of = cost, start
-        best[end] = choice
-        back[end] = start_of
+    for start in range(size):
+        base = best[start]
+        if base + _UNKNOWN <= best[start + 1]:
+            best[start + 1] = base + _UNKNOWN
+            back[start + 1] = start
+        entry = alone[start].get(run[start])
+        if entry is not None and base + entry[0] < best[start + 1]:
+            best[start + 1] = base + entry[0]
+            back[start + 1] = start
+        pair = pairs[start]
+        if not pair:
+            continue
+        for end in range(start + 2, min(size, start + starting[start].longest) + 1):
+            entry = pair.get(run[start:end])
+            if entry is not None and base + entry[0] < best[end]:
+                best[end] = base + entry[0]
+                back[end] = start
     found = []
     end = size
     while end > 0:
         start = back[end]
         word = run[start:end]
-        entry = starting[start].get(word)
+        entry = (pairs[start] if end - start > 1 else alone[start]).get(word)
         found.append((word, entry[1] if entry else "x"))
         end = start
     found.reverse()
