@@ -22,28 +22,32 @@ class Lazy:
 
     @property
     def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(*self._args)
+        return self._compiled or self._compile()
+
+    def _compile(self) -> re.Pattern[str]:
+        self._compiled = re.compile(*self._args)
         return self._compiled
 
     @property
     def pattern(self) -> str:
         return self._args[0]
 
+    # Each method reads the compiled pattern itself: a property call per use costs as much as
+    # a short search.
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.compiled.search(text, pos)
+        return (self._compiled or self._compile()).search(text, pos)
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.compiled.match(text, pos)
+        return (self._compiled or self._compile()).match(text, pos)
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
-        return self.compiled.fullmatch(text)
+        return (self._compiled or self._compile()).fullmatch(text)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(text)
+        return (self._compiled or self._compile()).finditer(text)
 
     def findall(self, text: str, pos: int = 0) -> list[Any]:
-        return self.compiled.findall(text, pos)
+        return (self._compiled or self._compile()).findall(text, pos)
 
     def sub(self, replacement: str | Callable[[re.Match[str]], str], text: str) -> str:
-        return self.compiled.sub(replacement, text)
+        return (self._compiled or self._compile()).sub(replacement, text)

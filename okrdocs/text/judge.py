@@ -19,9 +19,10 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from okrdocs.language import has_cjk
+from okrdocs.language import has_cjk, has_number
 from okrdocs.lazyre import Lazy
 from okrdocs.text import classes as c
+from okrdocs.text import en, zh
 
 
 class Verdict(NamedTuple):
@@ -89,8 +90,6 @@ class _Clause:
 
 
 def _zh_clauses(text: str) -> list[_Clause]:
-    from okrdocs.text import zh
-
     clauses = [_Clause([], [], [])]
     for token in zh.tokens(text):
         if token.tag == "x" and token.word in _ZH_CLAUSE_BREAK:
@@ -139,8 +138,6 @@ def _classify_noun(word: str) -> str | None:
 def _quantity(clause: _Clause, numbered: bool | None) -> bool:
     """Whether the clause states a quantity; ``numbered`` is what is known from the whole title
     (False: no number anywhere, True: the clause is the whole title, None: look)."""
-    from okrdocs.language import has_number
-
     if any(word.isascii() and _PLACEHOLDER.match(word) for word in clause.words):
         return True
     return has_number(clause.text) if numbered is None else numbered
@@ -161,8 +158,6 @@ def _heads(clause: _Clause, start: int, stop: int) -> list[str]:
 
 
 def _chinese(text: str) -> Verdict | None:
-    from okrdocs.language import has_number
-
     clauses = _zh_clauses(text)
     numbered: bool | None = has_number(text)  # shared with OKR201 and OKR206 (cached)
     if numbered and len(clauses) > 1:
@@ -397,8 +392,6 @@ _EN_WORDS: dict[str, _Word] = {}  # words are read once per process (they are no
 
 
 def _read_word(token: str) -> _Word:
-    from okrdocs.text import en
-
     lower = token.lower()
     reading = None
     acronym = token.isupper() and len(token) > 1  # acronyms are names (MAU, ARR)
@@ -464,8 +457,6 @@ def _english(text: str) -> Verdict | None:
 def _predicates(clause: list[_Word]) -> list[tuple[int, str]]:
     """(index, role) of the words used as verbs: role is "imperative", "finite", "passive",
     "capability", "perfect", "gerund" or "infinitive" (to + verb: a purpose, not work)."""
-    from okrdocs.text import en
-
     found: list[tuple[int, str]] = []
     start = 0
     if clause and clause[0].lower in _PREPOSITIONS:
@@ -595,8 +586,6 @@ def _counted(clause: list[_Word], index: int) -> bool:
 
 
 def _noun_like(word: _Word) -> bool:
-    from okrdocs.text import en
-
     if word.lower in _CONJUNCTIONS | _PREPOSITIONS | _DETERMINERS | _AUX | _MODALS | {","}:
         return False
     return (
@@ -608,8 +597,6 @@ def _noun_like(word: _Word) -> bool:
 
 
 def _later_finite(clause: list[_Word], start: int) -> bool:
-    from okrdocs.text import en
-
     for index in range(start, len(clause)):
         word = clause[index]
         if word.lower in _AUX | _HAVE | {"can", "will"}:
@@ -863,8 +850,6 @@ def _improves_output(clause: list[_Word], predicates: list[tuple[int, str]]) -> 
 
 
 def _en_quantity(text: str) -> bool:
-    from okrdocs.language import has_number
-
     return has_number(text) or _EN_PLACEHOLDER.search(text) is not None
 
 

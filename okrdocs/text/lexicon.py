@@ -24,7 +24,10 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
 
-Entry = tuple[int, str]  # (cost, part of speech)
+# (the rest of the word after its first character, cost, part of speech): the parsed entry as
+# the pattern finds it, kept as it is (making tuples and ints for entries never looked up again
+# cost more than the look-ups).
+Entry = tuple[str, str, str]
 
 
 def _after_comments(raw: bytes) -> bytes:
@@ -68,13 +71,8 @@ class Words:
             high = bisect_left(entries, second + _LAST, low)
         else:  # the character alone: its entry is only the cost and tag
             low, high = 0, bisect_left(entries, ":")
-        group: dict[str, Entry] = {}
-        for entry in entries[low:high]:
-            match = _ENTRY.fullmatch(entry)
-            if match:
-                rest, cost, tag = match.groups()
-                group[self._char + rest] = (int(cost), tag)
-        return group
+        char = self._char
+        return {char + found[0]: found for found in _ENTRY.findall(" ".join(entries[low:high]))}
 
 
 _NO_WORDS = Words("", 1, [])

@@ -14,6 +14,7 @@ from __future__ import annotations
 from okrdocs.language import has_cjk
 from okrdocs.lazyre import Lazy
 from okrdocs.text import classes as c
+from okrdocs.text import en, zh
 
 _GENERIC_ZH = c._set(
     """
@@ -66,8 +67,6 @@ def objective_vagueness(objective: str) -> tuple[str, tuple[str, ...]] | None:
 
 
 def _chinese(text: str) -> tuple[str, tuple[str, ...]] | None:
-    from okrdocs.text import zh
-
     generic: list[str] = []
     tokens = zh.tokens(text)
     content = [t for t in tokens if t.tag not in ("x", "m", "code") and t.word not in _FUNCTION_ZH]
@@ -124,15 +123,11 @@ def _dimension_zh(word: str) -> bool:
 
 
 def _is_verb(word: str, first: bool) -> bool:
-    from okrdocs.text import en
-
     reading = en.verb(word.lower())
     return reading is not None and (first or not en.also_noun(reading[0]))
 
 
 def _english(text: str) -> tuple[str, tuple[str, ...]] | None:
-    from okrdocs.text import en
-
     words = [w.rstrip(".") for w in _NAME.findall(text.replace("’", "'"))]
     if not words:
         return None

@@ -37,7 +37,7 @@ def simplified(text: str) -> str:
     return text.translate(lexicon.traditional_to_simplified())
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def segment(run: str) -> tuple[tuple[str, str], ...]:
     """The most probable split of a run of Chinese characters, each word with its tag.
 
@@ -60,24 +60,26 @@ def segment(run: str) -> tuple[tuple[str, str], ...]:
             best[start + 1] = base + _UNKNOWN
             back[start + 1] = start
         entry = alone[start].get(run[start])
-        if entry is not None and base + entry[0] < best[start + 1]:
-            best[start + 1] = base + entry[0]
+        if entry is not None and base + int(entry[1]) < best[start + 1]:
+            best[start + 1] = base + int(entry[1])
             back[start + 1] = start
         pair = pairs[start]
         if not pair:
             continue
         for end in range(start + 2, min(size, start + starting[start].longest) + 1):
             entry = pair.get(run[start:end])
-            if entry is not None and base + entry[0] < best[end]:
-                best[end] = base + entry[0]
-                back[end] = start
+            if entry is not None:
+                cost = base + int(entry[1])
+                if cost < best[end]:
+                    best[end] = cost
+                    back[end] = start
     found = []
     end = size
     while end > 0:
         start = back[end]
         word = run[start:end]
         entry = (pairs[start] if end - start > 1 else alone[start]).get(word)
-        found.append((word, entry[1] if entry else "x"))
+        found.append((word, entry[2] if entry else "x"))
         end = start
     found.reverse()
     return tuple(found)
@@ -97,7 +99,7 @@ _PIECES = Lazy(
 
 def _chinese_runs(piece: str) -> list[tuple[str, bool]]:
     """A run of letters split into runs of Chinese characters and single other letters."""
-    if all(map(is_cjk, piece)):
+    if min(piece) >= "\u3400" and max(piece) <= "\u9fff":  # (no letter lies between the blocks)
         return [(piece, True)]
     runs: list[tuple[str, bool]] = []
     start = 0
@@ -112,31 +114,38 @@ def _chinese_runs(piece: str) -> list[tuple[str, bool]]:
     return runs
 
 
+@lru_cache(maxsize=8192)
+def _run_tokens(run: str) -> tuple[Token, ...]:
+    """The words of a run of Chinese characters (as written), cached: titles that differ share
+    most of their phrases."""
+    position = 0
+    found = []
+    for word, tag in segment(simplified(run)):
+        found.append(Token(word, tag, run[position : position + len(word)]))
+        position += len(word)
+    return tuple(found)
+
+
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[Token, ...]:
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
     found: list[Token] = []
-    for match in _PIECES.finditer(text):
-        piece = match.group(0)
+    append = found.append
+    for piece in _PIECES.findall(text):
         first = piece[0]
         if first == "`":
-            found.append(Token(piece, "code", piece))
+            append(Token(piece, "code", piece))
         elif first.isdigit() or first in "$¥€£":
-            found.append(Token(piece, "m", piece))
+            append(Token(piece, "m", piece))
         elif first.isascii() and first.isalpha():
-            found.append(Token(piece, "eng", piece))
+            append(Token(piece, "eng", piece))
         elif first.isalpha():
             for run, chinese in _chinese_runs(piece):
-                if not chinese:
-                    found.append(Token(run, "x", run))
-                    continue
-                plain = simplified(run)
-                position = 0
-                for word, tag in segment(plain):
-                    surface = run[position : position + len(word)]
-                    position += len(word)
-                    found.append(Token(word, tag, surface))
+                if chinese:
+                    found.extend(_run_tokens(run))
+                else:
+                    append(Token(run, "x", run))
         else:
-            found.append(Token(piece, "x", piece))
+            append(Token(piece, "x", piece))
     return tuple(found)
