@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
 
 from okrdocs.language import has_cjk, has_number
 from okrdocs.lazyre import Lazy
@@ -25,11 +24,23 @@ from okrdocs.text import classes as c
 from okrdocs.text import en, zh
 
 
-class Verdict(NamedTuple):
+class Verdict:
     """Why a key result reads as an activity: the words that show it, and what kind."""
 
-    words: tuple[str, ...]
-    kind: str  # "work", "state", "capability", "outputs", "events"
+    __slots__ = ("kind", "words")
+
+    def __init__(self, words: tuple[str, ...], kind: str) -> None:
+        self.words = words
+        self.kind = kind  # "work", "state", "capability", "outputs", "events"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Verdict) and (self.words, self.kind) == (other.words, other.kind)
+
+    def __hash__(self) -> int:
+        return hash((self.words, self.kind))
+
+    def __repr__(self) -> str:
+        return f"Verdict(words={self.words!r}, kind={self.kind!r})"
 
 
 _MARKUP = Lazy(r"\[([^\]]*)\]\([^)]*\)|<[^>]+>|\*\*|__|\bhttps?://\S+")
