@@ -78,29 +78,23 @@ def schema_fields() -> str:
 
 
 def precision_table() -> str:
-    """The language rules' precision and recall on the real-OKR corpus (tests/corpus/)."""
+    """The judgement rules' precision and recall per rule and language, on each part of the
+    corpus (tests/corpus/): held out, tuning, old. The held-out part only in aggregate."""
     import importlib
 
     if str(DOCS.parent) not in sys.path:  # the corpus lives in the repository's tests/
         sys.path.insert(0, str(DOCS.parent))
     module = importlib.import_module("tests.corpus.precision")
-    from okrdocs.rules import RULES
-
-    scores = module.evaluate()
-    lines = ["| rule | findings | right | precision | recall |", "|---|---:|---:|---:|---:|"]
-    for code, score in scores.items():
-        flagged = score.true_positive + score.false_positive
-        lines.append(
-            f"| {code} {RULES[code].name} | {flagged} | {score.true_positive} "
-            f"| {score.precision:.0%} | {score.recall:.0%} |"
-        )
-    overall = module.total(scores)
-    flagged = overall.true_positive + overall.false_positive
-    lines.append(
-        f"| **all** | {flagged} | {overall.true_positive} | **{overall.precision:.0%}** "
-        f"| {overall.recall:.0%} |"
-    )
-    return "\n".join(lines)
+    parts = [
+        ("frozen", "Held-out part of the development corpus (never tuned on)"),
+        ("tune", "Tuning part of the development corpus"),
+        ("old", "Old corpus"),
+    ]
+    sections = []
+    for part, title in parts:
+        scores = module.evaluate_part(part, keep_mistakes=False)
+        sections.append(f"**{title}** (precision / recall)\n\n{module.language_table(scores)}")
+    return "\n\n".join(sections)
 
 
 # Sections inside hand-written pages: marker name -> (file under docs/, generator).
