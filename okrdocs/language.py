@@ -63,8 +63,14 @@ _CN_DIGITS = "零〇一二三四五六七八九十百千万萬亿億两兩"
 # Measure words and units that follow a Chinese numeral in a quantity (五个客户, 两倍, 十二家),
 # and units of time, which state a measure in a key result (三十天) but a timeframe in an
 # objective (三年内).
-_CN_MEASURES = "个個家名位次场場项項件份倍成%元块塊万萬亿億分人单單款篇条條台套所座户戶笔筆轮輪门門节節课課张張本支队隊组組类類种種遍回道题題步路维維级級届屆期页頁首部则則封集册冊批口片"
-_CN_DURATIONS = "天日周週月季年小时時"
+_CN_MEASURES = (
+    "个個家名位次场場项項件份倍成%元块塊万萬亿億分人单單款篇条條台套所座户戶笔筆轮輪门門节節课課"
+    "张張本支队隊组組类類种種遍回道题題步路维維级級届屆期页頁首部则則封集册冊批口片"
+    # The rest of the common measure words (量词): vehicles, trips, pairs, grains, animals,
+    # sections, sentences, classes, meals, containers, pieces, cases, places, rooms, floors.
+    "辆輛趟对對双雙颗顆只隻段句堂顿頓杯瓶盒箱枚例处處间間层層栋棟棵匹架艘幅帧幀行列"
+)
+_CN_DURATIONS = "天日周週月季年小时時秒"
 _NOT_QUANTITIES = ("一起", "一流", "统一", "統一", "唯一", "一致", "一些", "一体", "一體", "万一",
                    "萬一", "一直", "一定", "一般", "一切", "一样", "一樣", "一下", "一线", "一線",
                    "一站", "一手", "第一", "十分", "万分", "萬分", "千万", "千萬", "一次性", "一对一",
