@@ -67,8 +67,8 @@ _CN_MEASURES = (
     "个個家名位次场場项項件份倍成%元块塊万萬亿億分人单單款篇条條台套所座户戶笔筆轮輪门門节節课課"
     "张張本支队隊组組类類种種遍回道题題步路维維级級届屆期页頁首部则則封集册冊批口片"
     # The rest of the common measure words (量词): vehicles, trips, pairs, grains, animals,
-    # sections, sentences, classes, meals, containers, pieces, cases, places, rooms, floors.
-    "辆輛趟对對双雙颗顆只隻段句堂顿頓杯瓶盒箱枚例处處间間层層栋棟棵匹架艘幅帧幀行列"
+    # sections, sentences, classes, meals, containers, pieces, cases, rooms, floors (not 处: 8080处理器).
+    "辆輛趟对對双雙颗顆只隻段句堂顿頓杯瓶盒箱枚例间間层層栋棟棵匹架艘幅帧幀行列"
 )
 _CN_DURATIONS = "天日周週月季年小时時秒"
 _NOT_QUANTITIES = ("一起", "一流", "统一", "統一", "唯一", "一致", "一些", "一体", "一體", "万一",

@@ -80,6 +80,10 @@ ZH_EXPERIENCE = _set(
     """
 )
 
+# What people outside the team will do, named by an objective: a concrete change of behaviour
+# (让新客户在第一周就用起来, 让客户愿意向同行推荐我们), not a generic aim (提升用户体验).
+ZH_BEHAVIOUR = _set("使用 用 采用 推荐 续约 复购 回购 购买 下单 注册 登录 订阅 下载 安装 选择")
+
 # "Can do": a capability of a deliverable (decision 7 of the labelling guide).
 ZH_CAN = _set(
     """

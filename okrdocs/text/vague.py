@@ -82,6 +82,8 @@ def _chinese(text: str) -> tuple[str, tuple[str, ...]] | None:
             stray = 0
     if any(t.word.endswith("率") for t in tokens):
         return None  # a named measure: 留存率
+    if any(t.word in c.ZH_BEHAVIOUR for t in tokens):
+        return None  # what people will do: 让新客户在第一周就用起来
     if (
         content
         and cjk <= 6
