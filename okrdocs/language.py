@@ -81,6 +81,7 @@ _NOT_QUANTITIES = ("一起", "一流", "统一", "統一", "唯一", "一致", "
                    "一路", "一口气", "一口氣", "一部分", "一片", "一批", "一道")  # fmt: skip
 
 _DIGITS = r"[0-9]+(?:[,，][0-9]{3})*(?:\.[0-9]+)?"
+_DIGITS_RE = Lazy(_DIGITS)
 # Units written against the digits (1TB, 100Mbps, 200ms, 24h, 3x); other letters make a name
 # (5G, B2B, Web3, e2e) rather than a quantity.
 _UNITS = r"%|‰|k|K|M|B|w|W|x|X|\+|倍|成|[KMGTP]B|[KMG]bps|ms|s|h|hrs?|mins?|d|rps|qps|ppm|pts?"
@@ -317,12 +318,19 @@ def has_number(text: str) -> bool:
 
 def numbers_in(text: str) -> list[float]:
     """The digit numbers in ``text`` as floats (1,200 -> 1200.0; 20% -> 20.0)."""
+    return list(_numbers_in(text))
+
+
+@lru_cache(maxsize=4096)
+def _numbers_in(text: str) -> tuple[float, ...]:
+    if not any(map(str.isdigit, text)):
+        return ()
     values = []
     for token in _digit_numbers(_without_periods(normalize(text))):
-        digits = re.search(_DIGITS, token)
+        digits = _DIGITS_RE.search(token)
         if digits:
             values.append(float(digits.group(0).replace(",", "").replace("，", "")))
-    return values
+    return tuple(values)
 
 
 # ---------------------------------------------------------------------------------------------
