@@ -100,7 +100,10 @@ _MONTH = (
     r"|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b"
 )
 _PERIOD_PARTS = (
-    (("q", "h", "fy"), r"(?<![A-Za-z0-9])(?:FY\s?\d{2,4}|Q[1-4]|H[12])(?![A-Za-z0-9])"),
+    (
+        ("q1", "q2", "q3", "q4", "h1", "h2", "fy"),
+        r"(?<![A-Za-z0-9])(?:FY\s?\d{2,4}|Q[1-4]|H[12])(?![A-Za-z0-9])",
+    ),
     (("-",), r"\b\d{4}-\d{1,2}-\d{1,2}\b"),
     (("/",), r"(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])"),
     (("月",), r"\d{1,2}月\d{1,2}[日号號]"),
@@ -129,19 +132,31 @@ def _period_pattern(parts: tuple[int, ...]) -> re.Pattern[str]:
     return re.compile("|".join(_PERIOD_PARTS[index][1] for index in parts), re.I)
 
 
-# The characters each part needs, as sets (a word needs its first character): a text's set of
-# characters is compared with each in C, not word by word in Python.
-_PERIOD_NEEDS = tuple(
-    frozenset(need[0] for need in needs) | frozenset(need[0].upper() for need in needs)
-    for needs, _ in _PERIOD_PARTS
+# What each part needs: characters (compared with the text's set of characters, in C), or
+# words (looked for in the lower-cased text only when one of their first letters is there).
+_PERIOD_CHARS = tuple(
+    frozenset(need for need in needs if len(need) == 1) for needs, _ in _PERIOD_PARTS
+)
+_PERIOD_WORDS = tuple(tuple(need for need in needs if len(need) > 1) for needs, _ in _PERIOD_PARTS)
+_PERIOD_INITIALS = tuple(
+    frozenset(word[0] for word in words) | frozenset(word[0].upper() for word in words)
+    for words in _PERIOD_WORDS
 )
 
 
 def _without_periods(text: str) -> str:
     """``text`` with quarters, dates, references, rooms, versions and code replaced by a space."""
     present = set(text)
-    parts = tuple(i for i, needs in enumerate(_PERIOD_NEEDS) if not needs.isdisjoint(present))
-    return _period_pattern(parts).sub(" ", text) if parts else text
+    lower = ""
+    parts = []
+    for index, chars in enumerate(_PERIOD_CHARS):
+        if not chars.isdisjoint(present):
+            parts.append(index)
+        elif not _PERIOD_INITIALS[index].isdisjoint(present):
+            lower = lower or text.lower()
+            if any(word in lower for word in _PERIOD_WORDS[index]):
+                parts.append(index)
+    return _period_pattern(tuple(parts)).sub(" ", text) if parts else text
 
 
 _CN_NUMERAL_QUANTITY = Lazy(rf"[{_CN_DIGITS}]+(?=[{_CN_MEASURES}])")
