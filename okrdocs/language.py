@@ -281,16 +281,25 @@ def metric_mentions(text: str, durations: bool = False) -> list[str]:
     Years, quarter and half names, version numbers and names containing digits are left out;
     Chinese durations (三十天) count only with ``durations``.
     """
-    text = normalize(text)
-    # Each family of patterns runs only on text that has what it looks for: compiling one costs
-    # more than reading a title, and a run often needs only some of them.
-    found = []
-    if "`" in text or any(map(str.isdigit, text)):
-        text = _without_periods(text)
-        found = _digit_numbers(text)
+    text, digits = _read_digits(text)
+    found = list(digits)
     if has_cjk(text):
         found += _chinese_quantities(text, durations)
     return found
+
+
+@lru_cache(maxsize=4096)
+def _read_digits(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text without its periods, references and code, and its digit quantities: shared by
+    OKR102, OKR201, OKR203, OKR206 and OKR208, which all read the same titles.
+
+    Each family of patterns runs only on text that has what it looks for: compiling one costs
+    more than reading a title, and a run often needs only some of them."""
+    text = normalize(text)
+    if "`" in text or any(map(str.isdigit, text)):
+        text = _without_periods(text)
+        return text, tuple(_digit_numbers(text))
+    return text, ()
 
 
 # Cardinal number words as they state a quantity in an objective ("Win two flagship
@@ -341,7 +350,7 @@ def _numbers_in(text: str) -> tuple[float, ...]:
     if not any(map(str.isdigit, text)):
         return ()
     values = []
-    for token in _digit_numbers(_without_periods(normalize(text))):
+    for token in _read_digits(text)[1]:
         digits = _DIGITS_RE.search(token)
         if digits:
             values.append(float(digits.group(0).replace(",", "").replace("，", "")))
