@@ -36,9 +36,10 @@ ZH_CHANGE = _set(
     """
 )
 
-# Reaching a level: an outcome when what is reached is a measure or a result (实现营收 5000 万,
-# 达成销售目标), a deliverable's state otherwise (实现自动化部署).
-ZH_REACH = _set("实现 达成 达到 做到")
+# Realising something: an outcome when what is realised is a measure or a result (实现营收
+# 5000 万), a deliverable's state otherwise (实现自动化部署). Not 达到 and 达成: they reach a
+# level or an agreement (达到预期效果, 达成合作), which is an outcome whatever follows.
+ZH_REACH = _set("实现")
 
 # Results obtained from others, or people added to the team.
 ZH_ACQUIRE = _set(
@@ -307,8 +308,9 @@ EN_OWN_PEOPLE = _set(
 )
 
 # Plural nouns of people by their suffix (developers, operators, trainees, analysts,
-# clinicians). Not -ents/-ants: far more of those are things (experiments, payments, plants).
-EN_PEOPLE_SUFFIXES = ("ers", "ors", "ees", "ists", "people", "ians")
+# clinicians, students, participants). -ments are things (experiments, payments, deployments).
+EN_PEOPLE_SUFFIXES = ("ers", "ors", "ees", "ists", "people", "ians", "ents", "ants")
+EN_THING_SUFFIXES = ("ments",)
 # Adjectives saying that a deliverable exists or can be reached: "X is available".
 EN_DELIVERED = _set(
     """

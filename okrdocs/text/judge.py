@@ -437,7 +437,11 @@ def _classify_en(lower: str) -> str | None:
         return "quality"
     if lower in c.EN_OUTPUT_WORDS:
         return "output"
-    if lower.endswith(c.EN_PEOPLE_SUFFIXES) and len(lower) > 5:
+    if (
+        lower.endswith(c.EN_PEOPLE_SUFFIXES)
+        and not lower.endswith(c.EN_THING_SUFFIXES)
+        and len(lower) > 5
+    ):
         return "result"
     return None
 
