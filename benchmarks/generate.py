@@ -1,10 +1,15 @@
 """Generate a synthetic OKR repository of N objectives for benchmarks.
 
     python benchmarks/generate.py 10000 /tmp/okr-bench
+    python benchmarks/generate.py 10000 /tmp/okr-bench-unique --unique-titles
 
 Files look like real ones: Chinese and English objectives, 3 key results with actions, check-ins
 and a Markdown body, spread over teams and quarters, aligned to a few company objectives. The
 output is deterministic for a given N, so runs compare like with like.
+
+With ``--unique-titles`` every objective and key result title names a place of its own (东明区,
+Avenbrook), so no two titles are the same: the language rules then read every title afresh,
+as in a repository of real OKRs, instead of reusing what they found for a repeated one.
 """
 
 from __future__ import annotations
@@ -35,7 +40,26 @@ AS_OF = "2026-11-27"  # the benchmark lints as of this day (OKRDOCS_AS_OF)
 CLOSED = {"2026-Q1", "2026-Q2", "2026-Q3"}
 
 
-def objective_text(index: int, rng: random.Random) -> str:
+# Syllables for names of places that make titles unique (--unique-titles).
+_ZH_SYLLABLES = "东南西北中华新云海山江河湖川金银星月光明安康泰丰盛荣和平远长青宁德兴文"
+_EN_SYLLABLES = ["av", "bel", "cor", "dun", "el", "fen", "gar", "hol", "is", "jor", "kel", "lor"]
+_EN_ENDINGS = ["brook", "ford", "field", "haven", "mere", "stead", "ton", "wick"]
+
+
+def place_names(index: int) -> tuple[str, str]:
+    """A Chinese and an English place name, different for every index."""
+    size = len(_ZH_SYLLABLES)  # 37: 37**3 names, more than four per objective of 10,000
+    zh = "".join(_ZH_SYLLABLES[(index // size**k) % size] for k in range(3)) + "区"
+    parts = []
+    rest = index
+    for _ in range(4):
+        parts.append(_EN_SYLLABLES[rest % len(_EN_SYLLABLES)])
+        rest //= len(_EN_SYLLABLES)
+    english = "".join(parts).capitalize() + _EN_ENDINGS[rest % len(_EN_ENDINGS)]
+    return zh, english
+
+
+def objective_text(index: int, rng: random.Random, unique: bool = False) -> str:
     # Four consecutive files are one owner's objectives for the four quarters; a team has four
     # owners: every owner and team has a realistic number of objectives per quarter.
     group = index // 4
@@ -43,30 +67,40 @@ def objective_text(index: int, rng: random.Random) -> str:
     team = f"{division}-{group // 4}"
     period = QUARTERS[index % len(QUARTERS)]
     chinese = group % 2 == 0
+    names = [place_names(4 * index + k) for k in range(4)] if unique else [("", "")] * 4
     if chinese:
-        objective = rng.choice(OBJECTIVES_ZH).format(region=rng.choice(REGIONS_ZH))
+        objective = rng.choice(OBJECTIVES_ZH).format(region=rng.choice(REGIONS_ZH) + names[0][0])
         low = 800 + index % 50
         krs = [
-            ("revenue", f"季度销售额从 {low} 万元增长到 {low + 80} 万元", low, low + 80, "万元"),
-            ("customers", "新签约客户从 0 家增加到 5 家", 0, 5, "家"),
-            ("nps", "客户满意度评分从 84 分提高至 90 分", 84, 90, "分"),
+            (
+                "revenue",
+                f"{names[1][0]}季度销售额从 {low} 万元增长到 {low + 80} 万元",
+                low,
+                low + 80,
+                "万元",
+            ),
+            ("customers", f"{names[2][0]}新签约客户从 0 家增加到 5 家", 0, 5, "家"),
+            ("nps", f"{names[3][0]}客户满意度评分从 84 分提高至 90 分", 84, 90, "分"),
         ]
         action, note = "开展市场调研，更新重点客户名单", "两个大单推迟到下月签约。"
     else:
-        objective = rng.choice(OBJECTIVES_EN).format(region=rng.choice(REGIONS_EN))
+        template = rng.choice(OBJECTIVES_EN)  # (the same draws as without --unique-titles)
+        region = rng.choice(REGIONS_EN)
+        objective = template.format(region=f"{names[0][1]}, {region}" if unique else region)
         high = 2000 + index % 100
+        where = [f" in {name}" if unique else "" for _, name in names]
         krs = [
             (
                 "active-teams",
-                f"Weekly active teams grow from 1,200 to {high:,}",
+                f"Weekly active teams{where[1]} grow from 1,200 to {high:,}",
                 1200,
                 high,
                 "teams",
             ),
-            ("latency", "p95 sync latency falls from 4.2 s to 1.5 s", 4.2, 1.5, "s"),
+            ("latency", f"p95 sync latency{where[2]} falls from 4.2 s to 1.5 s", 4.2, 1.5, "s"),
             (
                 "tickets",
-                "Support tickets about sync fall from 40 to 15 per month",
+                f"Support tickets about sync{where[3]} fall from 40 to 15 per month",
                 40,
                 15,
                 "tickets/month",
@@ -180,7 +214,7 @@ def company_text(index: int) -> str:
     )
 
 
-def generate(count: int, root: Path) -> Path:
+def generate(count: int, root: Path, unique: bool = False) -> Path:
     content = root / "content"
     content.mkdir(parents=True, exist_ok=True)
     (root / "okrdocs.toml").write_text(
@@ -193,11 +227,13 @@ def generate(count: int, root: Path) -> Path:
     for index in range(5, count):
         folder = content / TEAMS[(index // 4) % len(TEAMS)]
         folder.mkdir(exist_ok=True)
-        (folder / f"o{index:05d}.md").write_text(objective_text(index, rng), encoding="utf-8")
+        text = objective_text(index, rng, unique)
+        (folder / f"o{index:05d}.md").write_text(text, encoding="utf-8")
     return content
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: python benchmarks/generate.py COUNT FOLDER")
-    generate(int(sys.argv[1]), Path(sys.argv[2]))
+    arguments = [a for a in sys.argv[1:] if a != "--unique-titles"]
+    if len(arguments) != 2:
+        sys.exit("usage: python benchmarks/generate.py COUNT FOLDER [--unique-titles]")
+    generate(int(arguments[0]), Path(arguments[1]), "--unique-titles" in sys.argv)

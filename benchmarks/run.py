@@ -3,6 +3,7 @@
     python benchmarks/run.py                 # everything
     python benchmarks/run.py lint            # lint only
     python benchmarks/run.py --sizes 1000 --runs 3
+    python benchmarks/run.py language        # the language rules' own cost, per title
 
 Each case runs the real command in a fresh process (``--runs`` times after one warm-up) and
 reports the best and median wall time and the peak memory of the process. Results are printed as
@@ -13,6 +14,7 @@ into ``benchmarks/README.md`` with the date and machine.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -28,7 +30,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import generate  # noqa: E402
+from generate import generate, place_names  # noqa: E402
 
 # Measure as installed on a user's machine: Python caches compiled bytecode (some sandboxes set
 # PYTHONDONTWRITEBYTECODE, which makes every run recompile every module from source).
@@ -147,10 +149,10 @@ def measure_in_turns(
     return results
 
 
-def corpus(root: Path, count: int) -> Path:
-    folder = root / f"okr-{count}"
+def corpus(root: Path, count: int, unique: bool = False) -> Path:
+    folder = root / f"okr-{count}{'-unique' if unique else ''}"
     if not folder.exists():
-        generate(count, folder)
+        generate(count, folder, unique)
     return folder
 
 
@@ -204,6 +206,17 @@ def lint_cases(root: Path, sizes: list[int], runs: int) -> list[Measurement]:
                 repo,
                 runs,
                 note="schema + all rules",
+            )
+        )
+        results.append(
+            measure(
+                "lint all files, all titles different",
+                "okrdocs",
+                size,
+                [*okrdocs, "lint"],
+                corpus(root, size, unique=True),
+                runs,
+                note="every title read afresh",
             )
         )
         checker = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
@@ -376,6 +389,70 @@ def diff_cases(root: Path, sizes: list[int], runs: int, size: int = 2000) -> lis
     )
 
 
+# Run in a fresh interpreter: importing the language modules, the first title of each language
+# (which opens the shipped data) and then titles never seen before (nothing cached).
+LANGUAGE_PROBE = """
+import json, sys, time
+import bisect, collections, functools, pathlib, re, typing, unicodedata  # a lint has these
+titles = json.loads(sys.stdin.read())
+start = time.perf_counter()
+from okrdocs import language
+from okrdocs.text import judge, vague
+imported = time.perf_counter() - start
+result = {"import": imported}
+for lang in ("zh", "en"):
+    krs, objectives = titles[lang + "_krs"], titles[lang + "_objectives"]
+    start = time.perf_counter()
+    judge.kr_activity(krs[0]); language.has_number(krs[0])
+    vague.objective_vagueness(objectives[0]); language.objective_quantities(objectives[0])
+    result[lang + "_first"] = time.perf_counter() - start
+    start = time.process_time()
+    for title in krs[1:]:
+        judge.kr_activity(title); language.has_number(title)
+    result[lang + "_kr"] = (time.process_time() - start) / (len(krs) - 1)
+    start = time.process_time()
+    for title in objectives[1:]:
+        vague.objective_vagueness(title); language.objective_quantities(title)
+    result[lang + "_objective"] = (time.process_time() - start) / (len(objectives) - 1)
+print(json.dumps(result))
+"""
+
+
+def language_costs(runs: int, count: int = 2000) -> str:
+    """The language rules' cost: import, first title, and each new title (best of ``runs``)."""
+    names = [place_names(i) for i in range(count)]
+    zh_kr = "{}季度销售额从 {} 万元增长到 {} 万元"
+    en_kr = "Weekly active teams in {} grow from 1,200 to {}"
+    titles = {
+        "zh_krs": [zh_kr.format(zh, 800 + i % 97, 880 + i % 89) for i, (zh, _) in enumerate(names)],
+        "zh_objectives": [f"成为{zh}中型制造企业首选的工业软件供应商" for zh, _ in names],
+        "en_krs": [en_kr.format(en, 2000 + i) for i, (_, en) in enumerate(names)],
+        "en_objectives": [f"Make onboarding effortless for plants in {en}" for _, en in names],
+    }
+    best: dict[str, float] = {}
+    for _ in range(runs):
+        output = subprocess.run(
+            [sys.executable, "-c", LANGUAGE_PROBE], input=json.dumps(titles), env=ENV,
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        for key, value in json.loads(output).items():
+            best[key] = min(best.get(key, value), value)
+    lines = [
+        "| language cost | Chinese | English |",
+        "|---|---:|---:|",
+        f"| import the language modules | {best['import'] * 1000:.1f} ms (both) | |",
+        f"| first title (opens the shipped data) | {best['zh_first'] * 1000:.1f} ms "
+        f"| {best['en_first'] * 1000:.1f} ms |",
+        f"| each new key result title (OKR203, OKR201/206) | {best['zh_kr'] * 1e6:.0f} µs "
+        f"| {best['en_kr'] * 1e6:.0f} µs |",
+        f"| each new objective (OKR101, OKR102) | {best['zh_objective'] * 1e6:.0f} µs "
+        f"| {best['en_objective'] * 1e6:.0f} µs |",
+    ]
+    report = "\n".join(lines)
+    print(report, flush=True)
+    return report
+
+
 CASES: dict[str, Callable[[Path, list[int], int], list[Measurement]]] = {
     "lint": lint_cases,
     "build": build_cases,
@@ -404,8 +481,8 @@ def main() -> None:
     parser.add_argument("--keep", help="keep generated repositories in this folder")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    what = set(args.what or CASES)
-    unknown = what - set(CASES)
+    what = set(args.what or [*CASES, "language"])
+    unknown = what - set(CASES) - {"language"}
     if unknown:
         parser.error(f"unknown cases: {', '.join(sorted(unknown))}; choose from {', '.join(CASES)}")
     root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="okrdocs-bench-"))
@@ -414,6 +491,7 @@ def main() -> None:
         f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
     )
     results: list[Measurement] = []
+    language = language_costs(max(args.runs, 3)) if "language" in what else ""
     try:
         for name, cases in CASES.items():
             if name in what:
@@ -421,7 +499,7 @@ def main() -> None:
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
-    report = table(results)
+    report = "\n\n".join(part for part in (table(results) if results else "", language) if part)
     print()
     print(report)
     out = HERE / "results"

@@ -78,29 +78,23 @@ def schema_fields() -> str:
 
 
 def precision_table() -> str:
-    """The language rules' precision and recall on the real-OKR corpus (tests/corpus/)."""
+    """The judgement rules' precision and recall per rule and language, on each part of the
+    corpus (tests/corpus/): held out, tuning, old. The held-out part only in aggregate."""
     import importlib
 
     if str(DOCS.parent) not in sys.path:  # the corpus lives in the repository's tests/
         sys.path.insert(0, str(DOCS.parent))
     module = importlib.import_module("tests.corpus.precision")
-    from okrdocs.rules import RULES
-
-    scores = module.evaluate()
-    lines = ["| rule | findings | right | precision | recall |", "|---|---:|---:|---:|---:|"]
-    for code, score in scores.items():
-        flagged = score.true_positive + score.false_positive
-        lines.append(
-            f"| {code} {RULES[code].name} | {flagged} | {score.true_positive} "
-            f"| {score.precision:.0%} | {score.recall:.0%} |"
-        )
-    overall = module.total(scores)
-    flagged = overall.true_positive + overall.false_positive
-    lines.append(
-        f"| **all** | {flagged} | {overall.true_positive} | **{overall.precision:.0%}** "
-        f"| {overall.recall:.0%} |"
-    )
-    return "\n".join(lines)
+    parts = [
+        ("frozen", "Held-out part of the development corpus (never tuned on)"),
+        ("tune", "Tuning part of the development corpus"),
+        ("old", "Old corpus"),
+    ]
+    sections = []
+    for part, title in parts:
+        scores = module.evaluate_part(part, keep_mistakes=False)
+        sections.append(f"**{title}** (precision / recall)\n\n{module.language_table(scores)}")
+    return "\n\n".join(sections)
 
 
 # Sections inside hand-written pages: marker name -> (file under docs/, generator).
@@ -170,7 +164,23 @@ def run(check: bool) -> list[str]:
     return stale
 
 
+def stamp(codes: list[str]) -> None:
+    """Record that the Chinese pages of ``codes`` translate the rules' current English text
+    (run after updating a translation)."""
+    from okrdocs.rules import RULES
+    from okrdocs.rules.base import _SOURCE_LINE, TRANSLATIONS, source_hash
+
+    for code in codes:
+        path = TRANSLATIONS / f"{code}.md"
+        text = _SOURCE_LINE.sub("", path.read_text(encoding="utf-8")).rstrip("\n")
+        line = f"<!-- translates: {source_hash(RULES[code])} -->"
+        path.write_text(f"{text}\n\n{line}\n", encoding="utf-8")
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["stamp"]:
+        stamp(sys.argv[2:])
+        sys.exit(0)
     check_only = "--check" in sys.argv
     outdated = run(check_only)
     if outdated:

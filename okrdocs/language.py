@@ -15,27 +15,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
+
+from okrdocs.lazyre import Lazy
 
 # ---------------------------------------------------------------------------------------------
 # Characters and width
 
 
 def is_cjk(char: str) -> bool:
-    code = ord(char)
     return (
-        0x4E00 <= code <= 0x9FFF  # CJK unified ideographs
-        or 0x3400 <= code <= 0x4DBF  # extension A
-        or 0xF900 <= code <= 0xFAFF  # compatibility ideographs
-        or 0x20000 <= code <= 0x2FA1F  # extensions B-F
+        "\u4e00" <= char <= "\u9fff"  # CJK unified ideographs
+        or "\u3400" <= char <= "\u4dbf"  # extension A
+        or "\uf900" <= char <= "\ufaff"  # compatibility ideographs
+        or "\U00020000" <= char <= "\U0002fa1f"  # extensions B-F
     )
 
 
-_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
-
-
+@lru_cache(maxsize=4096)
 def has_cjk(text: str) -> bool:
-    return not text.isascii() and _CJK.search(text) is not None
+    return not text.isascii() and any(map(is_cjk, text))
 
 
 def display_width(text: str) -> int:
@@ -64,46 +63,144 @@ _CN_DIGITS = "零〇一二三四五六七八九十百千万萬亿億两兩"
 # Measure words and units that follow a Chinese numeral in a quantity (五个客户, 两倍, 十二家),
 # and units of time, which state a measure in a key result (三十天) but a timeframe in an
 # objective (三年内).
-_CN_MEASURES = "个個家名位次场場项項件份倍成%元块塊万萬亿億分人单單款篇条條台套所座户戶笔筆轮輪门門节節课課张張本支队隊组組类類种種遍回"
-_CN_DURATIONS = "天日周週月季年小时時"
+_CN_MEASURES = (
+    "个個家名位次场場项項件份倍成%元块塊万萬亿億分人单單款篇条條台套所座户戶笔筆轮輪门門节節课課"
+    "张張本支队隊组組类類种種遍回道题題步路维維级級届屆期页頁首部则則封集册冊批口片"
+    # The rest of the common measure words (量词): vehicles, trips, pairs, grains, animals,
+    # sections, sentences, classes, meals, containers, pieces, cases, rooms, floors (not 处: 8080处理器).
+    "辆輛趟对對双雙颗顆只隻段句堂顿頓杯瓶盒箱枚例间間层層栋棟棵匹架艘幅帧幀行列"
+)
+_CN_DURATIONS = "天日周週月季年小时時秒"
 _NOT_QUANTITIES = ("一起", "一流", "统一", "統一", "唯一", "一致", "一些", "一体", "一體", "万一",
                    "萬一", "一直", "一定", "一般", "一切", "一样", "一樣", "一下", "一线", "一線",
                    "一站", "一手", "第一", "十分", "万分", "萬分", "千万", "千萬", "一次性", "一对一",
                    "一對一", "一体化", "一體化", "零部件", "零件", "零售", "零食", "零距离", "零距離",
                    "千方百计", "千方百計", "万物", "萬物", "百货", "百貨", "百姓", "十足", "万事",
-                   "萬事", "一把手", "一条龙", "一條龍", "两手", "兩手", "三方", "一家人", "一单")  # fmt: skip
+                   "萬事", "一把手", "一条龙", "一條龍", "两手", "兩手", "三方", "一家人", "一单",
+                   "一键", "一鍵", "最近一次", "按一下", "两者", "兩者", "千家万户", "千家萬戶", "一步步",
+                   "一路", "一口气", "一口氣", "一部分", "一片", "一批", "一道")  # fmt: skip
 
 _DIGITS = r"[0-9]+(?:[,，][0-9]{3})*(?:\.[0-9]+)?"
+_DIGITS_RE = Lazy(_DIGITS)
 # Units written against the digits (1TB, 100Mbps, 200ms, 24h, 3x); other letters make a name
 # (5G, B2B, Web3, e2e) rather than a quantity.
 _UNITS = r"%|‰|k|K|M|B|w|W|x|X|\+|倍|成|[KMGTP]B|[KMG]bps|ms|s|h|hrs?|mins?|d|rps|qps|ppm|pts?"
-_NUMBER = re.compile(
+_NUMBER = Lazy(
     rf"(?<![A-Za-z0-9_.#/])(?:[$¥￥€£]\s*)?{_DIGITS}(?:\s*(?:{_UNITS}))?"
     rf"(?![A-Za-z0-9_])|(?<![A-Za-z0-9_.#/])[$¥￥€£]\s*{_DIGITS}"
 )
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_YEAR = Lazy(r"^(?:19|20)\d\d$")
 # Not quantities: quarters and halves (Q4, H1, FY26), dates (2026-01-31, 11/5, 11月5日) and
-# issue or version references (#14, v2.1).
-_PERIOD_REF = re.compile(
-    r"(?<![A-Za-z0-9])(?:FY\s?\d{2,4}|Q[1-4]|H[12])(?![A-Za-z0-9])"
-    r"|\b\d{4}-\d{1,2}-\d{1,2}\b|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])|\d{1,2}月\d{1,2}[日号號]"
-    r"|#\d+|\bv\d+(?:\.\d+)*",
-    re.I,
+# issue or version references (#14, v2.1); dates written with spaces or without a day (10 月 1
+# 日, 9月), rooms and floors (821 会议室, 1楼), versions (2.0 版, version 3.1), and code in
+# backticks. Each alternative with the characters it cannot match without: the pattern used on a
+# text joins only those whose characters it has (the same matches, for a fraction of the time).
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b"
 )
-_CN_NUMERAL_QUANTITY = re.compile(rf"[{_CN_DIGITS}]+(?=[{_CN_MEASURES}])")
-_CN_NUMERAL_DURATION = re.compile(rf"[{_CN_DIGITS}]+(?=[{_CN_DURATIONS}])")
-_CN_PERCENT = re.compile(rf"百分之[{_CN_DIGITS}点點]+")
-_CN_CHANGE = re.compile(r"翻[一两兩]?[倍番]|减半|減半|翻番|倍增|清零|归零|歸零")
-_EN_NUMBER_WORDS = re.compile(
+_PERIOD_PARTS = (
+    (
+        ("q1", "q2", "q3", "q4", "h1", "h2", "fy"),
+        r"(?<![A-Za-z0-9])(?:FY\s?\d{2,4}|Q[1-4]|H[12])(?![A-Za-z0-9])",
+    ),
+    (("-",), r"\b\d{4}-\d{1,2}-\d{1,2}\b"),
+    (("/",), r"(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])"),
+    (("月",), r"\d{1,2}月\d{1,2}[日号號]"),
+    (("#",), r"#\d+"),
+    (("v",), r"\bv\d+(?:\.\d+)*"),
+    (("月",), r"(?<![\d.])\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号號])?"),
+    (tuple("室楼樓层層栋棟"), r"\d+\s*(?:号|號)?\s*(?:会议室|會議室|室|楼|樓|层|層|栋|棟)"),
+    (("版", "version", "release"), r"\d+(?:\.\d+)+\s*(?:版本?|version|release)"),
+    (("版本", "version", "release"), r"(?:版本|version|release)\s*\d+(?:\.\d+)*"),
+    (("`",), r"`[^`]*`"),
+    # Dates with a month's name: March 4, 4 March, Sept. 30th.
+    (
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}",
+    ),
+    # References to documents and tickets: RFC 97, PR 1234, ADR-12, CVE-2021-44228.
+    (
+        ("rfc", "pr", "adr", "cve", "issue", "ticket"),
+        r"\b(?:RFC|PR|ADR|CVE|issue|ticket)[- #]?\d+(?:-\d+)*",
+    ),
+)
+
+
+@cache
+def _period_pattern(parts: tuple[int, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(_PERIOD_PARTS[index][1] for index in parts), re.I)
+
+
+# What each part needs: characters (compared with the text's set of characters, in C), or
+# words (looked for in the lower-cased text only when one of their first letters is there).
+_PERIOD_CHARS = tuple(
+    frozenset(need for need in needs if len(need) == 1) for needs, _ in _PERIOD_PARTS
+)
+_PERIOD_WORDS = tuple(tuple(need for need in needs if len(need) > 1) for needs, _ in _PERIOD_PARTS)
+_PERIOD_INITIALS = tuple(
+    frozenset(word[0] for word in words) | frozenset(word[0].upper() for word in words)
+    for words in _PERIOD_WORDS
+)
+
+
+def _without_periods(text: str) -> str:
+    """``text`` with quarters, dates, references, rooms, versions and code replaced by a space."""
+    present = set(text)
+    lower = ""
+    parts = []
+    for index, chars in enumerate(_PERIOD_CHARS):
+        if not chars.isdisjoint(present):
+            parts.append(index)
+        elif not _PERIOD_INITIALS[index].isdisjoint(present):
+            lower = lower or text.lower()
+            if any(word in lower for word in _PERIOD_WORDS[index]):
+                parts.append(index)
+    return _period_pattern(tuple(parts)).sub(" ", text) if parts else text
+
+
+_CN_NUMERAL_QUANTITY = Lazy(rf"[{_CN_DIGITS}]+(?=[{_CN_MEASURES}])")
+_CN_NUMERAL_DURATION = Lazy(rf"[{_CN_DIGITS}]+(?=[{_CN_DURATIONS}])")
+_CN_PERCENT = Lazy(rf"百分之[{_CN_DIGITS}点點]+")
+# 零 as an amount: 零 HIGH+ 安全漏洞, 零架构违规, 误会减至零, 为零 (not 零售, 零件, 零食).
+_CN_ZERO = Lazy(r"(?:为|為|至|到|降至|减至|減至)零|零(?![售件部食距钱錢星碎散])(?=\s*[^\W\d_])")
+_CN_CHANGE = Lazy(r"翻[一两兩]?[倍番]|减半|減半|翻番|倍增|清零|归零|歸零")
+_EN_NUMBER_WORDS = Lazy(
     r"\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"fifty|hundred|thousand|million|billion|half|double|doubles|doubled|triple|tripled|twice|"
     r"halve|halved|quadruple|dozen)\b"
     # "one" and "a/an" only as an amount ("within one business day", "one or more", "an hour"),
     # not as a pronoun or article ("in one place").
     r"|\b(?:one|an?)\s+(?:business\s+|working\s+)?(?:hour|day|week|month|quarter|year)s?\b"
-    r"|\bone\s*\(?\s*or\s+more\b|\bmore\s+than\s+one\b",
+    r"|\bone\s*\(?\s*or\s+more\b|\bmore\s+than\s+one\b"
+    r"|\b(?:at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|exactly|only|just)\s+one\b"
+    # A frequency stated as a target: once a week, at least once, on a weekly basis, almost
+    # daily (not "weekly meetings", which names a meeting).
+    r"|\bonce\s+(?:a|an|per|every)\b|\b(?:at\s+least|at\s+most|more\s+than)\s+once\b"
+    r"|\b(?:daily|weekly|monthly|quarterly|yearly)\s+basis\b"
+    r"|\b(?:almost|at\s+least)\s+(?:daily|weekly|monthly|quarterly|yearly)\b",
     re.I,
 )
+
+
+# A letter (of any script: a name in Latin letters or Chinese characters) just before.
+_NAME_BEFORE = Lazy(r"[A-Za-z]-$|[^\W\d_]$")
+
+
+_VERSION_AFTER_CJK = Lazy(r"\d+\.0|\d+(?:\.\d+){2,}")
+
+
+def _is_version(number: str, before: str, after: str) -> bool:
+    """A decimal written against a name: Web2.0, Python3.11 (after Latin letters), 导师制2.0
+    (after Chinese: only X.0 or X.Y.Z, and not before a unit, so 评分提高到4.5 and 提升至2.0分
+    are numbers)."""
+    last = before[-1:]
+    if last.isascii():
+        return last.isalpha()
+    if not last.isalpha() or not _VERSION_AFTER_CJK.fullmatch(number):
+        return False
+    unit = after[:1]
+    return not unit or unit not in _CN_MEASURES + _CN_DURATIONS + "万萬亿億千百十%"
 
 
 def _digit_numbers(text: str) -> list[str]:
@@ -114,33 +211,67 @@ def _digit_numbers(text: str) -> list[str]:
         bare = token.strip("$¥￥€£ ")
         if _YEAR.match(bare):
             continue
+        start, end = match.span()
+        before, after = text[max(0, start - 2) : start], text[end : end + 2]
+        plain = bare.isdigit() or re.fullmatch(r"\d+\.\d+", bare) is not None
+        hyphenated = plain and before.endswith("-") and _NAME_BEFORE.search(before)
+        if hyphenated and not text[max(0, start - 4) : start].lower().startswith("top"):
+            continue  # UTF-8, COVID-19 (but Top-5 is a rank)
+        if "." in bare and plain and token == bare and _is_version(bare, before, after):
+            continue  # 导师制2.0, Web2.0: a version written against a name
+        if bare.isdigit() and len(bare) >= 3 and is_cjk(after[:1] or " ") and before[-1:].isalpha():
+            unit = after.strip()[:1]
+            if unit not in _CN_MEASURES + _CN_DURATIONS + "万萬亿億千百十多余餘":
+                continue  # 8080 处理器, 6800 相比: a model number
         found.append(token)
     return found
 
 
+_NOT_QUANTITY_SET = frozenset(_NOT_QUANTITIES)
+_NOT_QUANTITY_LENGTHS = sorted({len(word) for word in _NOT_QUANTITIES})
+
+
+def _idiom_around(text: str, start: int, end: int) -> bool:
+    """Whether a word of ``_NOT_QUANTITIES`` covers the numeral's first character (一起, 第一,
+    千家万户, 最近一次)."""
+    for size in _NOT_QUANTITY_LENGTHS:
+        for index in range(max(0, start - size + 1), start + 1):
+            if text[index : index + size] in _NOT_QUANTITY_SET:
+                return True
+    return False
+
+
+_CN_DIGIT_SET = frozenset(_CN_DIGITS)
+
+
 def _chinese_quantities(text: str, durations: bool) -> list[str]:
-    found = []
+    found: list[str] = []
+    if _CN_DIGIT_SET.isdisjoint(text) and not any(char in text for char in "翻半倍"):
+        return found  # no numeral, 翻倍, 减半 or 倍增
     matches = list(_CN_NUMERAL_QUANTITY.finditer(text))
     if durations:
         matches += list(_CN_NUMERAL_DURATION.finditer(text))
     for match in matches:
         start, end = match.span()
         numeral = match.group(0)
-        context = text[max(0, start - 1) : end + 2]
-        if any(word in context for word in _NOT_QUANTITIES):
+        if _idiom_around(text, start, end):
             continue
         following = text[end : end + 1]
-        # A lone 一 before a measure word is usually an article (打造一个平台), not a metric;
-        # 一倍, 一成 and 一万 are quantities, and so is 至少一个 (at least one).
-        at_least = text[max(0, start - 2) : start] in ("至少", "最少", "超过", "超過", "不少")
-        if numeral in ("一", "壹") and following not in "倍成万萬亿億%" and not at_least:
+        # 一 with a measure word is a count like any other (一份, 一次, 一人: the labelling
+        # guide's definition), but not an ordinal (第一个), a phase (一期) or "a few" (几个).
+        if text[max(0, start - 1) : start] in ("第", "几", "幾"):
+            continue
+        if numeral in ("一", "壹") and following in "期":
             continue
         # 万 and 亿 after a numeral are part of the number; skip numerals that are only units.
         if numeral in ("万", "萬", "亿", "億", "千", "百", "十"):
             continue
         found.append(numeral + following)
-    found.extend(match.group(0) for match in _CN_PERCENT.finditer(text))
+    if "百分之" in text:
+        found.extend(match.group(0) for match in _CN_PERCENT.finditer(text))
     found.extend(match.group(0) for match in _CN_CHANGE.finditer(text))
+    if "零" in text:
+        found.extend(match.group(0) for match in _CN_ZERO.finditer(text))
     return found
 
 
@@ -150,27 +281,80 @@ def metric_mentions(text: str, durations: bool = False) -> list[str]:
     Years, quarter and half names, version numbers and names containing digits are left out;
     Chinese durations (三十天) count only with ``durations``.
     """
-    text = _PERIOD_REF.sub(" ", normalize(text))
-    return _digit_numbers(text) + _chinese_quantities(text, durations)
+    text, digits = _read_digits(text)
+    found = list(digits)
+    if has_cjk(text):
+        found += _chinese_quantities(text, durations)
+    return found
 
 
-def has_metric(text: str) -> bool:
-    return bool(metric_mentions(text))
+@lru_cache(maxsize=4096)
+def _read_digits(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text without its periods, references and code, and its digit quantities: shared by
+    OKR102, OKR201, OKR203, OKR206 and OKR208, which all read the same titles.
+
+    Each family of patterns runs only on text that has what it looks for: compiling one costs
+    more than reading a title, and a run often needs only some of them."""
+    text = normalize(text)
+    if "`" in text or any(map(str.isdigit, text)):
+        text = _without_periods(text)
+        return text, tuple(_digit_numbers(text))
+    return text, ()
 
 
+# Cardinal number words as they state a quantity in an objective ("Win two flagship
+# customers"); not the multipliers (double down, the second half), which OKR102 leaves alone.
+_EN_CARDINALS = Lazy(
+    r"\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundred|thousand|million|billion|dozen)\b"
+    r"|\b(?:at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|exactly)\s+one\b",
+    re.I,
+)
+
+
+def objective_quantities(text: str) -> list[str]:
+    """What OKR102 reports: the metric mentions, cardinal number words and placeholders that
+    stand for a number ($L new IARR)."""
+    found = metric_mentions(text)
+    if any(char.isascii() and char.isalpha() for char in text):
+        found += [m.group(0) for m in _EN_CARDINALS.finditer(text)]
+        found += [m.group(0) for m in _PLACEHOLDER.finditer(text)]
+    return found
+
+
+# Placeholders that stand for a number in published OKRs: $N, N6, ≥N11, X%, X亿, XXX, "P MQLs".
+_PLACEHOLDER = Lazy(
+    r"(?<![A-Za-z0-9])(?:\$[A-Z]\d*|[NXZ]\d+|X{1,3}%|X+\s?[亿万億萬]|Z{3,}|X{3,})(?![A-Za-z0-9])"
+    r"|(?<![A-Za-z0-9$])[B-HJ-Z](?=\s+[A-Z]{2,}s?\b)"
+)
+
+
+@lru_cache(maxsize=4096)
 def has_number(text: str) -> bool:
-    """Whether a key result title states any quantity, including number words (two, double)."""
-    return bool(metric_mentions(text, durations=True)) or _EN_NUMBER_WORDS.search(text) is not None
+    """Whether a key result title states any quantity, including number words (two, double, 零,
+    at least one) and placeholders that stand for one ($N, X%)."""
+    if metric_mentions(text, durations=True):
+        return True
+    if not any(char.isascii() and char.isalpha() for char in text):
+        return False
+    return _EN_NUMBER_WORDS.search(text) is not None or _PLACEHOLDER.search(text) is not None
 
 
 def numbers_in(text: str) -> list[float]:
     """The digit numbers in ``text`` as floats (1,200 -> 1200.0; 20% -> 20.0)."""
+    return list(_numbers_in(text))
+
+
+@lru_cache(maxsize=4096)
+def _numbers_in(text: str) -> tuple[float, ...]:
+    if not any(map(str.isdigit, text)):
+        return ()
     values = []
-    for token in _digit_numbers(_PERIOD_REF.sub(" ", normalize(text))):
-        digits = re.search(_DIGITS, token)
+    for token in _read_digits(text)[1]:
+        digits = _DIGITS_RE.search(token)
         if digits:
             values.append(float(digits.group(0).replace(",", "").replace("，", "")))
-    return values
+    return tuple(values)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -230,14 +414,14 @@ def _form_table(lemmas: tuple[str, ...]) -> dict[str, str]:
     return table
 
 
-_EN_LEADING = re.compile(
+_EN_LEADING = Lazy(
     r"^(?:(?:we|we'll|we will|we've|we have|we're|i|i'll|i will|the team will|our team will|"
     r"team|successfully|to|let's|must|will|should)\s+)+",
     re.I,
 )
 
 
-_LEADING_NON_WORD = re.compile(r"^[\W_]+")
+_LEADING_NON_WORD = Lazy(r"^[\W_]+")
 
 
 def _english_start(text: str) -> str:
@@ -245,7 +429,7 @@ def _english_start(text: str) -> str:
     return _EN_LEADING.sub("", _LEADING_NON_WORD.sub("", text))
 
 
-_WORDS = re.compile(r"[a-z][a-z'-]*")
+_WORDS = Lazy(r"[a-z][a-z'-]*")
 
 
 def leading_english_verb(text: str, lemmas: tuple[str, ...]) -> str | None:
@@ -261,115 +445,6 @@ def leading_english_verb(text: str, lemmas: tuple[str, ...]) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Chinese prefixes
-
-_ZH_LEADING = re.compile(
-    r"^(?:我们|我們|团队|團隊|本季度|本季|本月|本年度|今年|公司|部门|部門|全员|全員|"
-    r"每[天日周週月季年]|每两周|每兩週|每个月|每個月|持续|持續|继续|繼續)+"
-)
-
-
-_LEADING_PUNCTUATION = re.compile(r"^[\W_\d]+")
-
-
-def _chinese_start(text: str) -> str:
-    text = _LEADING_PUNCTUATION.sub("", normalize(text).strip())
-    return _ZH_LEADING.sub("", text)
-
-
-@cache
-def _prefix_regex(words: tuple[str, ...]) -> re.Pattern[str]:
-    ordered = sorted(words, key=len, reverse=True)  # longest first: 开发一个 before 开发
-    return re.compile("|".join(re.escape(word) for word in ordered))
-
-
-def leading_chinese_word(text: str, words: tuple[str, ...]) -> str | None:
-    if not has_cjk(text):
-        return None
-    match = _prefix_regex(words).match(_chinese_start(text))
-    return match.group(0) if match else None
-
-
-# ---------------------------------------------------------------------------------------------
-# Word lists
-
-# Activities and outputs: what a team does, not the result it causes (Google OKR playbook;
-# OpenOKR KR-5). They belong under a key result's `actions`.
-ACTIVITY_EN = (
-    "consult", "assist", "analyze", "analyse", "participate", "attend", "hold", "host",
-    "organize", "organise", "launch", "ship", "build", "create", "implement", "complete",
-    "finish", "conduct", "investigate", "explore", "prepare", "write", "set up", "roll out",
-    "kick off", "begin", "work on", "try", "attempt", "define", "introduce", "publish",
-    "produce", "rewrite", "refactor", "migrate", "do", "coordinate", "facilitate",
-    "put in place", "undertake", "publicize", "publicise", "distribute", "celebrate", "amplify",
-    # Also nouns ("release frequency", "support tickets", "review time"): activities only when
-    # the title states no measured change.
-    "help", "release", "run", "research", "review", "plan", "draft", "document", "design",
-    "start", "deploy", "support", "set", "test", "track", "record", "interview", "choose",
-    "select",
-)  # fmt: skip
-_AMBIGUOUS_EN = frozenset(ACTIVITY_EN[ACTIVITY_EN.index("help") :])
-
-ACTIVITY_ZH = (
-    "开展", "開展", "举办", "舉辦", "举行", "舉行", "参加", "參加", "参与", "參與", "协助", "協助",
-    "帮助", "幫助", "组织", "組織", "完成", "上线", "上線", "推进", "推進", "改进", "改進", "推动",
-    "推動", "落实", "落實", "研究", "调研", "調研", "分析", "制定", "编写", "編寫", "撰写", "撰寫",
-    "整理", "梳理", "搭建", "架设", "架設", "架好", "建立", "部署", "设计", "設計", "实施", "實施",
-    "执行", "執行", "跟进", "跟進", "准备", "準備", "策划", "策劃", "召开", "召開", "发布", "發布",
-    "启动", "啟動", "尝试", "嘗試", "探索", "确认", "確認", "确定", "確定", "调整", "調整",
-    "开发一套", "开发一个", "開發一個", "上架", "筹备", "籌備", "宣传", "宣傳",
-)  # fmt: skip
-# Also nouns (发布频率, 部署次数, 上线时间): activities only without a measured change.
-_AMBIGUOUS_ZH = frozenset(
-    ("上线", "上線", "研究", "分析", "设计", "設計", "部署", "实施", "實施", "执行", "執行", "发布",
-     "發布", "调研", "調研", "整理", "调整", "調整")
-)  # fmt: skip
-# A measured change: "from 2 to 10", "rises", 从 800 增长到 880, 提高至, 降至.
-_CHANGE = re.compile(
-    r"\bfrom\b.*\bto\b|\b(?:increase|rise|grow|fall|drop|decrease|reduce|improve|reach|exceed|"
-    r"double|halve|cut)(?:s|es|d|ed|ing)?\b|\b(?:at least|at most|below|above|under|over)\b|[≥≤<>]|"
-    r"从.*[到至]|從.*[到至]|增长|增長|提高|提升|降低|减少|減少|缩短|縮短|降至|达到|達到|突破|超过|超過|不低于|不低於",
-    re.I,
-)
-
-# 办/辦 ("hold") only counts before a count of events: 办一场, 辦兩次; and a recurring event
-# (每季做一次 1-on-1, 2週一次分享會) is an activity however it is phrased.
-_ZH_HOLD = re.compile(r"^[办辦][一二两兩三四五六七八九十\d]+[场場次期个個]")
-_ZH_RECURRING = re.compile(
-    r"(?:^每[天日周週月季年]|^\d+\s*[天日周週個个]*[月週周]?)[^，,。]*?[一二两兩三\d]次"
-)
-
-# After these verbs, a result makes the key result an outcome: 完成 880 万元销售额.
-_COMPLETION_VERBS = ("complete", "finish", "完成")
-RESULT_WORDS = (
-    "销售额", "銷售額", "营收", "營收", "收入", "签约", "簽約", "签单", "簽單", "合同额", "合同額",
-    "回款", "利润", "利潤", "业绩", "業績", "订单", "訂單", "销量", "銷量", "gmv", "arr", "mrr",
-    "revenue", "sales", "bookings", "quota", "目标", "目標", "增长", "增長",
-)  # fmt: skip
-
-
-def activity_verb(title: str) -> str | None:
-    """The activity word a key result starts with, or None when it reads as an outcome."""
-    verb = leading_english_verb(title, ACTIVITY_EN)
-    if verb is None:
-        verb = leading_chinese_word(title, ACTIVITY_ZH)
-    if verb is None and has_cjk(title):
-        start = _chinese_start(title)
-        if _ZH_HOLD.match(start):
-            verb = start[:1]
-        elif _ZH_RECURRING.match(normalize(title).strip()) and not _CHANGE.search(title):
-            verb = "一次"
-    if verb is None:
-        return None
-    if (verb in _AMBIGUOUS_EN or verb in _AMBIGUOUS_ZH) and _CHANGE.search(normalize(title)):
-        return None
-    if verb in _COMPLETION_VERBS:
-        lowered = normalize(title).lower()
-        if has_metric(title) and any(word in lowered for word in RESULT_WORDS):
-            return None
-    return verb
-
-
 # Business as usual (Google's trap #2): keeping things as they are is not an objective.
 BAU_EN = ("maintain", "keep", "continue", "sustain", "preserve", "uphold", "stay", "remain")
 BAU_ZH = (
@@ -386,64 +461,25 @@ BAU_ZH = (
     "维护",
     "維護",
 )
+_BAU_SUBJECTS = ("我们", "我們", "团队", "團隊", "公司", "本季度", "本季", "今年")
 
 
-_BAU_SUBJECT = re.compile(r"^(?:我们|我們|团队|團隊|公司|本季度|本季|今年)+")
+def _skip_leading(text: str) -> str:
+    """``text`` from its first letter on (punctuation, digits and list marks dropped)."""
+    for index, char in enumerate(text):
+        if char.isalpha():
+            return text[index:]
+    return ""
 
 
 def business_as_usual_verb(objective: str) -> str | None:
-    verb = leading_english_verb(objective, BAU_EN)
-    if verb is None and has_cjk(objective):
-        text = _LEADING_PUNCTUATION.sub("", normalize(objective).strip())
-        match = _prefix_regex(BAU_ZH).match(_BAU_SUBJECT.sub("", text))
-        return match.group(0) if match else None
-    return verb
-
-
-# Vague objectives: only a generic verb and a generic noun.
-GENERIC_EN = frozenset(
-    """improve improves improved improving increase increases increased increasing grow grows
-    growing grew boost boosts enhance enhances do does did get gets drive drives optimize optimise
-    optimizes maximize maximise maximizes achieve achieves deliver be become make makes better best
-    more great good excellent success successful strong stronger higher high significantly overall
-    general things stuff work job sales sale revenue revenues performance results result growth
-    business quality efficiency productivity customers customer clients satisfaction experience
-    process processes operations goals goal targets target numbers kpis kpi metrics team teams
-    company our the a an of in on for to and all everything level levels ability capability
-    capabilities management market share marketing product products service services value""".split()
-)
-# Longest first, so that 客户满意度 is removed whole before 客户.
-GENERIC_ZH = tuple(
-    sorted(
-        """提高 提升 增加 加强 加強 做好 改善 改进 改進 优化 優化 促进 促進 推动 推動 实现 實現 完成
-        搞好 抓好 增强 增強 扩大 擴大 拓展 扩展 擴展 开拓 開拓 做大 做强 做強 做到 达到 達到 业绩
-        業績 销售额 銷售額 销售 銷售 工作 业务 業務 效率 质量 質量 绩效 績效 收入 利润 利潤 服务
-        服務 管理 能力 水平 团队 團隊 客户满意度 客戶滿意度 满意度 滿意度 市场份额 市場份額 市场
-        市場 客户 客戶 体验 體驗 产品 產品 整体 整體 全面 进一步 進一步 更好 更多 更加 持续 持續
-        不断 不斷 大力 的 和 与 與 及 我们 我們 公司 部门 部門 各项 各項 相关 相關 一些 有效 高效
-        好 更""".split(),
-        key=len,
-        reverse=True,
-    )
-)
-_ZH_GENERIC = re.compile("|".join(re.escape(word) for word in GENERIC_ZH))
-
-
-def vagueness(objective: str) -> str | None:
-    """Why an objective is too vague to guide anyone, or None when it is specific enough."""
-    text = normalize(objective).strip()
-    cjk = [char for char in text if is_cjk(char)]
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text)
-    if len(cjk) >= len(words):  # mostly Chinese
-        rest = _ZH_GENERIC.sub("", "".join(cjk))
-        if len(rest) < 2 and not words:
-            return "it has only generic words (such as 提高, 业绩, 做好, 工作)"
-        if len(cjk) < 4 and not words:
-            return "it is too short to say what will be different"
-        return None
-    specific = [w for w in words if w.lower() not in GENERIC_EN]
-    if not specific:
-        return "it has only generic words (such as improve, sales, better)"
-    if len(words) < 3 and not cjk:
-        return "it is too short to say what will be different"
-    return None
+    text = _skip_leading(normalize(objective).strip())
+    if text[:1].isascii():
+        return leading_english_verb(objective, BAU_EN)
+    stripped = True
+    while stripped:  # 我们团队继续… : any number of subjects first
+        stripped = False
+        for subject in _BAU_SUBJECTS:
+            if text.startswith(subject):
+                text, stripped = text[len(subject) :], True
+    return next((verb for verb in BAU_ZH if text.startswith(verb)), None)

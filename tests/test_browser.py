@@ -327,7 +327,7 @@ def test_lint_findings_are_folded_for_authors_in_the_site_language(
     page.goto((english_site / "objectives/sales/south-china.html").as_uri())
     findings = page.locator("details.findings")
     assert findings.get_attribute("open") is None  # folded: readers are not in the way
-    assert findings.locator("summary").inner_text() == "For authors: lint findings (4)"
+    assert findings.locator("summary").inner_text() == "For authors: lint findings (5)"
     assert not findings.locator("li").first.is_visible()
     findings.locator("summary").click()
     finding = findings.locator("li", has_text="OKR202").inner_text()

@@ -208,6 +208,16 @@ def test_every_rule_has_chinese_documentation_with_the_same_examples() -> None:
         assert FENCE.findall(chinese) == FENCE.findall(rule.documentation("en")), code
 
 
+def test_every_chinese_rule_page_translates_the_current_english() -> None:
+    from okrdocs.rules.base import source_hash, translated_hash
+
+    stale = [code for code, rule in RULES.items() if translated_hash(rule) != source_hash(rule)]
+    assert not stale, (
+        f"the Chinese pages of {', '.join(stale)} translate an older English text: update "
+        "okrdocs/rules/zh_CN/CODE.md, then run python -m okrdocs.docgen stamp CODE"
+    )
+
+
 def test_rule_and_rules_in_chinese() -> None:
     runner = CliRunner()
     page = runner.invoke(cli, ["rule", "OKR202", "--lang", "zh-CN"]).output

@@ -9,6 +9,7 @@ from it, so the two never drift apart.
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -52,13 +53,34 @@ class Option:
 TRANSLATIONS = Path(__file__).with_name("zh_CN")
 
 
+# The last line of a translated page names the English text it translates, by a hash of the
+# docstring: when the docstring changes, the test suite asks for the translation to follow.
+_SOURCE_LINE = re.compile(r"\n<!-- translates: ([0-9a-f]{12}) -->\s*\Z")
+
+
+def source_hash(rule: type[Rule]) -> str:
+    """A short hash of the rule's English documentation."""
+    import hashlib
+
+    return hashlib.sha256(inspect.cleandoc(rule.__doc__ or "").encode()).hexdigest()[:12]
+
+
+def translated_hash(rule: type[Rule]) -> str | None:
+    """The hash of the English text the Chinese page was translated from (None: none)."""
+    path = TRANSLATIONS / f"{rule.code}.md"
+    if not path.is_file():
+        return None
+    found = _SOURCE_LINE.search(path.read_text(encoding="utf-8"))
+    return found[1] if found else None
+
+
 def _source_text(rule: type[Rule], language: str) -> str:
     """The rule's documentation: its docstring in English, ``zh_CN/CODE.md`` in Chinese (the
     same examples, checked by the test suite), English where no translation exists."""
     if language == "zh-CN":
         translated = TRANSLATIONS / f"{rule.code}.md"
         if translated.is_file():
-            return translated.read_text(encoding="utf-8").strip()
+            return _SOURCE_LINE.sub("", translated.read_text(encoding="utf-8")).strip()
     return inspect.cleandoc(rule.__doc__ or "")
 
 

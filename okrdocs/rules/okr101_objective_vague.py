@@ -1,8 +1,16 @@
 from collections.abc import Iterator
 
-from okrdocs.language import vagueness
+from okrdocs.i18n import _
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
+from okrdocs.text.vague import objective_vagueness
+
+
+def _example(text: str) -> str:
+    """A rewrite in the objective's language."""
+    if any("\u3400" <= char <= "\u9fff" for char in text):
+        return "'让华东中型制造企业把我们当作首选的工业软件供应商'"
+    return "'Become the first call for plant managers replacing paper travellers'"
 
 
 class ObjectiveVague(Rule):
@@ -16,8 +24,8 @@ class ObjectiveVague(Rule):
 
     ## Why
     An objective says where the team is going and why it matters; "improve sales" is true of
-    every sales team in every quarter and rules nothing out. The seed brief for sales OKRs asks for
-    an objective that is "具体、明确，并与公司整体战略和目标一致" (specific, clear, aligned).
+    every sales team in every quarter and rules nothing out. Chinese sales-OKR guides
+    (销售的OKR怎么制定) ask for an objective that is "具体、明确，并与公司整体战略和目标一致" (specific, clear, aligned).
 
     ## Example
     ```yaml
@@ -42,10 +50,17 @@ class ObjectiveVague(Rule):
     source = "Seed brief step 1; Google OKR playbook; OpenOKR objective checks"
 
     def check(self, objective: Objective, context: RuleContext) -> Iterator[Finding]:
-        reason = vagueness(objective.objective)
-        if reason:
+        found = objective_vagueness(objective.objective)
+        if found:
+            reason, words = found
+            shown = ", ".join(f"'{w}'" for w in words[:4])
             yield Finding(
                 "/objective",
-                f"the objective is too vague: {reason}; say who or what will be different, "
-                "for whom, or where",
+                _(
+                    "the objective is too vague: {reason} ({words}); say who or what will be "
+                    "different, for whom, or where, e.g. {example}",
+                    reason=_(reason),
+                    words=shown,
+                    example=_example(objective.objective),
+                ),
             )

@@ -1,6 +1,7 @@
 from collections.abc import Iterator
 
-from okrdocs.language import metric_mentions
+from okrdocs.i18n import _
+from okrdocs.language import objective_quantities
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
 
@@ -11,8 +12,11 @@ class ObjectiveHasMetric(Rule):
     ## What it does
     Flags an objective that states a quantity: digits (ASCII or full-width), percentages,
     currency amounts, multipliers (3x, 翻倍), Chinese numerals with a measure word (五个, 两倍),
-    百分之十 or 三成. Years (2026), quarters and halves (Q4, H1, FY26), version numbers (v2) and
-    names with digits (B2B, 5G, Web3) are not quantities.
+    百分之十 or 三成, cardinal number words (two, at least one) and placeholders that stand for
+    a number ($N, X%). Not quantities: years (2026), quarters and halves (Q4, H1, FY26),
+    dates (2026-01-31, 10 月 1 日), rooms and floors (821 会议室), version and model numbers
+    (v2, version 3.1, 导师制2.0, 8080处理器), references (#14, RFC 97), names with digits (B2B,
+    5G, Web3, UTF-8) and code in backticks.
 
     ## Why
     "Keep the metrics out of the Objective" (Christina Wodtke, *Radical Focus*). The objective
@@ -46,11 +50,14 @@ class ObjectiveHasMetric(Rule):
     source = "Christina Wodtke, Radical Focus; OpenOKR (warn on digits)"
 
     def check(self, objective: Objective, context: RuleContext) -> Iterator[Finding]:
-        found = metric_mentions(objective.objective)
+        found = objective_quantities(objective.objective)
         if found:
             shown = ", ".join(f"'{item}'" for item in found[:3])
             yield Finding(
                 "/objective",
-                f"the objective states a metric ({shown}); keep it qualitative and move the "
-                "number into a key result",
+                _(
+                    "the objective states a metric ({words}); keep it qualitative and move the "
+                    "number into a key result",
+                    words=shown,
+                ),
             )

@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import _
 from okrdocs.language import display_width
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Option, Rule, RuleContext
@@ -47,6 +48,10 @@ class ObjectiveTooLong(Rule):
         if width > limit:
             yield Finding(
                 "/objective",
-                f"the objective is {width} columns wide (limit {limit}); say it in one short "
-                "line and move detail into key results or the body",
+                _(
+                    "the objective is {width} columns wide (limit {limit}); say it in one short "
+                    "line and move detail into key results or the body",
+                    width=width,
+                    limit=limit,
+                ),
             )

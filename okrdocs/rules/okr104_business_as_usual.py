@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import _
 from okrdocs.language import business_as_usual_verb
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
@@ -45,6 +46,9 @@ class BusinessAsUsual(Rule):
         if verb:
             yield Finding(
                 "/objective",
-                f"'{verb}' describes business as usual; state what will be different at the end "
-                "of the period",
+                _(
+                    "'{verb}' describes business as usual; state what will be different at the "
+                    "end of the period",
+                    verb=verb,
+                ),
             )

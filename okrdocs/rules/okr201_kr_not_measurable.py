@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import _
 from okrdocs.language import has_number
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
@@ -17,7 +18,7 @@ class KrNotMeasurable(Rule):
 
     ## Why
     "Key results must be measurable, so a grade can be assigned objectively" (Google OKR
-    playbook). The seed brief's step 2: 关键结果应该是可量化的 — "增加销售额10%、开发5个新客户、提高客户满意度
+    playbook). Chinese sales-OKR guides, step 2: 关键结果应该是可量化的 — "增加销售额10%、开发5个新客户、提高客户满意度
     评分至90分", never "改进销售培训".
 
     ## Example
@@ -52,7 +53,7 @@ class KrNotMeasurable(Rule):
     code = "OKR201"
     name = "kr-not-measurable"
     severity = "error"
-    source = "Google OKR playbook; OpenOKR KR-2/KR-3; seed brief step 2"
+    source = "Google OKR playbook; OpenOKR KR-2/KR-3; Chinese sales-OKR guides, step 2"
 
     def check(self, objective: Objective, context: RuleContext) -> Iterator[Finding]:
         for kr in objective.key_results:
@@ -60,6 +61,9 @@ class KrNotMeasurable(Rule):
                 continue
             yield Finding(
                 f"{kr.pointer}/title",
-                f"key result '{kr.id}' is not measurable: add 'baseline' and 'target' "
-                "(from X to Y), or make it a milestone with 'type: milestone'",
+                _(
+                    "key result '{id}' is not measurable: add 'baseline' and 'target' "
+                    "(from X to Y), or make it a milestone with 'type: milestone'",
+                    id=kr.id,
+                ),
             )

@@ -1,35 +1,67 @@
 from collections.abc import Iterator
 
-from okrdocs.language import activity_verb
+from okrdocs.i18n import N_, _
+from okrdocs.language import has_cjk
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
+from okrdocs.text.judge import cached_kr_activity
+
+# A rewrite to suggest, by language and by what the key result names (work done, or a
+# deliverable's state or capability).
+_REWRITES = {
+    ("en", "work"): "'Share of new plants set up without an engineer rises from 10% to 50%'",
+    ("en", "state"): "'Plants using the new portal every week grow from 0 to 40'",
+    ("zh", "work"): "「新签约客户从 0 家增加到 5 家」",
+    ("zh", "state"): "「每周使用新系统的门店从 0 家增加到 50 家」",
+}
 
 
 class KrIsActivity(Rule):
     """A key result that is an activity or an output, not an outcome.
 
     ## What it does
-    Flags a key result whose title starts with an activity word. In English: consult, help,
-    analyze, participate, attend, hold, host, organize, launch, ship, release, build, create,
-    implement, complete, finish, run, research, review, plan, draft, write, document, design,
-    set up, roll out, start, define, introduce, publish, produce, migrate, deploy and others, in
-    any inflection (launched, launching), after an optional subject ("We've documented ...").
-    In Chinese (simplified and traditional): 开展, 举办, 参加, 参与, 协助, 组织, 完成, 上线,
-    推进, 改进, 推动, 调研, 分析, 制定, 撰写, 搭建, 建立, 部署, 设计, 实施, 发布, 启动, 确定,
-    调整 and others, at the start of the title after an optional subject or frequency (我们, 每月),
-    and 办/辦 before a count of events (办一场).
+    Reads the key result's title (Chinese is split into words with jieba's dictionary and
+    part-of-speech tags, English verbs are recognised in any form from lemminflect's lexicon),
+    clause by clause (at commas, semicolons and arrows), and finds its predicates wherever they
+    stand: after a leading phrase (通过访谈…, 在三个新省份…, 以 99.9% 可用性…, 季度末…, "By the end
+    of March, …"), after a coordinator (并, 和, "and"), after a framing verb (确保, 推动, "help").
+    Then it decides, over the whole title:
 
-    Decision for 完成 and complete: followed by a measured *result* (销售额, 营收, 签约, 合同额,
-    回款, revenue, sales, quota, 目标 ...) it is an outcome and passes: 完成 3 家企业客户签单，
-    合同额 100 万. Followed by anything else it is an activity, even with a number:
-    完成 50 家客户拜访 counts visits made, not what they achieved.
+    | the title names | decision | English | Chinese |
+    |---|---|---|---|
+    | a measured quantity that changes or reaches a level (from X to Y, to N%, by N, a comparative with a measure) | outcome | Support tickets fall from 40 to 15 per month | 客户满意度从 86 分提升到 90 分 |
+    | the same after a verb that introduces it | outcome | Help customers cut onboarding time from 10 to 3 days | 推动客户满意度从 86 分提升到 90 分 |
+    | a count of results obtained from others: customers, users, revenue, people hired, partners, press | outcome | Win 10 new enterprise customers; Secure $5M in commitments | 开发 5 个新客户; 招聘 3 名高级工程师 |
+    | a method and a measured result (the result decides) | outcome | Host monthly meetups with 40 people attending on average | 举办 5 次促销，贡献总销售额的 30% |
+    | 完成 / complete + a measured result | outcome | Complete $1.2M in new bookings | 完成 3 家企业客户签单，合同额 100 万元 |
+    | adoption or use of a deliverable by others | outcome | 80% of enterprise customers adopt code search | 新功能使用率达到 60% |
+    | zero of something | outcome | Zero critical security incidents | 线上故障为零; 零架构违规 |
+    | work done: any other verb, at the start or anywhere | activity | Launch the self-service portal; Identify the gaps and implement 5 fixes | 开展市场调研; 结合客户反馈制定方案 |
+    | a verb of obtaining or reaching with a thing, not a result, for object | activity | Add dark mode; Achieve SOC2 compliance | 开发会员 App; 实现自动化部署 |
+    | a deliverable's state, with or without a verb | activity | The onboarding process is documented; The handbook outlines … | 财务系统简易版上线; 流程标准化; 手册编制完成 |
+    | a capability | activity | Users can export reports; Admins are able to configure … | 能够按模板生成报表 |
+    | a count of outputs or events, or how often the team holds them (a threshold does not make it an outcome) | activity | Write at least 4 blog posts per quarter; Plan a workshop at least once a year | 撰写 10 篇技术博客; 每月举办一次技术分享会; 增加销售活动的频率 |
+    | contact with people, however many (visits, interviews, training, coverage of the team's own work) | activity | Interview 15 churned customers; 100% of teammates complete training | 完成 50 家客户拜访; 与 3 位客户联系 |
+    | a measure or a quality with no number | neither (OKR201 asks for a number) | Improve customer experience | 提升品牌影响力 |
+
+    Improving a thing is an activity when the thing is an output or an event (改进销售培训,
+    "Improve the in-app documentation") and an unmeasured outcome when it is a measure or a
+    quality (优化成本结构). Identifiers and code are not words (`complete_rate(weekly) > 90%`).
+    A milestone (`type: milestone`) is a deliverable's state by declaration: only work written
+    as work is flagged there.
+
+    The verbs and nouns the decision turns on are small closed classes, each defined by
+    meaning in `okrdocs/text/classes.py` (verbs of change, of obtaining, of reaching, framing
+    verbs, contact with people, experience of people outside the team; nouns of measures,
+    qualities, results, outputs and events, in Chinese by their head's suffix: 转化率, 满意度,
+    知识库). Every other verb is work.
 
     ## Why
     Key results describe outcomes, the change in the world; activities are how you get there
-    (Google OKR playbook: "consult, help, analyze, participate" describe activities). The seed
-    brief separates them: key results (增加销售额10%) and the action plan that supports them
-    (开展市场调研、增加销售活动的频率、改进销售培训). In okrdocs the plan goes under the key result's
-    `actions`.
+    (Google OKR playbook: "consult, help, analyze, participate" describe activities). Chinese
+    sales-OKR guides separate them: key results (增加销售额10%, 开发5个新客户) and the action plan that
+    supports them (开展市场调研、增加销售活动的频率、改进销售培训). In okrdocs the plan goes under
+    the key result's `actions`.
 
     ## Example
     ```yaml
@@ -69,14 +101,31 @@ class KrIsActivity(Rule):
     code = "OKR203"
     name = "kr-is-activity"
     severity = "warning"
-    source = "Google OKR playbook; OpenOKR KR-5; seed brief steps 2-3"
+    source = "Google OKR playbook; OpenOKR KR-5; Chinese sales-OKR guides, steps 2-3"
 
     def check(self, objective: Objective, context: RuleContext) -> Iterator[Finding]:
         for kr in objective.key_results:
-            verb = activity_verb(kr.title)
-            if verb:
+            verdict = cached_kr_activity(kr.title)
+            # A milestone is a deliverable's state by declaration ("The wizard is generally
+            # available", type: milestone): only work written as work is flagged there.
+            if verdict and not (kr.is_milestone and verdict.kind in ("state", "capability")):
+                words = ", ".join(f"'{w}'" for w in verdict.words[:3])
+                language = "zh" if has_cjk(kr.title) else "en"
+                state = verdict.kind in ("state", "capability")
+                template = (
+                    N_(
+                        "key result '{id}' describes a deliverable's state ({words}), not an "
+                        "outcome; state the result it should cause, e.g. {rewrite}, and move the "
+                        "work to 'actions'"
+                    )
+                    if state
+                    else N_(
+                        "key result '{id}' describes an activity ({words}), not an outcome; "
+                        "state the result it should cause, e.g. {rewrite}, and move the work "
+                        "to 'actions'"
+                    )
+                )
+                rewrite = _REWRITES[(language, "state" if state else "work")]
                 yield Finding(
-                    f"{kr.pointer}/title",
-                    f"key result '{kr.id}' describes an activity ('{verb}'), not an outcome; "
-                    "state the result it should cause and move the activity to 'actions'",
+                    f"{kr.pointer}/title", _(template, id=kr.id, words=words, rewrite=rewrite)
                 )

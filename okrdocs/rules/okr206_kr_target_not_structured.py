@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import _
 from okrdocs.language import has_number
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
@@ -49,6 +50,9 @@ class KrTargetNotStructured(Rule):
                 continue
             yield Finding(
                 f"{kr.pointer}/title",
-                f"key result '{kr.id}' states a number in its title but has no 'target'; add "
-                "'baseline:' and 'target:' so progress can be tracked",
+                _(
+                    "key result '{id}' states a number in its title but has no 'target'; add "
+                    "'baseline:' and 'target:' so progress can be tracked",
+                    id=kr.id,
+                ),
             )

@@ -1,0 +1,878 @@
+"""Is a key result an outcome or an activity? The decision OKR203 documents, by reading it.
+
+A title is split into clauses (at commas, semicolons, "and then" dashes); each clause is read
+for its predicates, wherever they stand (after 通过…, 在…, 以…, 为…, 与…, 将…, "By …"), and
+for what they act on. Then, over the whole title:
+
+1. a clause that names a measured quantity that changes or reaches a level, or a count of
+   results obtained from others (customers, users, revenue, hires), makes the title an outcome,
+   whatever method other clauses name ("method + result");
+2. otherwise a clause whose predicate is work done (any verb outside the closed classes of
+   ``classes``), a deliverable's state (上线, "is documented"), a capability (能够…, "users can
+   …"), or a count of outputs or events (发布 3 篇文章, 每周两次分享会) makes it an activity;
+3. otherwise (a measure with no number, a quality, a noun phrase) it is neither.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from okrdocs.language import has_cjk, has_number
+from okrdocs.lazyre import Lazy
+from okrdocs.text import classes as c
+from okrdocs.text import en, zh
+
+
+class Verdict:
+    """Why a key result reads as an activity: the words that show it, and what kind."""
+
+    __slots__ = ("kind", "words")
+
+    def __init__(self, words: tuple[str, ...], kind: str) -> None:
+        self.words = words
+        self.kind = kind  # "work", "state", "capability", "outputs", "events"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Verdict) and (self.words, self.kind) == (other.words, other.kind)
+
+    def __hash__(self) -> int:
+        return hash((self.words, self.kind))
+
+    def __repr__(self) -> str:
+        return f"Verdict(words={self.words!r}, kind={self.kind!r})"
+
+
+_MARKUP = Lazy(r"\[([^\]]*)\]\([^)]*\)|<[^>]+>|\*\*|__|\bhttps?://\S+")
+
+
+def kr_activity(title: str) -> Verdict | None:
+    text = _MARKUP.sub(lambda m: m.group(1) or " ", title).strip()
+    if not text:
+        return None
+    if has_cjk(text):
+        return _chinese(text)
+    return _english(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Chinese
+
+
+def _ends(word: str, suffixes: tuple[str, ...]) -> bool:
+    return word.lower().endswith(suffixes)
+
+
+_ZH_CLAUSE_BREAK = set(",，;；。!！?？:：()（）[]【】") | {"-", "—", "–", "->", "→"}
+_ZH_COMPARATORS = {
+    ">",
+    "<",
+    "≥",
+    "≤",
+    ">=",
+    "<=",
+    "以上",
+    "以下",
+    "以内",
+    "之内",
+    "内",
+    "前",
+    "top",
+}
+_PLACEHOLDER = Lazy(r"^(?:x{2,}%?|n\d*|z{3,}|[$¥]?[nx]\d*[%万亿]?)$", re.I)
+
+
+class _Clause:
+    __slots__ = ("surfaces", "tags", "words")
+
+    def __init__(self, words: list[str], tags: list[str], surfaces: list[str]) -> None:
+        self.words = words
+        self.tags = tags
+        self.surfaces = surfaces
+
+    @property
+    def text(self) -> str:
+        parts = []
+        for index, surface in enumerate(self.surfaces):
+            if index and (self.tags[index] in ("m", "eng") or self.tags[index - 1] in ("m", "eng")):
+                parts.append(" ")
+            parts.append(surface)
+        return "".join(parts)
+
+
+def _zh_clauses(text: str) -> list[_Clause]:
+    clauses = [_Clause([], [], [])]
+    for token in zh.tokens(text):
+        if token.tag == "x" and token.word in _ZH_CLAUSE_BREAK:
+            clauses.append(_Clause([], [], []))
+            continue
+        current = clauses[-1]
+        current.words.append(token.word.lower())
+        current.tags.append(token.tag)
+        current.surfaces.append(token.surface)
+    return [clause for clause in clauses if clause.words]
+
+
+def _is_verb(tag: str) -> bool:
+    return tag.startswith("v")
+
+
+def _noun_class(word: str) -> str | None:
+    try:
+        return _NOUN_CLASSES[word]
+    except KeyError:
+        kind = _NOUN_CLASSES[word] = _classify_noun(word)
+        return kind
+
+
+_NOUN_CLASSES: dict[str, str | None] = {}
+
+
+def _classify_noun(word: str) -> str | None:
+    if word in c.ZH_MEDIA:
+        return "output"
+    if _ends(word, c.ZH_EVENT_SUFFIXES):
+        return "event"
+    if _ends(word, c.ZH_RESULT_SUFFIXES):
+        return "result"
+    if _ends(word, c.ZH_MEASURE_SUFFIXES) and word not in c.ZH_NOT_MEASURES:
+        return "measure"
+    if _ends(word, c.ZH_QUALITY_SUFFIXES):
+        return "quality"
+    if _ends(word, c.ZH_PEOPLE_SUFFIXES):
+        return "people"
+    if _ends(word, c.ZH_OUTPUT_SUFFIXES):
+        return "output"
+    return None
+
+
+def _quantity(clause: _Clause, numbered: bool | None) -> bool:
+    """Whether the clause states a quantity; ``numbered`` is what is known from the whole title
+    (False: no number anywhere, True: the clause is the whole title, None: look)."""
+    if any(word.isascii() and _PLACEHOLDER.match(word) for word in clause.words):
+        return True
+    return has_number(clause.text) if numbered is None else numbered
+
+
+def _heads(clause: _Clause, start: int, stop: int) -> list[str]:
+    """Classes of the nouns between two positions, merging a word with a suffix after it
+    (留存 + 率, 健康 + 度) and with an acronym (DAU)."""
+    found = []
+    for index in range(start, stop):
+        word, tag = clause.words[index], clause.tags[index]
+        if tag in ("m", "x", "p", "uj", "c", "d", "r"):
+            continue
+        kind = _noun_class(word)
+        if kind:
+            found.append(kind)
+    return found
+
+
+def _chinese(text: str) -> Verdict | None:
+    clauses = _zh_clauses(text)
+    numbered: bool | None = has_number(text)  # shared with OKR201 and OKR206 (cached)
+    if numbered and len(clauses) > 1:
+        numbered = None  # which clause has it?
+    outcome = False
+    activity: list[tuple[str, str]] = []  # (word as written, kind)
+    for clause in clauses:
+        result, work = _zh_clause(clause, numbered)
+        outcome = outcome or result
+        activity.extend(work)
+    if outcome or not activity:
+        return None
+    words = tuple(dict.fromkeys(word for word, _ in activity))
+    return Verdict(words, activity[0][1])
+
+
+_ZH_COORDINATORS = {"并", "并且", "且", "和", "及", "以及", "、", "然后", "再", "同时", "&", "/"}
+_ZH_TIME_UNITS = ("天", "日", "周", "月", "季", "年", "星期", "双周", "隔周")
+
+
+def _predicate_positions(clause: _Clause) -> list[int]:
+    """Where the clause's predicates stand: the first verb after any leading phrase (通过…,
+    在…, 以…), verbs after a coordinator (并, 和, 、), after a framing verb (确保, 通过 …), and
+    a verb closing a clause after a noun (系统上线)."""
+    words, tags = clause.words, clause.tags
+    found: list[int] = []
+    seen_predicate = False
+    for index, (word, tag) in enumerate(zip(words, tags, strict=True)):
+        verb = _is_verb(tag) or word in c.ZH_CHANGE
+        if not verb:
+            continue
+        before = words[index - 1] if index else ""
+        before_tag = tags[index - 1] if index else ""
+        if before == "的":
+            continue  # 权限的控管: a verb after 的 names a thing
+        if not seen_predicate:
+            if tag == "vn" and before_tag.startswith(("n", "eng")) and index < len(words) - 1:
+                continue  # 销售培训, UI 设计: a noun compound
+            found.append(index)
+            seen_predicate = (
+                word not in c.ZH_FRAME and word not in c.ZH_EXPERIENCE and before_tag != "p"
+            )
+            continue
+        if (
+            (before in _ZH_COORDINATORS and tag != "vn")
+            or before in c.ZH_FRAME
+            or before in c.ZH_CAN
+        ):
+            found.append(index)
+        elif index == len(words) - 1 and (before_tag.startswith("n") or before_tag == "eng"):
+            found.append(index)  # 财务系统上线
+        elif word in c.ZH_CHANGE:
+            found.append(index)
+    return found
+
+
+_ZH_MANNER = {"以", "按", "按照", "凭", "凭借", "用"}
+
+
+def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple[str, str]]]:
+    """(names a measured outcome, the words that show work done)."""
+    if clause.words[0] in _ZH_MANNER and clause.tags[0] == "p":
+        # 以 99.9% 可用性完成系统部署: the leading phrase says how; what is done follows.
+        first = next(iter(_predicate_positions(clause)), 0)
+        if first > 1:
+            rest = _Clause(clause.words[first:], clause.tags[first:], clause.surfaces[first:])
+            return _zh_clause(rest, None)
+    words = clause.words
+    size = len(words)
+    quantity = _quantity(clause, numbered)
+    zero_at = next((i for i, w in enumerate(words) if w in ("零", "0", "为零", "清零", "归零")), -1)
+    zero = zero_at >= 0
+    nouns = _heads(clause, 0, size)
+    predicates = _predicate_positions(clause)
+    verbs = [words[i] for i in predicates]
+    change = any(v in c.ZH_CHANGE for v in verbs) or (
+        "从" in words and any(w in ("到", "至", "降至", "增至") for w in words)
+    )
+    compares = any(w in _ZH_COMPARATORS for w in words)
+    interact = any(v in c.ZH_INTERACT for v in verbs)
+    counted_events = _counted_events(clause)
+    recurring = (words[0].startswith("每") and words[0][1:].startswith(_ZH_TIME_UNITS)) or (
+        len(words) > 1 and words[0] in ("双周", "隔周", "每") and quantity
+    )
+    measured = "measure" in nouns or "result" in nouns or "quality" in nouns
+
+    # 1. A measured outcome in this clause.
+    if not counted_events and not interact and not _counts_outputs(clause):
+        if (change or compares) and (measured or quantity):
+            return True, []
+        if quantity and measured:
+            return True, []
+        if zero and (not any(v not in c.ZH_FRAME for v in verbs[:1]) or predicates[0] > zero_at):
+            return True, []  # 线上故障数为零, 零架构违规: none of what follows
+        if quantity and "people" in nouns and any(v in c.ZH_ACQUIRE for v in verbs):
+            return True, []
+        for position, index in enumerate(predicates):
+            if words[index] in c.ZH_ACQUIRE:
+                following = predicates[position + 1] if position + 1 < len(predicates) else size
+                if _zh_head(clause, index + 1, following) == "result":
+                    return True, []
+
+    # 2. Work done, a deliverable's state, a capability, outputs or events.
+    work: list[tuple[str, str]] = []
+    for position, index in enumerate(predicates):
+        word = words[index]
+        surface = clause.surfaces[index]
+        if word in c.ZH_CAN:
+            if index + 1 < size:
+                work.append((surface, "capability"))
+            continue
+        following = predicates[position + 1] if position + 1 < len(predicates) else size
+        if word in c.ZH_REACH and not quantity:
+            if _zh_head(clause, index + 1, following) not in (*_OBTAINED, None):
+                work.append((surface, "state"))  # 实现自动化部署: a deliverable's state
+            continue
+        if word in c.ZH_FRAME or word in c.ZH_EXPERIENCE or word in c.ZH_CHANGE:
+            continue
+        if word in c.ZH_ACQUIRE and (
+            word not in c.ZH_ACQUIRE_OR_MAKE or _obtains(clause, index, following, quantity)
+        ):
+            continue  # 开发 5 个新客户, 招募志愿者: results or people obtained
+        objects = _heads(clause, index + 1, following)
+        if word in c.ZH_IMPROVE and not ({"output", "event"} & set(objects)):
+            continue
+        if objects and objects[-1] in ("quality", "measure") and word not in c.ZH_INTERACT:
+            continue
+        work.append((surface, "state" if index == size - 1 and index else "work"))
+    if not work and (recurring or counted_events) and (quantity or change):
+        work.append((clause.surfaces[0], "events"))
+    if not work and ("output" in nouns or "event" in nouns) and quantity and not measured:
+        work.append((clause.text, "outputs"))
+    return False, work
+
+
+# What a verb of obtaining obtains when the key result is an outcome (开发客户, not 开发 App).
+_OBTAINED = ("result", "people", "measure", "quality")
+
+
+def _obtains(clause: _Clause, index: int, stop: int, quantity: bool) -> bool:
+    """Whether a verb of obtaining obtains a result: people, customers, money, a measure, or
+    a counted thing that is not an output (新增 200 家门店, not 新增 3 个功能)."""
+    head = _zh_head(clause, index + 1, stop)
+    return head in _OBTAINED or (head == "unknown" and quantity)
+
+
+def _zh_head(clause: _Clause, start: int, stop: int) -> str | None:
+    """The class of the head of the phrase between two positions: its last noun (Chinese noun
+    phrases end with their head: 会员 App is an app, 新客户 customers); "unknown" for a noun
+    of no class, None when there is no noun."""
+    for index in range(stop - 1, start - 1, -1):
+        tag = clause.tags[index]
+        if tag in ("m", "x", "p", "uj", "ul", "c", "d", "r", "q", "f", "u", "y"):
+            continue
+        if tag.startswith(("n", "v")) or tag in ("eng", "j", "l", "i", "b", "s"):
+            return _noun_class(clause.words[index]) or "unknown"
+    return None
+
+
+def _counted_events(clause: _Clause) -> bool:
+    """3 次培训, 5 次促销, 活动的频率: how often the team holds an event."""
+    words = clause.words
+    for index, word in enumerate(words):
+        if _noun_class(word) != "event":
+            continue
+        window = words[max(0, index - 3) : index]
+        if any(w in ("次", "场", "期", "轮", "届") or w.endswith(("次", "场")) for w in window):
+            return True
+        if any(w in ("频率", "频次", "次数") for w in words[index + 1 : index + 4]):
+            return True
+    return False
+
+
+def _counts_outputs(clause: _Clause) -> bool:
+    """新功能上线数 > 10: a count (数, 个数) of things launched or made."""
+    words, tags = clause.words, clause.tags
+    for index, word in enumerate(words):
+        if word in ("数", "数量", "个数", "次数") and index > 0 and _is_verb(tags[index - 1]):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# English
+
+_EN_TOKEN = Lazy(
+    r"`[^`]*`"
+    r"|[A-Za-z_][A-Za-z0-9_]*\([^)]*\)"  # an identifier with arguments: complete_rate(weekly)
+    r"|[A-Za-z][A-Za-z0-9]*(?:[-'’.][A-Za-z0-9]+)*"
+    r"|[$£€¥]?\d+(?:[.,]\d+)*[%xkKMB+]*"
+    r"|[≥≤<>=]+|->|[,;:()/]|\S"
+)
+_SUBJECTS = {"we", "we've", "we'll", "we’ve", "we’ll", "i", "our", "the", "team"}
+_AUX = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"}
+_HAVE = {"have", "has", "had", "having"}
+_MODALS = {"can", "could", "will", "would", "should", "must", "may", "might", "shall", "to"}
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "our", "their", "its", "his",
+                "her", "my", "your", "each", "every", "all", "some", "any", "no", "more", "most",
+                "new", "first", "key", "top"}  # fmt: skip
+_PREPOSITIONS = {"of", "for", "to", "in", "on", "at", "by", "with", "from", "into", "onto", "per",
+                 "across", "within", "under", "over", "about", "as", "via", "through", "between",
+                 "among", "after", "before", "during", "without", "than", "up", "out"}  # fmt: skip
+_CONJUNCTIONS = {"and", "or", "but", "then", "&", "+", "/", "while", "so", "that", "which", "who"}
+_EN_COMPARE = Lazy(
+    r"\b(?:from\b.*\bto|at least|at most|no more than|no less than|more than|less than|fewer than"
+    r"|greater than|below|above|under|over|up to|within|or more|or less|or higher|or lower)\b"
+    r"|[≥≤<>]|%|\b\d+x\b|\btop[- ]?\d+",
+    re.I,
+)
+
+
+class _Word:
+    __slots__ = ("lower", "text", "verb")
+
+    def __init__(self, text: str, lower: str, verb: tuple[str, str] | None) -> None:
+        self.text = text
+        self.lower = lower
+        self.verb = verb  # (lemma, form) when the word can be a verb
+
+
+def _en_words(text: str) -> list[_Word]:
+    found = []
+    for token in _EN_TOKEN.findall(text.replace("’", "'")):
+        word = _EN_WORDS.get(token)
+        if word is None:
+            word = _EN_WORDS[token] = _read_word(token)
+        found.append(word)
+    return found
+
+
+_EN_WORDS: dict[str, _Word] = {}  # words are read once per process (they are not changed)
+
+
+def _read_word(token: str) -> _Word:
+    lower = token.lower()
+    reading = None
+    acronym = token.isupper() and len(token) > 1  # acronyms are names (MAU, ARR)
+    plain = token[0].isalpha() and "(" not in token and "_" not in token
+    if plain and lower.isascii() and not acronym and lower not in _NUMBER_WORDS:
+        reading = en.verb(lower)  # (a number word is never the verb: "Zero incidents")
+    return _Word(token, lower, reading)
+
+
+def _en_class(word: _Word) -> str | None:
+    try:
+        return _EN_CLASSES[word.lower]
+    except KeyError:
+        kind = _EN_CLASSES[word.lower] = _classify_en(word.lower)
+        return kind
+
+
+_EN_CLASSES: dict[str, str | None] = {}
+
+
+def _classify_en(lower: str) -> str | None:
+    lower = lower.strip("'")
+    if lower[:1] in "$£€¥" or lower.endswith("%"):
+        return "measure"  # an amount of money or a share: a measured quantity
+    if lower in c.EN_EVENT_WORDS:
+        return "event"
+    if lower in c.EN_RESULT_WORDS:
+        return "result"
+    if lower in c.EN_MEASURE_WORDS:
+        return "measure"
+    if lower in c.EN_QUALITY_WORDS or lower.endswith(("ness", "ity")):
+        return "quality"
+    if lower in c.EN_OUTPUT_WORDS:
+        return "output"
+    if (
+        lower.endswith(c.EN_PEOPLE_SUFFIXES)
+        and not lower.endswith(c.EN_THING_SUFFIXES)
+        and len(lower) > 5
+    ):
+        return "result"
+    return None
+
+
+def _en_clauses(words: list[_Word]) -> list[list[_Word]]:
+    clauses: list[list[_Word]] = [[]]
+    for word in words:
+        if word.lower in (";", ":", "(", ")", "->", "="):
+            clauses.append([])
+            continue
+        clauses[-1].append(word)
+    return [clause for clause in clauses if clause]
+
+
+def _english(text: str) -> Verdict | None:
+    words = _en_words(text)
+    outcome = False
+    work: list[tuple[str, str]] = []
+    for clause in _en_clauses(words):
+        result, found = _en_clause(clause)
+        outcome = outcome or result
+        work.extend(found)
+    if outcome or not work:
+        return None
+    return Verdict(tuple(dict.fromkeys(w for w, _ in work)), work[0][1])
+
+
+def _predicates(clause: list[_Word]) -> list[tuple[int, str]]:
+    """(index, role) of the words used as verbs: role is "imperative", "finite", "passive",
+    "capability", "perfect", "gerund" or "infinitive" (to + verb: a purpose, not work)."""
+    found: list[tuple[int, str]] = []
+    start = 0
+    if clause and clause[0].lower in _PREPOSITIONS:
+        # A leading phrase set off by a comma ("By the end of March, launch ..."): the
+        # sentence starts after it.
+        comma = next((i for i, w in enumerate(clause) if w.lower == ","), -1)
+        if 0 < comma < len(clause) - 1:
+            start = comma + 1
+    while start < len(clause) and clause[start].lower in _SUBJECTS | {
+        "will",
+        "'ve",
+        "'ll",
+        "successfully",
+        "to",
+    }:
+        start += 1  # fmt: skip
+    first_role = ""
+    later_finite = _later_finite(clause, start + 1)
+    for index, word in enumerate(clause):
+        if word.verb is None:
+            continue
+        lemma, form = word.verb
+        before = clause[index - 1].lower if index else ""
+        after = clause[index + 1] if index + 1 < len(clause) else None
+        if before in _DETERMINERS - {"no"} or before in ("'s", "of", "per", "/"):
+            continue  # a noun: "the release", "of support"
+        if before in _PREPOSITIONS - {"to", "by"} and form != "gerund":
+            continue
+        if before == "by" and form == "gerund":
+            found.append((index, "gerund"))  # "by identifying the criteria": a method
+            continue
+        if before == "to" and form == "base" and index > 1 and clause[index - 2].lower == "able":
+            found.append((index, "capability"))  # "admins are able to configure ..."
+            continue
+        if before == "to" and form == "base" and index > start:
+            found.append((index, "infinitive"))
+            continue
+        if before in _MODALS and form == "base":
+            found.append((index, "capability" if before in ("can", "could") else "imperative"))
+            continue
+        if before in _AUX | {"get", "gets", "got"} and form in ("past", "participle"):
+            found.append((index, "passive"))
+            continue
+        if before in _HAVE and form in ("past", "participle"):
+            found.append((index, "perfect"))
+            continue
+        if (
+            form in ("gerund", "base")
+            and found
+            and clause[found[-1][0]].verb is not None
+            and (
+                clause[found[-1][0]].verb[0] in c.EN_FRAME and found[-1][0] == index - 1  # type: ignore[index]
+            )
+        ):
+            found.append((index, "gerund" if form == "gerund" else "imperative"))
+            continue  # "Begin tracking", "help close"
+        if index == start:
+            if form in ("gerund", "base", "past"):
+                # A noun-verb word starting a title that goes on with a finite verb is the
+                # subject's modifier: "Release frequency rises", "Support tickets fall".
+                if en.also_noun(lemma) and later_finite:
+                    continue
+                if after is not None and after.lower in _AUX:
+                    continue  # "Document is ..."
+                role = "gerund" if form == "gerund" else "imperative"
+                found.append((index, role))
+                first_role = first_role or role
+            continue
+        if before in ("and", "or", ",", "then", "&", "+") and form in ("base", "gerund"):
+            if first_role in ("imperative", "gerund") and not en.also_adjective(lemma):
+                found.append((index, first_role))
+            elif first_role in ("finite", "perfect"):
+                found.append((index, "finite"))
+            continue
+        if form not in ("third", "past"):
+            if (
+                form == "base"
+                and index > start
+                and _noun_like(clause[index - 1])
+                and (lemma in c.EN_CHANGE or lemma in c.EN_EXPERIENCE)
+                and not first_role
+            ):
+                found.append((index, "finite"))  # "Support tickets fall", "customers use"
+                first_role = "finite"
+            continue
+        if (
+            after is not None
+            and after.verb
+            and (
+                after.verb[1] == "third"
+                or (after.verb[0] in c.EN_CHANGE and after.verb[1] == "base")
+            )
+        ):
+            continue  # "Production deploys rise": the subject
+        if en.also_noun(lemma) and (
+            _counted(clause, index) or (form == "third" and _later_finite(clause, index + 1))
+        ):
+            continue  # "2 large deals", "pprof profiles ... are published"
+        if (
+            form == "past"
+            and after is not None
+            and after.verb is None
+            and _en_class(after) in ("output", "measure", "result", "event", None)
+            and after.lower not in _PREPOSITIONS | _CONJUNCTIONS | {",", "."}
+        ):
+            continue  # "weighted pipeline": a participle before a noun
+        if (
+            index > start
+            and _noun_like(clause[index - 1])
+            and clause[index - 1].lower not in (_CONJUNCTIONS | _PREPOSITIONS | {","})
+        ):
+            role = "passive" if form == "past" and not first_role else "finite"
+            found.append((index, role))
+            first_role = first_role or role
+    return found
+
+
+def _counted(clause: list[_Word], index: int) -> bool:
+    """Whether a number, determiner or preposition opens the noun phrase ending at ``index``."""
+    for back in range(index - 1, max(-1, index - 4), -1):
+        word = clause[back]
+        if word.verb is not None and word.verb[1] != "past":
+            return False
+        if word.lower[:1].isdigit() or word.lower in _DETERMINERS | _PREPOSITIONS:
+            return True
+    return False
+
+
+def _noun_like(word: _Word) -> bool:
+    if word.lower in _CONJUNCTIONS | _PREPOSITIONS | _DETERMINERS | _AUX | _MODALS | {","}:
+        return False
+    return (
+        word.verb is None
+        or word.verb[1] == "third"
+        or word.lower.endswith("s")
+        or en.also_noun(word.verb[0])
+    )
+
+
+def _later_finite(clause: list[_Word], start: int) -> bool:
+    for index in range(start, len(clause)):
+        word = clause[index]
+        if word.lower in _AUX | _HAVE | {"can", "will"}:
+            return True
+        if word.verb and word.verb[1] == "third" and not en.also_noun(word.verb[0]):
+            return True
+        if (
+            word.verb
+            and word.verb[0] in c.EN_CHANGE
+            and index > start
+            and word.verb[1] in ("base", "past")
+        ):
+            return True
+    return False
+
+
+def _subject(clause: list[_Word], index: int) -> str | None:
+    """The class of the subject before a finite verb: "people", "team", "output" (a
+    deliverable), "thing" or None."""
+    if index == 0:
+        return None
+    head = None
+    for word in clause[:index]:
+        if word.lower in _AUX | _HAVE | _MODALS:
+            break
+        if word.lower in _PREPOSITIONS:
+            break
+        head = word
+    if head is None:
+        return None
+    lower = head.lower
+    if lower in ("we", "i", "team", "teams", "everyone", "everybody", "they", "someone"):
+        return "team" if lower in ("we", "i", "team", "teams") else "people"
+    kind = _en_class(head)
+    if kind == "result":
+        return "people"
+    if kind == "output":
+        return "output"
+    return "thing"
+
+
+_ADOPTION = frozenset(
+    ["use", "adopt", "visit", "read", "watch", "download", "install", "cite", "recommend", "trust"]
+)
+_HIRE = frozenset(["hire", "recruit"])
+# Going through an event: with the team's own people, coverage of the team's work.
+_PARTICIPATE = frozenset(["complete", "attend", "take", "finish", "pass", "join", "participate"])
+
+
+def _counted_heads(clause: list[_Word]) -> list[str | None]:
+    """The class of the noun each number counts: "5 new customers" -> result."""
+    heads: list[str | None] = []
+    for index, word in enumerate(clause):
+        if not (word.lower[:1].isdigit() or word.lower in _NUMBER_WORDS or
+                _COUNT_PLACEHOLDER.fullmatch(word.lower)):  # fmt: skip
+            continue
+        head: str | None = None
+        for following in clause[index + 1 : index + 6]:
+            if following.lower in _PREPOSITIONS | {";", ","} or following.lower.startswith("("):
+                break
+            kind = _en_class(following)
+            if kind:
+                head = kind
+        heads.append(head)
+    return heads
+
+
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "fifty",
+        "hundred",
+        "dozen",
+        "zero",
+    ]
+)
+
+
+def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
+    text = " ".join(word.text for word in clause)
+    if text.rstrip().endswith("?"):
+        return False, []
+    quantity = _en_quantity(text)
+    compares = _EN_COMPARE.search(text) is not None
+    classes = [_en_class(word) for word in clause]
+    if _SHARE.search(text):
+        classes.append("measure")
+    predicates = _predicates(clause)
+    lemmas = [clause[i].verb[0] for i, _ in predicates if clause[i].verb]  # type: ignore[index]
+    measured = {"measure", "result", "quality"} & set(classes)
+    events_or_outputs = {"event", "output"} & set(classes)
+    interact = any(lemma in c.EN_INTERACT for lemma in lemmas)
+    counted = _counted_heads(clause)
+    roles = {role for _, role in predicates}
+
+    # 1. A measured outcome.
+    change = any(lemma in c.EN_CHANGE for lemma in lemmas)
+    only_events = "event" in classes and not {"measure", "result"} & set(classes)
+    improves_output = _improves_output(clause, predicates)
+    blocked = only_events or improves_output or "output" in counted
+    if change and (measured or quantity) and not blocked:
+        return True, []
+    if not predicates and (quantity or compares) and measured and "event" not in counted:
+        return True, []
+    # The team's own people going through the team's own training or meetings is coverage of
+    # work done (the labelling guide's decision 5), not a result; their using what the team
+    # made ("teammates rely on the handbook") is adoption, an outcome.
+    own = (
+        bool(predicates)
+        and "event" in classes
+        and any(w.lower.strip("'") in c.EN_OWN_PEOPLE for w in clause[: predicates[0][0]])
+        and any(lemma in _PARTICIPATE for lemma in lemmas)
+    )
+    if "result" in counted and not interact and not own:
+        return True, []
+    coverage = roles & {"passive", "perfect"} or any(
+        clause[i].lower in _HAVE for i in range(len(clause))
+    )
+    if (
+        quantity
+        and compares
+        and measured
+        and not interact
+        and not own
+        and not (events_or_outputs and coverage)
+        and "output" not in counted
+    ):
+        return True, []
+    if any(lemma in _HIRE for lemma in lemmas):
+        return True, []
+
+    # 2. Work done.
+    work: list[tuple[str, str]] = []
+    subject: str | None = None
+    for index, role in predicates:
+        word = clause[index]
+        assert word.verb is not None
+        lemma = word.verb[0]
+        if role == "infinitive":
+            continue
+        if role == "capability":
+            work.append((f"{clause[index - 1].text} {word.text}", "capability"))
+            continue
+        if role in ("finite", "perfect", "passive") and subject is None:
+            subject = _subject(clause, index) or "thing"
+        if role in ("finite", "perfect") and own:
+            work.append((word.text, "work"))  # "100% of teammates complete the training"
+            continue
+        if role in ("finite", "perfect"):
+            if subject == "people" or lemma in c.EN_CHANGE:
+                continue
+            if subject == "output" and not (quantity and measured):
+                work.append((word.text, "state"))  # "The handbook outlines ...": its content
+                continue
+            if lemma in c.EN_FRAME | {"exist", "contain"} and subject != "thing":
+                continue
+            if quantity and measured and subject == "thing":
+                continue  # "A daemon runs for 10 days without a crash"
+        if role == "passive":
+            if lemma in _ADOPTION or subject == "people":
+                continue
+            work.append((word.text, "state"))
+            continue
+        if lemma in c.EN_REACH and role in ("imperative", "gerund") and not quantity:
+            objects = {_en_class(w) for w in _object(clause, index, predicates)} - {None}
+            if not objects & {"result", "measure", "quality"}:
+                work.append((word.text, "state"))  # "Achieve SOC2 compliance"
+            continue
+        if lemma in c.EN_SET_GOING and role in ("imperative", "gerund"):
+            if any(i > index for i, _ in predicates):
+                continue  # "Help close deals", "Ensure every service has a runbook": the next
+            objects = {_en_class(w) for w in _object(clause, index, predicates)}
+            if not objects or objects & {"result", "measure", "quality"}:
+                continue  # "Make customers happier"
+            # "Enable SSO", "Start a meetup": setting a thing going is work
+        elif lemma in c.EN_FRAME or (lemma in c.EN_CHANGE and lemma not in c.EN_IMPROVE):
+            continue
+        if (
+            lemma in ("complete", "finish")
+            and quantity
+            and _object_is_result(clause, index, predicates)
+        ):
+            continue  # "Complete $1.2M in new bookings": 完成 + a measured result
+        if lemma in c.EN_ACQUIRE and (
+            lemma not in c.EN_ACQUIRE_OR_MAKE or _object_is_result(clause, index, predicates)
+        ):
+            continue  # "Win 10 customers", "Secure $5M": results obtained; "Add dark mode": work
+        if lemma in c.EN_IMPROVE and not _improves_output(clause, [(index, role)]):
+            continue
+        work.append((word.text, "work"))
+    for index, word in enumerate(clause):
+        if word.lower in _AUX and index + 1 < len(clause):
+            following = [w.lower for w in clause[index + 1 : index + 4]]
+            if any(w in c.EN_DELIVERED for w in following) and subject != "people":
+                work.append((f"{word.text} {clause[index + 1].text}", "state"))
+    if not work and not predicates and not measured:
+        outputs = [
+            w.text for w, k in zip(clause, classes, strict=False) if k in ("event", "output")
+        ]
+        if outputs and (quantity or _en_class(clause[0]) in ("event", "output") or len(clause) < 6):
+            work.append((outputs[0], "outputs"))
+    return False, work
+
+
+def _object(clause: list[_Word], index: int, predicates: list[tuple[int, str]]) -> list[_Word]:
+    """The words a verb acts on: up to the next verb, preposition (other than "of") or
+    conjunction."""
+    stop = min((i for i, _ in predicates if i > index), default=len(clause))
+    found = []
+    for word in clause[index + 1 : stop]:
+        if word.lower in (_PREPOSITIONS - {"of"}) | _CONJUNCTIONS | {",", "."}:
+            break
+        found.append(word)
+    return found
+
+
+def _object_is_result(clause: list[_Word], index: int, predicates: list[tuple[int, str]]) -> bool:
+    """Whether what a verb of obtaining obtains is a result: people or organisations from
+    outside, money, a measured amount (not a feature, a document or an event)."""
+    return any(
+        _en_class(word) in ("result", "measure") for word in _object(clause, index, predicates)
+    )
+
+
+def _improves_output(clause: list[_Word], predicates: list[tuple[int, str]]) -> bool:
+    """Improve + an output ("Improve in-app documentation"): work on a deliverable."""
+    for index, _ in predicates:
+        word = clause[index]
+        if not word.verb or word.verb[0] not in c.EN_IMPROVE:
+            continue
+        for following in clause[index + 1 : index + 6]:
+            kind = _en_class(following)
+            if kind in ("measure", "quality", "result"):
+                return False
+            if kind in ("output", "event"):
+                return True
+    return False
+
+
+def _en_quantity(text: str) -> bool:
+    return has_number(text) or _EN_PLACEHOLDER.search(text) is not None
+
+
+_COUNT_PLACEHOLDER = Lazy(r"[$≥]*[nxz]\d+")
+_SHARE = Lazy(r"\btop[- ]?\d+|\d+\s*%\s*of\b", re.I)
+_EN_PLACEHOLDER = Lazy(r"\b[NXZ]\d*\b|\$[NXZ]\d*")
+
+
+@lru_cache(maxsize=4096)
+def cached_kr_activity(title: str) -> Verdict | None:
+    return kr_activity(title)
