@@ -1,38 +1,71 @@
-"""The content index: every objective file's header, cached between runs.
+"""The content index: every objective file's header, kept between runs in a small database.
 
-When pre-commit lints the few files of a commit, the project-wide checks still need the header
-(id, parent, owner, team, period) of every other objective. Reading 10,000 files for that would
-take half a second, so the headers are kept in ``.okrdocs-cache/`` next to the configuration,
-keyed by each file's modification time and size: a run re-reads only the files that changed
-since the last one. Headers are read with ``loader.read_header``, which gives what a full load
-gives.
+When pre-commit lints the few files of a commit, the project-wide checks still ask about every
+other objective (is this id used elsewhere, does this parent exist, how many objectives does
+this owner have). Reading 10,000 files for that would take half a second, so their headers
+(id, parent, owner, team, period) are kept in ``.okrdocs-cache/index.sqlite`` next to the
+configuration, with each file's modification time and size. A run walks the content folder
+(a ``stat`` per file: the only way to be sure no file changed in place), hashes what it saw,
+and when the hash matches the stored one asks the database its questions
+(okrdocs.project_index) without reading a row more; otherwise it re-reads only the files whose
+time or size changed, in parallel when there are many, and updates their rows.
 
-The cache is plain JSON data, never code, and an optimisation only: it is rebuilt when missing,
-unreadable or from another version, and a folder where it cannot be written simply goes without.
+SQLite comes with Python, answers by index, and keeps its file consistent when two okrdocs
+processes (or a crash) meet it. The database holds data only, never code, and is an
+optimisation: it is rebuilt when missing, unreadable or from another version, and a folder
+where it cannot be written simply goes without (the headers are then read every run).
 """
 
 from __future__ import annotations
 
-import json
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from okrdocs import __version__
 from okrdocs.config import Config
-from okrdocs.discovery import is_section, walk
+from okrdocs.discovery import Found, is_section, walk
 from okrdocs.loader import FileContext, ReadError, read_bytes, read_header
 from okrdocs.model import Header
 
+if TYPE_CHECKING:
+    import sqlite3
+
 CACHE_DIR = ".okrdocs-cache"
-_INDEX = "index.json"
-_FORMAT = 2  # bumped whenever the rows change shape
+_DATABASE = "index.sqlite"
+_FORMAT = 3  # bumped whenever the table changes shape or headers are read differently
+_COLUMNS = "rel, mtime_ns, size, id, id_declared, parent, owner, team, team_declared, period"
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files ({_COLUMNS}, PRIMARY KEY (rel));
+CREATE INDEX IF NOT EXISTS files_by_id ON files (id);
+CREATE INDEX IF NOT EXISTS files_by_owner ON files (owner, period);
+CREATE INDEX IF NOT EXISTS files_by_team ON files (team, period);
+"""
 
 
 @dataclass(slots=True)
 class ContentIndex:
-    headers: dict[str, Header] = field(default_factory=dict)  # by path under the content folder
+    """The objective files of the content folder: their headers in the database (``stored``,
+    when the cache could be used) or in memory (``headers``), and what the walk skipped."""
+
+    stored: sqlite3.Connection | None = None
+    headers: dict[str, Header] = field(default_factory=dict)  # when there is no database
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why) never read
+
+    def all_headers(self) -> dict[str, Header]:
+        """Every header by path under the content folder (read from the database if needed)."""
+        if self.stored is None:
+            return dict(self.headers)
+        rows = self.stored.execute(
+            "SELECT rel, id, id_declared, parent, owner, team, team_declared, period FROM files"
+        )
+        return {
+            rel: Header(rel, id_, bool(declared), parent, owner, team, bool(team_declared), period)
+            for rel, id_, declared, parent, owner, team, team_declared, period in rows
+        }
 
 
 def content_index(config: Config, use_cache: bool = True) -> ContentIndex:
@@ -40,52 +73,119 @@ def content_index(config: Config, use_cache: bool = True) -> ContentIndex:
     index = ContentIndex()
     if not config.content.is_dir():
         return index
-    cache_file = config.root / CACHE_DIR / _INDEX
-    cached: dict[str, list[object]] = {}
-    key = f"{__version__}:{_FORMAT}:{config.content}"
-    if use_cache:
-        try:
-            data = json.loads(cache_file.read_text(encoding="utf-8"))
-            if data.get("key") == key and isinstance(data.get("files"), dict):
-                cached = data["files"]
-        except (OSError, ValueError, AttributeError):
-            cached = {}
     found = walk(config.content, config)
     index.skipped = found.skipped
-    files: dict[str, list[object]] = {}
-    changed = False
-    content = str(config.content)
-    for entry in found.files:
-        if is_section(entry.rel):
-            continue
-        row = cached.get(entry.rel)
-        header = _from_row(entry.rel, row, entry.mtime_ns, entry.size)
-        if header is None:
-            context = FileContext(entry.path, entry.path, entry.rel)
-            try:
-                header = read_header(read_bytes(entry.path), context)
-            except ReadError:
-                header = context.default_header()
-            row = [entry.mtime_ns, entry.size, *header[1:]]
-            changed = True
-        files[entry.rel] = row  # type: ignore[assignment]
-        index.headers[entry.rel] = header
-    if use_cache and (changed or len(files) != len(cached)):
-        _write(config, {"key": key, "content": content, "files": files})
+    entries = [entry for entry in found.files if not is_section(entry.rel)]
+    connection = _open(config) if use_cache else None
+    if connection is not None:
+        try:
+            _refresh(connection, config, entries)
+            index.stored = connection
+            return index
+        except _sqlite_errors():
+            connection.close()  # another process holds it, or it is damaged: go without
+    index.headers = {
+        entry.rel: header for entry, header in zip(entries, _read(entries), strict=True)
+    }
     return index
 
 
-def _from_row(rel: str, row: object, mtime_ns: int, size: int) -> Header | None:
-    """The cached header when the cache entry is for this very version of the file."""
-    if not isinstance(row, list) or len(row) != 2 + len(Header._fields) - 1:
+def _sqlite_errors() -> tuple[type[Exception], ...]:
+    import sqlite3
+
+    return (sqlite3.Error, OSError)
+
+
+def _key(config: Config) -> str:
+    return f"{__version__}:{_FORMAT}:{config.content}"
+
+
+def _digest(entries: list[Found]) -> str:
+    """What the walk saw, in one value: equal digests mean no file changed, appeared or went.
+
+    Paths, times and sizes go in as three packed arrays: formatting a line per file would cost
+    more than the walk's stat calls at 10,000 files."""
+    from array import array
+
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update("\0".join([e.rel for e in entries]).encode("utf-8", "surrogateescape"))
+    digest.update(array("q", [e.mtime_ns for e in entries]).tobytes())
+    digest.update(array("q", [e.size for e in entries]).tobytes())
+    return digest.hexdigest()
+
+
+def _open(config: Config) -> sqlite3.Connection | None:
+    folder = cache_folder(config)
+    if folder is None:
         return None
-    if row[0] != mtime_ns or row[1] != size:
-        return None
-    fields = row[2:]
-    for value, kind in zip(fields, (str, bool, str, str, str, bool, str), strict=True):
-        if value is not None and not isinstance(value, kind):
+    import sqlite3
+
+    path = folder / _DATABASE
+    for attempt in (1, 2):
+        try:
+            connection = sqlite3.connect(path, timeout=5, isolation_level=None)
+            connection.executescript(_SCHEMA)
+            return connection
+        except sqlite3.DatabaseError:
+            if attempt == 1 and path.is_file():  # not a database (damaged): start afresh
+                try:
+                    path.unlink()
+                except OSError:
+                    return None
+        except sqlite3.Error:
             return None
-    return Header(rel, *fields)
+    return None
+
+
+def _refresh(connection: sqlite3.Connection, config: Config, entries: list[Found]) -> None:
+    """Bring the stored headers in line with the files found (a no-op when nothing changed)."""
+    digest = _digest(entries)
+    meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+    if meta.get("key") == _key(config) and meta.get("digest") == digest:
+        return
+    if meta.get("key") != _key(config):
+        connection.execute("DELETE FROM files")
+    stored = {
+        rel: (mtime_ns, size)
+        for rel, mtime_ns, size in connection.execute("SELECT rel, mtime_ns, size FROM files")
+    }
+    present = {entry.rel for entry in entries}
+    changed = [e for e in entries if stored.get(e.rel) != (e.mtime_ns, e.size)]
+    gone = [(rel,) for rel in stored if rel not in present]
+    rows = [
+        (entry.rel, entry.mtime_ns, entry.size, *header[1:])
+        for entry, header in zip(changed, _read(changed), strict=True)
+    ]
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        connection.executemany("DELETE FROM files WHERE rel = ?", gone)
+        connection.executemany(
+            f"INSERT OR REPLACE INTO files ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        connection.executemany(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            [("key", _key(config)), ("digest", digest)],
+        )
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+
+
+def _read(entries: list[Found]) -> list[Header]:
+    """The headers of these files (on every core when there are many: a first run, a pull)."""
+    from okrdocs.parallel import map_files
+
+    return map_files(_read_one, None, entries)
+
+
+def _read_one(state: None, entry: Found) -> Header:
+    context = FileContext(entry.path, entry.path, entry.rel)
+    try:
+        return read_header(read_bytes(entry.path), context)
+    except ReadError:
+        return context.default_header()
 
 
 def cache_folder(config: Config, name: str = "") -> Path | None:
@@ -103,17 +203,4 @@ def cache_folder(config: Config, name: str = "") -> Path | None:
         folder.mkdir(exist_ok=True)
     except OSError:
         return None
-    return folder
-
-
-def _write(config: Config, data: dict[str, object]) -> None:
-    folder = cache_folder(config)
-    if folder is None:
-        return
-    cache_file = folder / _INDEX
-    try:
-        temporary = cache_file.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(temporary, cache_file)
-    except OSError:
-        pass  # a read-only checkout: run without the cache
+    return folder if os.access(folder, os.W_OK) else None

@@ -36,7 +36,9 @@ from okrdocs.yamlsource import KEPT_POINTERS
 
 if TYPE_CHECKING:
     from okrdocs.analysis import Analysis
+    from okrdocs.index_cache import ContentIndex
     from okrdocs.lint import Policy, RuleRunner
+    from okrdocs.project_index import ProjectIndex
 
 
 class PathError(Exception):
@@ -135,9 +137,10 @@ class Workspace:
         self.jobs = jobs
         self.use_cache = use_cache
         self.cwd = cwd or Path.cwd()
-        # Loaded files by absolute path, and the headers of content files only indexed.
+        # Loaded files by absolute path, and the content index of the others (when only some
+        # files of the content folder are loaded: pre-commit).
         self.files: dict[str, LoadedFile] = {}
-        self.indexed: dict[str, Header] = {}
+        self.index: ContentIndex | None = None
         self.skipped: list[tuple[str, str]] = []
         self.diagnostics: list[Diagnostic] = []
         self._analysis: Analysis | None = None
@@ -195,14 +198,12 @@ class Workspace:
         with gc_paused():
             loaded = map_files(_load_one, self._settings(), items, self.jobs, meanwhile)
         self.files = {f.context.location: f for f in loaded}
-        self.indexed = {}
+        self.index = None
         if paths is not None and has_content and self.content == self.config.content:
             from okrdocs.index_cache import content_index
 
-            index = content_index(self.config, self.use_cache)
-            self.skipped = index.skipped
-            taken = {f.context.rel_path for f in loaded}
-            self.indexed = {rel: h for rel, h in index.headers.items() if rel not in taken}
+            self.index = content_index(self.config, self.use_cache)
+            self.skipped = self.index.skipped
         self.check()
         return self
 
@@ -211,7 +212,7 @@ class Workspace:
         with gc_paused():
             loaded = map_files(_load_one, self._settings(), items, self.jobs)
         self.files = {f.context.location: f for f in loaded}
-        self.indexed = {}
+        self.index = None
         self.check()
         return self
 
@@ -266,11 +267,14 @@ class Workspace:
             else:
                 loaded.diagnostics = list(loaded.own_diagnostics)
         by_rel = {f.context.rel_path: f for f in self.files.values() if not f.context.is_section}
-        headers = [f.header for f in by_rel.values()] + list(self.indexed.values())
-        headers.sort(key=lambda header: header.rel_path)
+        headers = sorted((f.header for f in by_rel.values()), key=lambda h: h.rel_path)
+        valid = [f.header for f in by_rel.values() if f.valid]
         prefix = self._content_display_prefix()
         project = ProjectFiles(
-            headers, {rel: f.valid for rel, f in by_rel.items()}, lambda rel: prefix + rel
+            headers,
+            {rel: f.valid for rel, f in by_rel.items()},
+            lambda rel: prefix + rel,
+            self._project_index(headers, valid),
         )
         policy = self.policy
         options = policy.options if policy is not None else {}
@@ -293,6 +297,19 @@ class Workspace:
             found.extend(loaded.diagnostics)
         found.sort(key=Diagnostic.sort_key)
         self.diagnostics = found
+
+    def _project_index(self, headers: list[Header], valid: list[Header]) -> ProjectIndex:
+        """The loaded files' headers, and the content index's for the others."""
+        from okrdocs.project_index import ProjectIndex, StoredIndex
+
+        index = self.index
+        if index is None:
+            return ProjectIndex(headers, valid)
+        if index.stored is not None:
+            return StoredIndex(index.stored, headers, valid)
+        loaded = {header.rel_path for header in headers}
+        others = [h for rel, h in index.headers.items() if rel not in loaded]
+        return ProjectIndex([*headers, *others], [*valid, *others])
 
     def _content_display_prefix(self) -> str:
         """How the content folder is shown in paths, with a trailing '/'."""
@@ -348,7 +365,7 @@ class Workspace:
 
     def headers(self) -> dict[str, Header]:
         """Every objective file's header by path under the content folder."""
-        found = dict(self.indexed)
+        found = self.index.all_headers() if self.index is not None else {}
         for loaded in self.files.values():
             if not loaded.context.is_section:
                 found[loaded.context.rel_path] = loaded.header

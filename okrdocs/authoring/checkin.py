@@ -70,7 +70,7 @@ def find_objective(config: Config, reference: str, cwd: Path) -> Path:
             return path
     from okrdocs.index_cache import content_index
 
-    headers = content_index(config).headers
+    headers = content_index(config).all_headers()
     matches = [rel for rel, header in headers.items() if header.id == reference]
     if len(matches) == 1:
         return config.content / matches[0]

@@ -63,7 +63,9 @@ def prepare(
     planned, errors = plan(sheet.rows, config.content, config.fiscal)
     result = ImportPlan(sheet, errors=errors)
     workspace = Workspace(config, date.today(), cwd=cwd)
-    headers = content_index(config, use_cache=False).headers if config.content.is_dir() else {}
+    headers = (
+        content_index(config, use_cache=False).all_headers() if config.content.is_dir() else {}
+    )
     by_id = {header.id: rel for rel, header in headers.items() if header.id}
     taken: set[str] = {path.lower() for path in headers}
     for entry in planned:

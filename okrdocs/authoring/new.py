@@ -177,7 +177,7 @@ def create(
     if new.parent:
         from okrdocs.index_cache import content_index
 
-        ids = {header.id for header in content_index(config).headers.values() if header.id}
+        ids = {header.id for header in content_index(config).all_headers().values() if header.id}
         if new.parent not in ids:
             raise NewError(
                 _(

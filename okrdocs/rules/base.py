@@ -22,6 +22,7 @@ from okrdocs.i18n import N_, _
 if TYPE_CHECKING:
     from okrdocs.config import Config
     from okrdocs.model import Header, Objective
+    from okrdocs.project_index import ProjectIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,16 +106,18 @@ class Finding:
 
 @dataclass(slots=True)
 class ProjectFiles:
-    """What project-wide rules read: the header of every objective file in the content folder.
+    """What project-wide rules read: the headers of the files this run reports on, and an index
+    of every objective file in the content folder to ask about the others.
 
     ``linted`` maps the files this run reports on (by path under the content folder) to whether
     they loaded as a valid objective; the other headers come from the content index and count
-    as valid. Findings on files that are not linted are dropped.
+    as valid. Rules report only on linted files: they go through ``headers`` and ask ``index``.
     """
 
-    headers: Sequence[Header]
+    headers: Sequence[Header]  # of the linted files, by path
     linted: Mapping[str, bool]
     display: Callable[[str], str]  # how to name a file, by its path under the content folder
+    index: ProjectIndex
 
     def valid(self, header: Header) -> bool:
         return self.linted.get(header.rel_path, True)

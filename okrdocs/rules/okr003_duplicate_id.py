@@ -1,7 +1,6 @@
 from collections.abc import Iterator
 
 from okrdocs.i18n import _, _n
-from okrdocs.model import Header
 from okrdocs.rules.base import Finding, ProjectFiles, Rule, RuleContext
 
 
@@ -52,12 +51,10 @@ class DuplicateId(Rule):
     def check_project(
         self, files: ProjectFiles, context: RuleContext
     ) -> Iterator[tuple[str, Finding]]:
-        groups: dict[str, list[Header]] = {}
-        for header in files.headers:
-            if header.id is not None:
-                groups.setdefault(header.id, []).append(header)
-        for object_id, group in groups.items():
-            if len(group) < 2 or not any(h.rel_path in files.linted for h in group):
+        ids = dict.fromkeys(h.id for h in files.headers if h.id is not None)
+        for object_id in ids:
+            group = files.index.with_id(object_id)
+            if len(group) < 2:
                 continue
             # Blame where the id was written; a file whose id comes from its path is the victim.
             blamed = [h for h in group if h.id_declared] or group[1:]

@@ -41,14 +41,13 @@ class UnknownReference(Rule):
     def check_project(
         self, files: ProjectFiles, context: RuleContext
     ) -> Iterator[tuple[str, Finding]]:
-        ids = {header.id for header in files.headers if header.id is not None}
-        suggest = Suggester(ids)
+        suggest: Suggester | None = None  # built on the first unknown parent, once per run
         for header in files.headers:
             parent = header.parent
-            if parent is None or parent in ids or header.rel_path not in files.linted:
+            if parent is None or not files.valid(header) or files.index.has_id(parent):
                 continue
-            if not files.valid(header):
-                continue
+            if suggest is None:
+                suggest = Suggester(files.index.ids())
             yield (
                 header.rel_path,
                 Finding(

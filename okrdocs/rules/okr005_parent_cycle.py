@@ -40,23 +40,20 @@ class ParentCycle(Rule):
     def check_project(
         self, files: ProjectFiles, context: RuleContext
     ) -> Iterator[tuple[str, Finding]]:
-        parents: dict[str, str | None] = {}
-        for header in files.headers:  # the first file with an id owns it (OKR003 reports the rest)
-            if header.id is not None and header.id not in parents:
-                parents[header.id] = header.parent
-        on_cycle = _on_cycles(parents)
-        if not on_cycle:
-            return
+        index = files.index
+        off_cycle: set[str] = set()  # ids known to lie on no cycle (a walk reaching one ends)
         for header in files.headers:
-            if header.id not in on_cycle or header.rel_path not in files.linted:
+            if header.id is None or header.parent is None or not files.valid(header):
                 continue
-            if not files.valid(header) or header.parent is None:
+            if not _on_cycle(header.id, files, off_cycle):
                 continue
             chain: list[str] = [header.id]
             current: str | None = header.parent
-            while current is not None and current != header.id and current in parents:
+            while current is not None and current != header.id and index.has_id(current):
+                if current in chain:  # a loop that does not come back to this file
+                    break
                 chain.append(current)
-                current = parents[current]
+                current = index.parent_of(current)
             loop = " → ".join([*chain, header.id])
             yield (
                 header.rel_path,
@@ -70,19 +67,17 @@ class ParentCycle(Rule):
             )
 
 
-def _on_cycles(parents: dict[str, str | None]) -> set[str]:
-    """The ids that lie on a cycle of parent links; each id is visited once."""
-    state: dict[str, int] = {}  # 1: on the current walk, 2: done
-    found: set[str] = set()
-    for start in parents:
-        walk: list[str] = []
-        current: str | None = start
-        while current is not None and current in parents and current not in state:
-            state[current] = 1
-            walk.append(current)
-            current = parents[current]
-        if current is not None and state.get(current) == 1:  # came back onto this walk
-            found.update(walk[walk.index(current) :])
-        for node in walk:
-            state[node] = 2
-    return found
+def _on_cycle(object_id: str, files: ProjectFiles, off_cycle: set[str]) -> bool:
+    """Whether following parents from ``object_id`` (each id's parent is that of the first
+    file with it; OKR003 reports the others) comes back to it."""
+    seen: list[str] = []
+    current = files.index.parent_of(object_id)
+    while current is not None and current not in off_cycle and current not in seen:
+        if current == object_id:
+            return True
+        seen.append(current)
+        current = files.index.parent_of(current)
+    if current is None or current in off_cycle:
+        off_cycle.add(object_id)
+        off_cycle.update(seen)  # each of these walks on to the same end, away from any cycle
+    return False

@@ -1,7 +1,6 @@
 from collections.abc import Iterator
 
 from okrdocs.i18n import N_, _
-from okrdocs.model import Header
 from okrdocs.rules.base import Finding, Option, ProjectFiles, Rule, RuleContext
 
 
@@ -37,33 +36,30 @@ class TooManyObjectives(Rule):
         self, files: ProjectFiles, context: RuleContext
     ) -> Iterator[tuple[str, Finding]]:
         limit = context.option("max")
-        by_owner: dict[tuple[str, str], list[Header]] = {}
-        by_team: dict[tuple[str, str], list[Header]] = {}
+        owner_template = N_(
+            "owner '{name}' has {n} objectives in {period} (limit {limit}); keep the few that "
+            "matter most"
+        )
+        team_template = N_(
+            "team '{name}' has {n} objectives in {period} (limit {limit}); keep the few that "
+            "matter most"
+        )
         for header in files.headers:
             period = header.period
             if period is None or not files.valid(header):
                 continue
             if header.owner is not None:
-                by_owner.setdefault((header.owner, period), []).append(header)
+                count = files.index.owner_count(header.owner, period)
+                if count > limit:
+                    message = _(
+                        owner_template, name=header.owner, n=count, period=period, limit=limit
+                    )
+                    yield header.rel_path, Finding("/owner", message)
             if header.team is not None:
-                by_team.setdefault((header.team, period), []).append(header)
-        for label, groups in (("owner", by_owner), ("team", by_team)):
-            for (value, period), group in groups.items():
-                if len(group) <= limit or not any(h.rel_path in files.linted for h in group):
-                    continue
-                template = (
-                    N_(
-                        "owner '{name}' has {n} objectives in {period} (limit {limit}); keep the "
-                        "few that matter most"
+                count = files.index.team_count(header.team, period)
+                if count > limit:
+                    message = _(
+                        team_template, name=header.team, n=count, period=period, limit=limit
                     )
-                    if label == "owner"
-                    else N_(
-                        "team '{name}' has {n} objectives in {period} (limit {limit}); keep the "
-                        "few that matter most"
-                    )
-                )
-                message = _(template, name=value, n=len(group), period=period, limit=limit)
-                for header in group:
-                    if header.rel_path in files.linted:
-                        declared = label == "owner" or header.team_declared
-                        yield header.rel_path, Finding(f"/{label}" if declared else "", message)
+                    pointer = "/team" if header.team_declared else ""
+                    yield header.rel_path, Finding(pointer, message)
