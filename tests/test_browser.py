@@ -132,9 +132,7 @@ def test_search_finds_nothing_politely(site: Path, page: Any) -> None:
     box = page.get_by_role("combobox")
     box.click()
     box.fill("zzzz-no-such-thing")
-    page.wait_for_function(
-        "document.querySelector('#search-results').innerText.includes('没有结果')"
-    )
+    page.wait_for_function("document.querySelector('#search-more').innerText.includes('没有结果')")
 
 
 def test_alignment_tree_toggles(site: Path, page: Any) -> None:

@@ -60,7 +60,8 @@ def test_sample_site_has_every_page(sample_site: Path) -> None:
         "objectives/sales/east-china.html",
         "objectives/company/2026-growth.html",
         "search/manifest.js",
-        "search/index-0.js",
+        "search/t-0.js",
+        "search/d-0.js",
         ".okrdocs-site",
     ]:
         assert (sample_site / page).is_file(), page
@@ -187,7 +188,7 @@ def test_html_is_escaped_and_unsafe_links_dropped(project: TempProject) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; 华东" in page
     assert '<a href="https://example.com">ok</a>' in page
     assert "[click](javascript:alert(2))" in page  # left as text, not a link
-    index = "".join(p.read_text(encoding="utf-8") for p in (site / "search").glob("index-*.js"))
+    index = "".join(p.read_text(encoding="utf-8") for p in (site / "search").glob("d-*.js"))
     assert "<script>" in index  # data, not markup: the search script escapes it when showing it
 
 

@@ -175,8 +175,14 @@ class SiteWriter:
             )
             return "okrs.json"
         if name == "search":
-            for path, text in search.files(self.data).items():
+            written = search.files(self.data, self.t)
+            for path, text in written.items():
                 self.write(path, text)
+            # okrdocs serve writes the index again into the same folder: drop older shards.
+            with contextlib.suppress(OSError):
+                for old in os.listdir(os.path.join(self._root, "search")):
+                    if f"search/{old}" not in written:
+                        self.remove(f"search/{old}")
             return "search/manifest.js"
         if name == "sitemap":
             self.sitemap(self.page_paths())
