@@ -90,7 +90,7 @@ def test_navigate_home_team_objective(site: Path, page: Any) -> None:
     bars = page.get_by_role("progressbar")
     assert bars.count() >= 4
     assert bars.first.get_attribute("aria-valuenow") == "51"
-    assert page.locator("svg.chart circle").count() == 4
+    assert page.locator(".chart .point").count() == 4
     shot(page, "objective-east-china")
     page.get_by_role(
         "link",

@@ -100,7 +100,7 @@ def test_objective_page_content(sample_site: Path) -> None:
     assert (
         "开展华东制造业市场调研" in html and 'href="https://tracker.example.com/SALES-12"' in html
     )
-    assert '<svg class="chart"' in html and "两个大单推迟到十二月签约。" in html
+    assert '<div class="chart" role="img"' in html and "两个大单推迟到十二月签约。" in html
     assert "<h2>风险</h2>" in html  # the Markdown body
     assert 'href="../../objectives/company/2026-growth.html"' in html  # parent, relative
 
@@ -117,7 +117,11 @@ def test_sitemap_and_404(sample_site: Path, project: TempProject) -> None:
     sitemap = (sample_site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>objectives/sales/east-china.html</loc>" in sitemap
     page = (sample_site / "404.html").read_text(encoding="utf-8")
-    assert "<style>" in page and 'href="/"' in page and "assets/" not in page
+    # Styles inline; links relative to the root as on the home page (right from disk), with the
+    # navigation and the search (browser tests check it served deeper under a sub-path).
+    assert "<style>" in page and 'id="home-link" href="index.html"' in page
+    assert 'href="periods/index.html"' in page and 'id="search-input"' in page
+    assert "assets/okrdocs.css" not in page and 'href="/"' not in page
     project.write(
         "okrdocs.toml", 'content = "content"\nbase-url = "https://okrs.example.com/acme/"\n'
     )
@@ -127,7 +131,9 @@ def test_sitemap_and_404(sample_site: Path, project: TempProject) -> None:
     assert (
         "<loc>https://okrs.example.com/acme/index.html</loc>" in (site / "sitemap.xml").read_text()
     )
-    assert 'href="https://okrs.example.com/acme/"' in (site / "404.html").read_text()
+    page = (site / "404.html").read_text()
+    assert 'href="https://okrs.example.com/acme/"' in page
+    assert '<base href="https://okrs.example.com/acme/">' in page
 
 
 def test_builds_are_reproducible_byte_for_byte(project: TempProject) -> None:

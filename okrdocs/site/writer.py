@@ -200,9 +200,22 @@ class SiteWriter:
         for folder in static_folders(self.config):
             if (folder / "okrdocs.css").exists():
                 css = (folder / "okrdocs.css").read_text(encoding="utf-8")
-        home = self.config.base_url.rstrip("/") + "/" if self.config.base_url else "/"
+        # Relative to the site root (see 404.html: the page finds the root when served deeper).
+        home = self.config.base_url.rstrip("/") + "/" if self.config.base_url else "index.html"
         html = render(
-            self.env, "404.html", "404.html", {"site": self.site, "inline_css": css, "home": home}
+            self.env,
+            "404.html",
+            "404.html",
+            {
+                "site": self.site,
+                "nav": self.nav,
+                "root": "",
+                "header": self.header("", "404"),
+                "page": {"title": self.t("Page not found"), "kind": "404", "path": "404.html"},
+                "build_problems": [],
+                "inline_css": css,
+                "home": home,
+            },
         )
         if self.live_reload:
             html = html.replace("</body>", f"{LIVE_RELOAD_SCRIPT}</body>", 1)

@@ -464,6 +464,11 @@
     });
   }
 
+  var printButtons = document.querySelectorAll("[data-print]");
+  for (var pb = 0; pb < printButtons.length; pb++) {
+    printButtons[pb].addEventListener("click", function () { window.print(); });
+  }
+
   /* ---- Printing: open every collapsed part so that the paper shows all of it ---------------- */
   var closedBeforePrint = [];
   window.addEventListener("beforeprint", function () {
