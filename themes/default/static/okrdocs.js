@@ -352,7 +352,8 @@
     active = -1;
   }
 
-  function note(text) {
+  function note(text, state) {
+    more.setAttribute("data-state", state || "done");
     list.innerHTML = "";
     list.hidden = true;
     more.textContent = text;
@@ -367,7 +368,7 @@
     var terms = queryTerms(input.value);
     if (!terms.length) { close(); status.textContent = ""; return; }
     open();
-    if (!list.children.length) note(label("searching"));
+    if (!list.children.length) note(label("searching"), "searching");
     var found;
     loadManifest().then(function () { return find(terms); }).then(function (result) {
       found = result;
@@ -378,7 +379,15 @@
       if (!results.length) { note(label("none")); return; }
       list.innerHTML = results.slice(0, LIMIT).map(function (r, i) { return option(r, i, found.words); }).join("");
       list.hidden = false;
-      var rest = results.length - LIMIT;
+      more.setAttribute("data-state", "done");
+      more.hidden = results.length <= LIMIT;
+      more.textContent = label("more", { n: results.length - LIMIT });
+      // As many results as the window shows: the panel never scrolls on its own (a scrolling
+      // box without focusable content is out of reach of a keyboard; axe rejects it), and
+      // "+N more" counts the rest.
+      var room = window.innerHeight - panel.getBoundingClientRect().top - 8;
+      while (list.children.length > 3 && panel.scrollHeight > room) list.removeChild(list.lastChild);
+      var rest = results.length - list.children.length;
       more.hidden = rest <= 0;
       more.textContent = rest > 0 ? label("more", { n: rest }) : "";
       status.textContent = label("count", { n: results.length });
