@@ -138,8 +138,7 @@ def test_a_phone_reads_the_chart_tables_and_tree(site: Path, browser: Any) -> No
     shot(tab, "objective-phone")
     tab.goto((site / PAGES["home"]).as_uri())
     label = tab.evaluate(
-        "getComputedStyle(document.querySelector('.team-table td[data-label]'), '::before')"
-        ".content"
+        "getComputedStyle(document.querySelector('.team-table td[data-label]'), '::before').content"
     )
     assert "目标" in label
     tab.goto((site / PAGES["alignment"]).as_uri())
@@ -179,7 +178,7 @@ def test_desktop_search_placeholder_and_status_order(site: Path, browser: Any) -
         english.mkdir()
         shutil.copytree(site.parent / "content", english / "content")
         text = (site.parent / "okrdocs.toml").read_text(encoding="utf-8")
-        text = re.sub(r'(?m)^language\s*=.*$', 'language = "en"', text)
+        text = re.sub(r"(?m)^language\s*=.*$", 'language = "en"', text)
         if 'language = "en"' not in text:
             text = 'language = "en"\n' + text
         (english / "okrdocs.toml").write_text(text, encoding="utf-8")

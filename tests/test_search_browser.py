@@ -201,8 +201,16 @@ def test_an_input_method_is_respected(site: Path, page: Any) -> None:
     box.focus()
     cdp = page.context.new_cdp_session(page)
     cdp.send("Input.imeSetComposition", {"text": "hua", "selectionStart": 3, "selectionEnd": 3})
-    cdp.send("Input.dispatchKeyEvent", {"type": "keyDown", "key": "Enter", "code": "Enter",
-                                        "windowsVirtualKeyCode": 229, "nativeVirtualKeyCode": 229})
+    cdp.send(
+        "Input.dispatchKeyEvent",
+        {
+            "type": "keyDown",
+            "key": "Enter",
+            "code": "Enter",
+            "windowsVirtualKeyCode": 229,
+            "nativeVirtualKeyCode": 229,
+        },
+    )
     assert page.url == before
     cdp.send("Input.insertText", {"text": "华东"})
     page.wait_for_function(
