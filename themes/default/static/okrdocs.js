@@ -306,13 +306,16 @@
 
   /* The fields a result matched in besides its title and context line, best first. */
   function matchedFields(doc, codes, words) {
-    var shown = [], used = {};
+    var shown = [], used = {}, visible = normalize(doc.title + " " + doc.context);
     codes.forEach(function (code) {
       if (code === 0 || used[code]) return;
       var candidates = doc.fields.filter(function (f) { return f.code === code; });
       if (!candidates.length) return;
       used[code] = true;
       var best = candidates.filter(function (f) { return ranges(f.text, words).length; })[0] || candidates[0];
+      // Nothing to add when the words it matched are in the title or context line already.
+      var matched = ranges(best.text, words).map(function (r) { return normalize(best.text.slice(r[0], r[1])); });
+      if (matched.length && matched.every(function (m) { return visible.indexOf(m) >= 0; })) return;
       shown.push(best);
     });
     return shown.slice(0, 2);
