@@ -75,7 +75,7 @@ def test_a_first_query_downloads_at_most_300_kb_at_10000_objectives(
     whole = sum(p.stat().st_size for p in (large_site / "search").iterdir())
     sizes = {}
     for text in QUERIES:
-        size, names, tab = first_query(browser, large_site, text)
+        size, _names, tab = first_query(browser, large_site, text)
         sizes[text] = size
         assert tab.locator("#search-results li[role=option]").count() > 0, text
         assert tab.console_errors == [], text
@@ -90,7 +90,7 @@ def test_a_first_query_downloads_at_most_300_kb_at_10000_objectives(
 def test_the_large_site_ranks_the_current_period_first_and_counts_the_rest(
     large_site: Path, browser: Any
 ) -> None:
-    size, names, tab = first_query(browser, large_site, "华东 客户")
+    _size, _names, tab = first_query(browser, large_site, "华东 客户")
     contexts = tab.locator("#search-results .context").all_inner_texts()
     objectives = [c for c in contexts if c.startswith("2026-")]
     assert objectives and all(c.startswith("2026-Q4") for c in objectives)
