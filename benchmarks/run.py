@@ -349,9 +349,37 @@ def incremental_rebuild(root: Path, runs: int, size: int = 1000) -> Measurement:
     return result
 
 
+def diff_cases(root: Path, sizes: list[int], runs: int, size: int = 2000) -> list[Measurement]:
+    """okrdocs diff between two commits of a repository where 10 files changed, next to git's
+    own diff of the same commits (the floor: reading the two trees)."""
+    repo = root / f"diff-{size}"
+    if not repo.exists():
+        shutil.copytree(corpus(root, size), repo)
+        git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.com"]
+        subprocess.run([*git, "init", "-q", "-b", "main"], cwd=repo, check=True)
+        subprocess.run([*git, "add", "."], cwd=repo, check=True)
+        subprocess.run([*git, "commit", "-qm", "OKRs"], cwd=repo, check=True)
+        for path in sorted((repo / "content").rglob("*.md"))[::197][:10]:
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("confidence: 0.", "confidence: 0.1", 1), encoding="utf-8")
+        subprocess.run([*git, "commit", "-qam", "ten check-ins"], cwd=repo, check=True)
+    return measure_in_turns(
+        "diff HEAD~1 HEAD (10 files changed)",
+        size,
+        [
+            Contender("okrdocs", [*okrdocs_command(), "diff", "HEAD~1", "HEAD"]),
+            Contender("git diff --stat", ["git", "diff", "--stat", "HEAD~1", "HEAD"]),
+            Contender("python -c pass", [sys.executable, "-c", "pass"], "the interpreter's start"),
+        ],
+        repo,
+        runs,
+    )
+
+
 CASES: dict[str, Callable[[Path, list[int], int], list[Measurement]]] = {
     "lint": lint_cases,
     "build": build_cases,
+    "diff": diff_cases,
 }
 
 

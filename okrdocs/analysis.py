@@ -8,25 +8,42 @@ them too.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from okrdocs import progress as p
 from okrdocs.config import Config
 from okrdocs.diagnostics import Diagnostic
-from okrdocs.model import Checkin, KeyResult, Objective, Section
+from okrdocs.model import Action, Checkin, KeyResult, Objective, Section
 from okrdocs.paths import Router, slug_path, slug_segment
 from okrdocs.periods import Period
 
 NO_TEAM = ""  # objectives directly in the content folder
+# Lists show how progress moved over this many days (from the check-ins, so --as-of reproduces
+# it), and the weekly report looks back as far by default.
+TREND_DAYS = 7
+# The statuses a manager looks at first.
+ATTENTION = (p.OFF_TRACK, p.AT_RISK, p.STALE)
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that orders numbers by value: engineering-2 before engineering-10."""
+    parts = re.split(r"(\d+)", text.casefold())
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts if part)
+
+
+def is_overdue(action: Action, as_of: date) -> bool:
+    return action.overdue(as_of)
 
 
 @dataclass(slots=True)
 class KrView:
     kr: KeyResult
     state: p.KrState
+    change: float | None = None  # progress gained over TREND_DAYS (None: nothing to compare)
 
     @property
     def id(self) -> str:
@@ -47,6 +64,8 @@ class ObjectiveView:
     children: list[ObjectiveView] = field(default_factory=list)
     parent: ObjectiveView | None = None
     subtree_progress: float = 0.0
+    change: float | None = None  # progress gained over TREND_DAYS (None: nothing to compare)
+    confidence: float | None = None  # of the latest check-in that gave one
 
     @property
     def id(self) -> str:
@@ -73,6 +92,21 @@ class ObjectiveView:
         """Sort key: most worrying first (status severity, then the biggest gap)."""
         return (-p.SEVERITY[self.status], self.state.progress - self.state.expected)
 
+    @property
+    def gap(self) -> float:
+        """How far progress is behind the time elapsed (negative: ahead)."""
+        return self.state.expected - self.state.progress
+
+    @property
+    def days_since_checkin(self) -> int | None:
+        days = [k.state.days_since_checkin for k in self.krs if k.state.status != p.DROPPED]
+        known = [d for d in days if d is not None]
+        return min(known) if known else None
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.status in ATTENTION or self.state.gap in (p.OFF_TRACK, p.AT_RISK)
+
 
 @dataclass(slots=True)
 class Group:
@@ -91,6 +125,11 @@ class Group:
     def counts(self) -> dict[str, int]:
         return p.status_counts(o.status for o in self.objectives)
 
+    @property
+    def score(self) -> float | None:
+        """The mean score of the scored objectives (closed periods are judged by it)."""
+        return p.mean(o.state.score for o in self.objectives if o.state.score is not None)
+
     def in_period(self, period: str) -> list[ObjectiveView]:
         return [o for o in self.objectives if o.objective.period.key == period]
 
@@ -106,9 +145,27 @@ class TeamView(Group):
 
 
 @dataclass(slots=True)
+class OwnedKr:
+    """A key result a person owns, in an objective someone else may own."""
+
+    objective: ObjectiveView
+    kr: KrView
+
+
+@dataclass(slots=True)
+class OwnedAction:
+    objective: ObjectiveView
+    kr: KrView
+    action: Action
+    overdue: bool = False
+
+
+@dataclass(slots=True)
 class PersonView(Group):
     team: str | None = None
     email: str | None = None
+    key_results: list[OwnedKr] = field(default_factory=list)
+    actions: list[OwnedAction] = field(default_factory=list)  # by due date, overdue first
 
 
 @dataclass(slots=True)
@@ -130,6 +187,8 @@ class Analysis:
     current: PeriodView | None
     diagnostics: list[Diagnostic]
     root_section: Section | None = None
+    # Each objective's progress on its period's weekly days (see progress_over_time).
+    _weekly: dict[str, list[float]] = field(default_factory=dict)
 
     def team_name(self, team: str | None) -> str:
         if not team:
@@ -156,6 +215,23 @@ class Analysis:
                 return period
         raise KeyError(key)
 
+    def progress_over_time(
+        self, views: list[ObjectiveView], period: Period
+    ) -> list[tuple[date, float]]:
+        """The mean progress of ``views`` (objectives of ``period``) week by week from the
+        period's start to the as-of day (or its end), as their check-ins stood each day."""
+        days = weekly_days(period, self.as_of)
+        if not days or not views:
+            return []
+        sums = [0.0] * len(days)
+        for view in views:
+            series = self._weekly.get(view.id)
+            if series is None:
+                series = self._weekly[view.id] = progress_on_days(view.objective, days)
+            for index, value in enumerate(series):
+                sums[index] += value
+        return [(day, total / len(views)) for day, total in zip(days, sums, strict=True)]
+
     def by_period(self, views: list[ObjectiveView]) -> list[tuple[PeriodView, list[ObjectiveView]]]:
         """``views`` grouped by period, newest period first."""
         order = {period.key: index for index, period in enumerate(self.periods)}
@@ -164,6 +240,33 @@ class Analysis:
             groups.setdefault(view.objective.period.key, []).append(view)
         periods = {period.key: period for period in self.periods}
         return [(periods[key], groups[key]) for key in sorted(groups, key=lambda k: order[k])]
+
+
+def weekly_days(period: Period, as_of: date) -> list[date]:
+    """The period's start, every TREND_DAYS after it, and the last day up to ``as_of``."""
+    last = min(as_of, period.end)
+    if last < period.start:
+        return []
+    days = [period.start + timedelta(days=n) for n in range(0, (last - period.start).days, 7)]
+    return [*days, last]
+
+
+def progress_on_days(objective: Objective, days: list[date]) -> list[float]:
+    """The objective's progress on each of ``days`` (ascending), in one pass over its check-ins."""
+    checkins = sorted(objective.checkins, key=lambda c: c.date)
+    values: dict[str, Any] = {}
+    result, position = [], 0
+    for day in days:
+        while position < len(checkins) and checkins[position].date <= day:
+            values.update(checkins[position].values)
+            position += 1
+        pairs = [
+            (p.rollup_value(p.value_progress(kr, values.get(kr.id))), kr.weight)
+            for kr in objective.key_results
+            if not kr.dropped_by(day)
+        ]
+        result.append(p.weighted_mean(pairs))
+    return result
 
 
 def _period_sort_key(period: Period) -> tuple[date, int]:
@@ -197,6 +300,7 @@ def analyse(
     for diagnostic in diagnostics:
         if diagnostic.objective_id:
             findings[diagnostic.objective_id].append(diagnostic)
+    week_ago = as_of - timedelta(days=TREND_DAYS)
     for objective in sorted(objectives, key=lambda o: o.id):
         state = p.objective_state(objective, as_of, config.status)
         path = router.assign("objective", objective.id, "objectives", slug_path(objective.id))
@@ -209,7 +313,9 @@ def analyse(
                 for kr, kr_state in zip(objective.key_results, state.krs, strict=True)
             ],
             findings=findings.get(objective.id, []),
+            confidence=p.confidence_on(objective, as_of),
         )
+        _trend(view, week_ago)
         views.append(view)
         by_id[objective.id] = view
 
@@ -227,7 +333,7 @@ def analyse(
         view.children.sort(key=lambda child: (child.team, child.id))
 
     teams = _teams(config, sections, views, router)
-    people = _people(config, views, router)
+    people = _people(config, views, router, as_of)
     periods = _periods(views, router)
     root_section = next((s for s in sections if s.folder == ""), None)
     return Analysis(
@@ -242,6 +348,20 @@ def analyse(
         diagnostics=diagnostics,
         root_section=root_section,
     )
+
+
+def _trend(view: ObjectiveView, week_ago: date) -> None:
+    """How much progress moved since ``week_ago``, from the check-ins (an active period only;
+    a period that started since then is compared with its start, where progress is 0)."""
+    if view.state.phase != "active":
+        return
+    objective = view.objective
+    if not objective.checkins:
+        return
+    view.change = view.progress - p.objective_progress_on(objective, week_ago)
+    for kr_view in view.krs:
+        if kr_view.state.status != p.DROPPED and kr_view.state.progress is not None:
+            kr_view.change = kr_view.state.value - p.kr_progress_on(objective, kr_view.kr, week_ago)
 
 
 def _teams(
@@ -288,7 +408,9 @@ def _teams(
     return teams
 
 
-def _people(config: Config, views: list[ObjectiveView], router: Router) -> dict[str, PersonView]:
+def _people(
+    config: Config, views: list[ObjectiveView], router: Router, as_of: date
+) -> dict[str, PersonView]:
     people: dict[str, PersonView] = {}
 
     def person(person_id: str) -> PersonView:
@@ -309,6 +431,17 @@ def _people(config: Config, views: list[ObjectiveView], router: Router) -> dict[
         owners = {view.objective.owner, *(kr.owner for kr in view.objective.key_results)}
         for owner in sorted(owners):
             person(owner).objectives.append(view)
+        for kr_view in view.krs:
+            kr = kr_view.kr
+            if kr.owner_declared and kr.owner != view.objective.owner:
+                person(kr.owner).key_results.append(OwnedKr(view, kr_view))
+            for action in kr.actions:
+                if action.owner:
+                    overdue = is_overdue(action, as_of)
+                    owned = OwnedAction(view, kr_view, action, overdue)
+                    person(action.owner).actions.append(owned)
+    for each in people.values():
+        each.actions.sort(key=lambda a: (not a.overdue, a.action.due or date.max, a.action.title))
     return people
 
 

@@ -17,6 +17,7 @@ import click
 
 from okrdocs import __version__
 from okrdocs.formats import FORMATS
+from okrdocs.i18n import _, _n
 
 if TYPE_CHECKING:
     from okrdocs.analysis import Analysis
@@ -54,7 +55,7 @@ class UsageError(click.ClickException):
     exit_code = EXIT_USAGE
 
     def show(self, file: object = None) -> None:
-        click.echo(f"okrdocs: error: {self.format_message()}", err=True)
+        click.echo(_("okrdocs: error: {message}", message=self.format_message()), err=True)
 
 
 def fail_usage(message: str) -> NoReturn:
@@ -69,15 +70,37 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-def load_config_or_exit(config_path: Path | None) -> Config:
+def use_language(option: str | None, configured: str | None = None) -> str:
+    """Speak the language chosen by --lang, OKRDOCS_LANG, the configuration or the locale."""
+    from okrdocs.i18n import choose_language, set_language
+
+    chosen = choose_language(option, configured)
+    set_language(chosen)
+    return chosen
+
+
+def load_config_or_exit(config_path: Path | None, lang: str | None = None) -> Config:
+    """The configuration; its language (or --lang, OKRDOCS_LANG, the locale) is spoken from
+    now on. The site keeps the configuration's language: a reader's preference for messages
+    does not change what is published."""
     from okrdocs.config import ConfigError, load_config
 
+    use_language(lang)  # until the configuration is read: errors reading it are said so
     try:
-        return load_config(config_path)
+        config = load_config(config_path)
     except ConfigError as error:
         fail_usage(str(error))
+    use_language(lang, config.language if config.path else None)
+    return config
 
 
+lang_option = click.option(
+    "--lang",
+    "lang",
+    metavar="en|zh-CN",
+    help="Language of messages (default: $OKRDOCS_LANG, the configuration's language, else the "
+    "locale). The site's language is the configuration's.",
+)
 config_option = click.option(
     "--config",
     "config_path",
@@ -111,7 +134,10 @@ def note_skipped(skipped: list[tuple[str, str]]) -> None:
     cwd = str(Path.cwd().absolute()) + os.sep
     for path, why in skipped:
         shown = path[len(cwd) :] if path.startswith(cwd) else path  # the link, not its target
-        click.echo(f"okrdocs: skipped {shown.replace(os.sep, '/')}: {why}", err=True)
+        click.echo(
+            _("okrdocs: skipped {path}: {why}", path=shown.replace(os.sep, "/"), why=_(why)),
+            err=True,
+        )
 
 
 def write_output(path: Path, text: str | bytes) -> None:
@@ -122,7 +148,7 @@ def write_output(path: Path, text: str | bytes) -> None:
         else:
             path.write_text(text, encoding="utf-8")
     except OSError as error:
-        fail_usage(f"{path}: cannot write: {error.strerror}")
+        fail_usage(_("{path}: cannot write: {problem}", path=path, problem=error.strerror))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -153,7 +179,9 @@ def parse_date(value: str | None, option: str) -> date:
 
             if context.get_parameter_source("as_of") is ParameterSource.ENVIRONMENT:
                 source = "OKRDOCS_AS_OF"
-        fail_usage(f"{source}: {value!r} is not a date; use YYYY-MM-DD")
+        fail_usage(
+            _("{source}: {value!r} is not a date; use YYYY-MM-DD", source=source, value=value)
+        )
 
 
 def split_codes(values: tuple[str, ...]) -> list[str] | None:
@@ -175,6 +203,7 @@ as_of_option = click.option(
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @config_option
+@lang_option
 @click.option(
     "--format",
     "output_format",
@@ -214,6 +243,7 @@ as_of_option = click.option(
 def lint(
     paths: tuple[Path, ...],
     config_path: Path | None,
+    lang: str | None,
     output_format: str | None,
     output_file: Path | None,
     as_of: str | None,
@@ -236,7 +266,7 @@ def lint(
     from okrdocs.lint import resolve_policy
     from okrdocs.workspace import PathError, Workspace, expand_paths
 
-    config = load_config_or_exit(config_path)
+    config = load_config_or_exit(config_path, lang)
     day = parse_date(as_of, "--as-of")
     try:
         policy = resolve_policy(config, split_codes(select), split_codes(ignore))
@@ -282,6 +312,7 @@ def print_diagnostics(found: list[Diagnostic], files_checked: int) -> None:
 
 @cli.command()
 @config_option
+@lang_option
 @click.option(
     "--output",
     "-o",
@@ -299,6 +330,7 @@ def print_diagnostics(found: list[Diagnostic], files_checked: int) -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build(
     config_path: Path | None,
+    lang: str | None,
     output: Path | None,
     as_of: str | None,
     no_lint: bool,
@@ -312,7 +344,7 @@ def build(
     from okrdocs.site.build import build as run_build
     from okrdocs.site.render import ThemeError
 
-    config = load_config_or_exit(config_path)
+    config = load_config_or_exit(config_path, lang)
     day = parse_date(as_of, "--as-of")
     require_content(config)
     target = output.resolve() if output else config.output
@@ -323,7 +355,7 @@ def build(
             print_diagnostics(error.diagnostics, error.files_checked)
         if error.exit_code == 2:
             fail_usage(error.message)
-        click.echo(f"okrdocs: build stopped: {error.message}", err=True)
+        click.echo(_("okrdocs: build stopped: {message}", message=error.message), err=True)
         sys.exit(EXIT_PROBLEMS)
     except ThemeError as error:
         fail_usage(str(error))
@@ -335,19 +367,30 @@ def build(
         except ValueError:
             shown = result.output
         note = (
-            f"; {len(warnings)} lint warning{'s' if len(warnings) != 1 else ''} shown on the pages"
+            _n(
+                "; {n} lint warning shown on the pages",
+                "; {n} lint warnings shown on the pages",
+                len(warnings),
+            )
             if warnings
             else ""
         )
         click.echo(
-            f"Built {result.pages} pages for {len(result.data.objectives)} objectives in "
-            f"{result.seconds:.2f} s: {shown}/index.html{note}"
+            _(
+                "Built {pages} pages for {objectives} objectives in {seconds} s: {index}{note}",
+                pages=result.pages,
+                objectives=len(result.data.objectives),
+                seconds=f"{result.seconds:.2f}",
+                index=f"{shown}/index.html",
+                note=note,
+            )
         )
     finish()
 
 
 @cli.command()
 @config_option
+@lang_option
 @click.option(
     "--host",
     default="127.0.0.1",
@@ -363,7 +406,9 @@ def build(
     help="Port to listen on (0: any free port).",
 )
 @as_of_option
-def serve(config_path: Path | None, host: str, port: int, as_of: str | None) -> None:
+def serve(
+    config_path: Path | None, lang: str | None, host: str, port: int, as_of: str | None
+) -> None:
     """Serve the site while you write: rebuilds what changed and reloads the browser.
 
     A file with errors does not stop the server: its problems show in the terminal and on the
@@ -373,7 +418,7 @@ def serve(config_path: Path | None, host: str, port: int, as_of: str | None) -> 
     from okrdocs.site.serve import ServeError
     from okrdocs.site.serve import serve as run_serve
 
-    config = load_config_or_exit(config_path)
+    config = load_config_or_exit(config_path, lang)
     day = parse_date(as_of, "--as-of")
     require_content(config)
 
@@ -381,7 +426,10 @@ def serve(config_path: Path | None, host: str, port: int, as_of: str | None) -> 
         click.echo(f"[{datetime.now():%H:%M:%S}] {message}", err=True)
 
     def ready(url: str) -> None:
-        click.echo(f"Serving {url} (Ctrl+C to stop); watching {config.content}", err=True)
+        click.echo(
+            _("Serving {url} (Ctrl+C to stop); watching {folder}", url=url, folder=config.content),
+            err=True,
+        )
 
     import signal
 
@@ -400,6 +448,7 @@ def serve(config_path: Path | None, host: str, port: int, as_of: str | None) -> 
 @cli.command()
 @click.argument("revisions", nargs=-1, metavar="[OLD [NEW]]")
 @config_option
+@lang_option
 @click.option(
     "--paths",
     "folders",
@@ -428,6 +477,7 @@ def serve(config_path: Path | None, host: str, port: int, as_of: str | None) -> 
 def diff(
     revisions: tuple[str, ...],
     config_path: Path | None,
+    lang: str | None,
     folders: tuple[Path, Path] | None,
     output_format: str,
     fail_on: str | None,
@@ -443,33 +493,34 @@ def diff(
     okrdocs diff REV1 REV2       REV2 against REV1
     okrdocs diff --paths OLD NEW two folders, without git
     """
-    from okrdocs.diff import render
+    from okrdocs.diff import render, sources
     from okrdocs.diff.compare import KINDS, TAGS, compare
-    from okrdocs.diff.sources import SourceError, from_folder, from_revision
 
-    config = load_config_or_exit(config_path)
+    config = load_config_or_exit(config_path, lang)
     day = parse_date(as_of, "--as-of")
     selectors = {s.strip() for s in (fail_on or "").split(",") if s.strip()}
     unknown = sorted(selectors - set(KINDS) - set(TAGS))
     if unknown:
-        fail_usage(f"--fail-on: unknown change kind {unknown[0]!r}; see docs/diff.md for the list")
+        fail_usage(
+            _(
+                "--fail-on: unknown change kind {kind!r}; kinds: {kinds}",
+                kind=unknown[0],
+                kinds=", ".join(sorted(KINDS + TAGS)),
+            )
+        )
     cwd = Path.cwd()
     try:
         if folders:
             if revisions:
-                fail_usage("give either revisions or --paths, not both")
-            old = from_folder(config, folders[0], cwd, str(folders[0]), day)
-            new = from_folder(config, folders[1], cwd, str(folders[1]), day)
+                fail_usage(_("give either revisions or --paths, not both"))
+            old, new = sources.folders(config, folders[0], folders[1], cwd, day)
         else:
             if len(revisions) > 2:
-                fail_usage("give at most two revisions: okrdocs diff [OLD [NEW]]")
-            old = from_revision(config, revisions[0] if revisions else "HEAD", cwd, day)
-            if len(revisions) == 2:
-                new = from_revision(config, revisions[1], cwd, day)
-            else:
+                fail_usage(_("give at most two revisions: okrdocs diff [OLD [NEW]]"))
+            if len(revisions) < 2:
                 require_content(config)
-                new = from_folder(config, config.content, cwd, "the working tree", day)
-    except SourceError as error:
+            old, new = sources.sides(config, revisions, cwd, day)
+    except sources.SourceError as error:
         fail_usage(str(error))
     report = compare(old, new, day, config.status)
     if output_format == "markdown":
@@ -486,10 +537,14 @@ def diff(
         click.echo(result, nl=False, color=color)
     matched = report.matching(selectors) if selectors else []
     if matched:
-        kinds = sorted({c.kind for _, c in matched})
+        kinds = sorted({c.kind for _path, c in matched})
         click.echo(
-            f"okrdocs: {len(matched)} change{'s' if len(matched) != 1 else ''} matched "
-            f"--fail-on ({', '.join(kinds)})",
+            _n(
+                "okrdocs: {n} change matched --fail-on ({kinds})",
+                "okrdocs: {n} changes matched --fail-on ({kinds})",
+                len(matched),
+                kinds=", ".join(kinds),
+            ),
             err=True,
         )
         finish(EXIT_PROBLEMS)
@@ -505,30 +560,41 @@ def diff(
 )
 @click.option("--title", default="OKRs", show_default=True, help="The site title.")
 @click.option("--language", type=click.Choice(["en", "zh-CN"]), default="en", show_default=True)
+@lang_option
 @as_of_option
-def init(folder: Path, title: str, language: str, as_of: str | None) -> None:
+def init(folder: Path, title: str, language: str, lang: str | None, as_of: str | None) -> None:
     """Start an OKR repository: configuration, sample objectives, pre-commit, CI, README.
 
     Existing files are never overwritten: they are skipped and listed.
     """
+    use_language(lang, language)
     from okrdocs.authoring.init import init as run_init
 
     written, updated, skipped = run_init(folder, parse_date(as_of, "--as-of"), title, language)
     for path in written:
-        click.echo(f"created {path}")
+        click.echo(_("created {path}", path=path))
     for path in updated:
-        click.echo(f"updated {path} (added the lines okrdocs needs)")
+        click.echo(_("updated {path} (added the lines okrdocs needs)", path=path))
     for path in skipped:
-        click.echo(f"skipped {path} (exists; not overwritten)", err=True)
+        click.echo(_("skipped {path} (exists; not overwritten)", path=path), err=True)
     if not written and not updated:
-        click.echo(f"okrdocs: nothing created: {folder} already has every file", err=True)
+        click.echo(
+            _("okrdocs: nothing created: {folder} already has every file", folder=folder),
+            err=True,
+        )
         sys.exit(EXIT_PROBLEMS)
     go = "" if folder.resolve() == Path.cwd().resolve() else f"cd {shown_path(folder)} && "
-    click.echo(f"Next: {go}okrdocs lint && okrdocs serve; git init && pre-commit install.")
+    click.echo(
+        _(
+            "Next: {commands}",
+            commands=f"{go}okrdocs lint && okrdocs serve; git init && pre-commit install.",
+        )
+    )
 
 
 @cli.command()
 @config_option
+@lang_option
 @click.option("--objective", help="The objective, one qualitative line.")
 @click.option("--owner", help="Who is accountable.")
 @click.option("--team", help="The team (default: asked, or none).")
@@ -559,6 +625,7 @@ def init(folder: Path, title: str, language: str, as_of: str | None) -> None:
 @as_of_option
 def new(
     config_path: Path | None,
+    lang: str | None,
     objective: str | None,
     owner: str | None,
     team: str | None,
@@ -574,34 +641,38 @@ def new(
     """Create an objective file, from options or by asking, and say what is left to fill in."""
     from okrdocs.authoring.new import NewError, NewObjective, create, current_quarter
 
-    config = load_config_or_exit(config_path)
+    config = load_config_or_exit(config_path, lang)
     if interactive is None:
         interactive = sys.stdin.isatty()
 
     def ask(
-        value: str | None, prompt: str, default: str | None = None, required: bool = True
+        value: str | None,
+        name: str,
+        prompt: str,
+        default: str | None = None,
+        required: bool = True,
     ) -> str | None:
         if value:
             return value
         if not interactive:
             if required and default is None:
-                fail_usage(f"--{prompt.split()[0].lower()} is required when not run interactively")
+                fail_usage(_("--{option} is required when not run interactively", option=name))
             return default
         answer = click.prompt(
             prompt, default=default or ("" if not required else None), show_default=bool(default)
         )
         return answer or None
 
-    objective = ask(objective, "Objective (one qualitative line)")
-    owner = ask(owner, "Owner")
-    team = ask(team, "Team", default="", required=False)
+    objective = ask(objective, "objective", _("Objective (one qualitative line)"))
+    owner = ask(owner, "owner", _("Owner"))
+    team = ask(team, "team", _("Team"), default="", required=False)
     today = parse_date(as_of, "--as-of")
-    period = ask(period, "Period", default=current_quarter(today, config))
+    period = ask(period, "period", _("Period"), default=current_quarter(today, config))
     key_results = list(krs)
     if not key_results and interactive:
         while True:
             title = click.prompt(
-                f"Key result {len(key_results) + 1} (empty to finish)",
+                _("Key result {n} (empty to finish)", n=len(key_results) + 1),
                 default="",
                 show_default=False,
             )
@@ -622,9 +693,9 @@ def new(
         path, todo = create(config, spec, output, today)
     except NewError as error:
         fail_usage(str(error))
-    click.echo(f"created {shown_path(path)}")
+    click.echo(_("created {path}", path=shown_path(path)))
     if todo:
-        click.echo("Left to fill in:")
+        click.echo(_("Left to fill in:"))
         for d in todo:
             click.echo(f"  {d.line}:{d.column}: {d.code} {d.message}")
 
@@ -633,6 +704,7 @@ def new(
 @click.argument("objective")
 @click.argument("values", nargs=-1, metavar="KR [KR=VALUE ...]")
 @config_option
+@lang_option
 @click.option("--value", help="The new value of the one key result named.")
 @click.option("--done/--not-done", default=None, help="For a milestone key result.")
 @click.option("--confidence", type=float, help="Confidence that the target will be met, 0 to 1.")
@@ -652,6 +724,7 @@ def checkin(
     objective: str,
     values: tuple[str, ...],
     config_path: Path | None,
+    lang: str | None,
     value: str | None,
     done: bool | None,
     confidence: float | None,
@@ -674,21 +747,23 @@ def checkin(
     """
     from okrdocs.authoring.checkin import CheckinError, find_objective, record
 
-    config = load_config_or_exit(config_path)
+    config = load_config_or_exit(config_path, lang)
     today = parse_date(as_of, "--as-of")
     when = parse_date(day, "--date") if day else today
     pairs: dict[str, str] = {}
     single = [v for v in values if "=" not in v]
     for item in values:
         if "=" in item:
-            kr_id, _, text = item.partition("=")
+            kr_id, _equals, text = item.partition("=")
             pairs[kr_id.strip()] = text.strip()
     if single:
         if len(single) > 1 or (value is None and done is None):
-            fail_usage("name one key result with --value (or --done), or give KR=VALUE pairs")
+            fail_usage(_("name one key result with --value (or --done), or give KR=VALUE pairs"))
         pairs[single[0]] = value if value is not None else ("done" if done else "not-done")
     elif value is not None or done is not None:
-        fail_usage("--value and --done need a key result: okrdocs checkin OBJECTIVE KR --value N")
+        fail_usage(
+            _("--value and --done need a key result: okrdocs checkin OBJECTIVE KR --value N")
+        )
     try:
         path = find_objective(config, objective, Path.cwd())
         result = record(
@@ -698,12 +773,12 @@ def checkin(
     except CheckinError as error:
         if error.diagnostics:
             print_diagnostics(error.diagnostics, 1)
-            click.echo(f"okrdocs: error: {error.message}", err=True)
+            click.echo(_("okrdocs: error: {message}", message=error.message), err=True)
             sys.exit(EXIT_PROBLEMS)
         fail_usage(error.message)
-    verb = "would record" if dry_run else "recorded"
+    verb = _("would record") if dry_run else _("recorded")
     if result.merged:
-        verb += " (joining that day's check-in)"
+        verb += _(" (joining that day's check-in)")
     if result.backfill:
         changes = ", ".join(f"{kr} = {_shown(v)}" for kr, v in result.values.items())
     else:
@@ -711,21 +786,32 @@ def checkin(
             f"{kr} {_shown(result.previous.get(kr))} → {_shown(v)}"
             for kr, v in result.values.items()
         )
-    click.echo(f"{verb} check-in {result.day.isoformat()} in {shown_path(path)}: {changes}")
+    click.echo(
+        _(
+            "{verb} check-in {day} in {path}: {changes}",
+            verb=verb,
+            day=result.day.isoformat(),
+            path=shown_path(path),
+            changes=changes,
+        )
+    )
     if result.backfill:
-        click.echo("a later check-in exists, so key results' current values were left as they were")
+        click.echo(
+            _("a later check-in exists, so key results' current values were left as they were")
+        )
 
 
 def _shown(value: float | bool | None) -> str:
     if isinstance(value, bool):
-        return "done" if value else "not done"
+        return _("done") if value else _("not done")
     from okrdocs.display import number
 
-    return number(value, none="none", grouping=False)
+    return number(value, none=_("none"), grouping=False)
 
 
 @cli.command()
 @config_option
+@lang_option
 @click.option("--period", help="A period (default: the current one); 'all' for every period.")
 @click.option("--team", help="Only this team.")
 @click.option("--owner", help="Only objectives this person owns (or owns a key result of).")
@@ -740,6 +826,7 @@ def _shown(value: float | bool | None) -> str:
 @color_option
 def status(
     config_path: Path | None,
+    lang: str | None,
     period: str | None,
     team: str | None,
     owner: str | None,
@@ -753,7 +840,7 @@ def status(
     from okrdocs.authoring import status as view
     from okrdocs.site.export import objective_json
 
-    config = load_config_or_exit(config_path)
+    config = load_config_or_exit(config_path, lang)
     data = _analysis(config, parse_date(as_of, "--as-of"))
     try:
         chosen = view.select(data, period, team, owner)
@@ -788,14 +875,89 @@ def _analysis(config: Config, day: date) -> Analysis:
     broken = workspace.unreadable
     if broken:
         click.echo(
-            f"okrdocs: {len(broken)} file(s) cannot be read and are left out; run okrdocs lint",
+            _n(
+                "okrdocs: {n} file cannot be read and is left out; run okrdocs lint",
+                "okrdocs: {n} files cannot be read and are left out; run okrdocs lint",
+                len(broken),
+            ),
             err=True,
         )
     return workspace.analysis()
 
 
+REPORT_FORMATS = ("text", "markdown", "json", "feishu", "slack", "teams")
+
+
 @cli.command()
 @config_option
+@lang_option
+@click.option("--period", help="A period (default: the current one).")
+@click.option(
+    "--since",
+    metavar="YYYY-MM-DD",
+    help="Report check-ins after this day (default: 7 days before the as-of day).",
+)
+@click.option("--team", help="Only this team (id or name) and its sub-teams.")
+@click.option("--owner", help="Only what this person owns: objectives, key results, actions.")
+@as_of_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(REPORT_FORMATS),
+    default="text",
+    show_default=True,
+    help="markdown for a chat message, an issue or an email; feishu, slack and teams for the "
+    "JSON their incoming webhooks expect.",
+)
+@output_file_option
+def report(
+    config_path: Path | None,
+    lang: str | None,
+    period: str | None,
+    since: str | None,
+    team: str | None,
+    owner: str | None,
+    as_of: str | None,
+    output_format: str,
+    output_file: Path | None,
+) -> None:
+    """The weekly report: what moved, what slipped, who is quiet, what is due.
+
+    For each team: key results whose values moved in the window (from the check-ins), what
+    became at risk or off track, confidence that dropped, stale key results and whose check-in
+    is missing, actions overdue or due in the coming week. In the configured language.
+    """
+    from okrdocs.report import render, weekly
+
+    config = load_config_or_exit(config_path, lang)
+    day = parse_date(as_of, "--as-of")
+    start = parse_date(since, "--since") if since else None
+    data = _analysis(config, day)
+    try:
+        built = weekly.build(data, period, start, team, owner)
+    except weekly.ReportError as error:
+        fail_usage(str(error))
+    if output_format == "text":
+        text = render.text(built)
+    elif output_format == "markdown":
+        text = render.markdown(built, config.base_url)
+    elif output_format == "json":
+        text = render.as_json(built)
+    else:
+        from okrdocs.report import chat
+
+        text = getattr(chat, output_format)(render.outline(built, config.base_url))
+    if output_file is None:
+        click.echo(text, nl=False)
+    else:
+        write_output(output_file, text)
+        click.echo(_("wrote {path}", path=output_file), err=True)
+    finish()
+
+
+@cli.command()
+@config_option
+@lang_option
 @click.option(
     "--format",
     "output_format",
@@ -811,13 +973,17 @@ def _analysis(config: Config, day: date) -> Analysis:
 )
 @as_of_option
 def export(
-    config_path: Path | None, output_format: str, output_file: Path | None, as_of: str | None
+    config_path: Path | None,
+    lang: str | None,
+    output_format: str,
+    output_file: Path | None,
+    as_of: str | None,
 ) -> None:
     """Export every key result with its objective and computed progress and status.
 
     CSV is UTF-8 with a byte-order mark so that Excel opens Chinese text correctly.
     """
-    config = load_config_or_exit(config_path)
+    config = load_config_or_exit(config_path, lang)
     data = _analysis(config, parse_date(as_of, "--as-of"))
     if output_format == "csv":
         from okrdocs.authoring.csvio import to_csv
@@ -836,13 +1002,14 @@ def export(
         sys.stdout.flush()
     else:
         write_output(output_file, payload)
-        click.echo(f"wrote {output_file}", err=True)
+        click.echo(_("wrote {path}", path=output_file), err=True)
     finish()
 
 
 @cli.command("import")
 @click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
 @config_option
+@lang_option
 @click.option(
     "--write", is_flag=True, help="Create and update the files (without it: only show what would)."
 )
@@ -857,7 +1024,12 @@ def export(
     help="Leave objectives that exist alone, even when the sheet differs.",
 )
 def import_csv(
-    source: Path, config_path: Path | None, write: bool, update: bool, skip_existing: bool
+    source: Path,
+    config_path: Path | None,
+    lang: str | None,
+    write: bool,
+    update: bool,
+    skip_existing: bool,
 ) -> None:
     """Create objective files from a CSV spreadsheet (one row per key result).
 
@@ -869,64 +1041,100 @@ def import_csv(
     from okrdocs.authoring.importing import write as write_files
     from okrdocs.authoring.spreadsheet import SheetError
 
-    config = load_config_or_exit(config_path)
+    config = load_config_or_exit(config_path, lang)
     try:
         raw = source.read_bytes()
     except OSError as error:
-        fail_usage(f"{source}: cannot read: {error.strerror}")
+        fail_usage(_("{path}: cannot read: {problem}", path=source, problem=error.strerror))
     try:
         planned = prepare(config, raw, Path.cwd(), skip_existing, update)
     except SheetError as error:
-        fail_usage(f"{source}: {error}")
+        fail_usage(f"{source}: {error}")  # SheetError messages are translated where made
     sheet = planned.sheet
     if sheet.encoding != "UTF-8" or sheet.separator != ",":
-        separator = {",": "comma", ";": "semicolon", "\t": "tab"}[sheet.separator]
-        click.echo(f"read {source} as {sheet.encoding}, {separator}-separated", err=True)
+        separator = {",": _("comma"), ";": _("semicolon"), "\t": _("tab")}[sheet.separator]
+        click.echo(
+            _(
+                "read {path} as {encoding}, {separator}-separated",
+                path=source,
+                encoding=_(sheet.encoding),
+                separator=separator,
+            ),
+            err=True,
+        )
     if sheet.ignored:
-        click.echo(f"okrdocs: ignored columns: {', '.join(sheet.ignored)}", err=True)
+        click.echo(
+            _("okrdocs: ignored columns: {columns}", columns=", ".join(sheet.ignored)), err=True
+        )
     for path in planned.skipped:
-        click.echo(f"skipped {shown_path(path)} (exists)")
+        click.echo(_("skipped {path} (exists)", path=shown_path(path)))
     if planned.errors:
         for problem in planned.errors:
             click.echo(f"{source}:{problem.row}: {problem.message}", err=True)
-        rows_word = "row" if len({e.row for e in planned.errors}) == 1 else "rows"
         click.echo(
-            f"okrdocs: nothing written: fix the {rows_word} above and run again "
-            "(columns: okrdocs help import)",
+            _n(
+                "okrdocs: nothing written: fix the row above and run again (columns: okrdocs "
+                "help import)",
+                "okrdocs: nothing written: fix the rows above and run again (columns: okrdocs "
+                "help import)",
+                len({e.row for e in planned.errors}),
+            ),
             err=True,
         )
         sys.exit(EXIT_PROBLEMS)
     for path in planned.unchanged:
-        click.echo(f"unchanged {shown_path(path)}")
+        click.echo(_("unchanged {path}", path=shown_path(path)))
     for entry in planned.create:
         count = len(entry.metadata["key_results"])
-        summary = f"{shown_path(entry.path)} ({count} key result{'s' if count != 1 else ''})"
+        summary = _n(
+            "{path} ({n} key result)",
+            "{path} ({n} key results)",
+            count,
+            path=shown_path(entry.path),
+        )
         collided = planned.renamed.get(entry.path)
         if collided is not None:
-            summary += f"; {shown_path(collided)} is another objective's"
-        click.echo(f"{'created' if write else 'would create'} {summary}")
+            summary += _("; {path} is another objective's", path=shown_path(collided))
+        message = (
+            _("created {path}", path=summary) if write else _("would create {path}", path=summary)
+        )
+        click.echo(message)
     for change in planned.update:
-        verb = "updated" if write else "would update"
-        click.echo(f"{verb} {shown_path(change.path)}: {'; '.join(change.changes)}")
+        what = "; ".join(change.changes)
+        path_text = shown_path(change.path)
+        if write:
+            click.echo(_("updated {path}: {changes}", path=path_text, changes=what))
+        else:
+            click.echo(_("would update {path}: {changes}", path=path_text, changes=what))
     if write and (planned.create or planned.update):
         write_files(planned)
     if not planned.create and not planned.update:
-        click.echo("Nothing to create or update.")
+        click.echo(_("Nothing to create or update."))
     elif not write:
-        what = "write these changes" if planned.update else "create these files"
-        click.echo(f"Dry run: nothing written. Run again with --write to {what}.")
+        if planned.update:
+            click.echo(
+                _("Dry run: nothing written. Run again with --write to write these changes.")
+            )
+        else:
+            click.echo(_("Dry run: nothing written. Run again with --write to create these files."))
 
 
 @cli.command("help")
 @click.argument("topic", required=False)
-def help_topic(topic: str | None) -> None:
+@lang_option
+def help_topic(topic: str | None, lang: str | None) -> None:
     """Built-in help on a topic: import (the spreadsheet columns)."""
+    _language_for(lang)
     topics = {"import": "okrdocs.authoring.spreadsheet"}
     if topic is None:
-        click.echo("Topics: " + ", ".join(topics) + ". Commands: okrdocs COMMAND --help.")
+        click.echo(
+            _("Topics: {topics}. Commands: okrdocs COMMAND --help.", topics=", ".join(topics))
+        )
         return
     if topic not in topics:
-        fail_usage(f"no help topic {topic!r}; topics: {', '.join(topics)}")
+        fail_usage(
+            _("no help topic {topic!r}; topics: {topics}", topic=topic, topics=", ".join(topics))
+        )
     from importlib import import_module
 
     click.echo(import_module(topics[topic]).help_text(), nl=False)
@@ -934,9 +1142,12 @@ def help_topic(topic: str | None) -> None:
 
 @cli.command("rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
-def list_rules(output_format: str) -> None:
+@lang_option
+def list_rules(output_format: str, lang: str | None) -> None:
     """List every rule: code, name, default severity and what it flags."""
     from okrdocs.rules import RULES
+
+    language = _language_for(lang)
 
     if output_format == "json":
         import json
@@ -949,9 +1160,9 @@ def list_rules(output_format: str) -> None:
                         "name": rule.name,
                         "severity": rule.severity,
                         "scope": rule.scope,
-                        "summary": rule.summary(),
+                        "summary": rule.summary(language),
                         "options": {
-                            o.name: {"default": o.default, "description": o.description}
+                            o.name: {"default": o.default, "description": _(o.description)}
                             for o in rule.options
                         },
                     }
@@ -962,25 +1173,68 @@ def list_rules(output_format: str) -> None:
             )
         )
         return
+    from okrdocs.language import display_width
+
+    severities = {name: _(name) for name in ("error", "warning")}
+    width = max(display_width(name) for name in severities.values())
     for code, rule in RULES.items():
-        click.echo(f"{code}  {rule.name:<26} {rule.severity:<8} {rule.summary()}")
+        severity = severities[rule.severity]
+        padding = " " * (width - display_width(severity))
+        click.echo(f"{code}  {rule.name:<26} {severity}{padding} {rule.summary(language)}")
 
 
 @cli.command("rule")
 @click.argument("code")
-def explain_rule(code: str) -> None:
+@lang_option
+def explain_rule(code: str, lang: str | None) -> None:
     """Explain one rule (by code or name): what it flags, why, examples, options."""
     from okrdocs.rules import find_rule
     from okrdocs.rules.docs import rule_page
 
+    language = _language_for(lang)
+
     rule = find_rule(code)
     if rule is None:
-        fail_usage(f"unknown rule {code!r}; 'okrdocs rules' lists them")
-    click.echo(rule_page(rule), nl=False)
+        fail_usage(_("unknown rule {code!r}; 'okrdocs rules' lists them", code=code))
+    click.echo(rule_page(rule, language), nl=False)
+
+
+def _language_for(lang: str | None) -> str:
+    """The language for commands that need no project: the configuration's when there is one."""
+    from okrdocs.config import ConfigError, load_config
+
+    try:
+        config = load_config()
+    except ConfigError:
+        return use_language(lang)
+    return use_language(lang, config.language if config.path else None)
 
 
 def main() -> None:
     """The ``okrdocs`` console script."""
     global _PROCESS_ENDS_WITH_COMMAND
     _PROCESS_ENDS_WITH_COMMAND = True
+    arguments = sys.argv[1:]
+    from okrdocs.cli_help import wants_help
+
+    if wants_help(arguments):
+        _help_in_language(arguments)
     cli(prog_name="okrdocs")
+
+
+def _help_in_language(arguments: list[str]) -> None:
+    """Help pages in the user's language (--lang, OKRDOCS_LANG, the configuration, the locale)."""
+    from okrdocs.cli_help import option_value, translate
+    from okrdocs.i18n import normalise
+
+    lang = option_value(arguments, "--lang")
+    config_path = option_value(arguments, "--config")
+    try:
+        from okrdocs.config import ConfigError, load_config
+
+        config = load_config(Path(config_path) if config_path else None)
+        configured = config.language if config.path else None
+    except (ConfigError, OSError):
+        configured = None
+    if use_language(normalise(lang), configured) != "en":
+        translate(cli)

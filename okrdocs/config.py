@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from okrdocs.i18n import _
 from okrdocs.periods import FiscalYear
 
 LANGUAGES = ("en", "zh-CN")
@@ -109,7 +110,9 @@ def _fail(where: str, message: str) -> ConfigError:
 
 def _string(where: str, value: Any) -> str:
     if not isinstance(value, str):
-        raise _fail(where, f"expected text, got {type(value).__name__} {value!r}")
+        raise _fail(
+            where, _("expected text, got {kind} {value!r}", kind=type(value).__name__, value=value)
+        )
     return value
 
 
@@ -117,31 +120,50 @@ def _strings(where: str, value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise _fail(where, f"expected a list of text, got {value!r}")
+        raise _fail(where, _("expected a list of text, got {value!r}", value=value))
     return list(value)
 
 
 def _number(where: str, value: Any, low: float, high: float) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-        raise _fail(where, f"expected a number from {low:g} to {high:g}, got {value!r}")
+        raise _fail(
+            where,
+            _(
+                "expected a number from {low} to {high}, got {value!r}",
+                low=f"{low:g}",
+                high=f"{high:g}",
+                value=value,
+            ),
+        )
     return float(value)
 
 
 def _integer(where: str, value: Any, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise _fail(where, f"expected a whole number from {low} to {high}, got {value!r}")
+        raise _fail(
+            where,
+            _(
+                "expected a whole number from {low} to {high}, got {value!r}",
+                low=low,
+                high=high,
+                value=value,
+            ),
+        )
     return value
 
 
 def _choice(where: str, value: Any, choices: tuple[str, ...]) -> str:
     if value not in choices:
-        raise _fail(where, f"expected one of {', '.join(choices)}, got {value!r}")
+        raise _fail(
+            where,
+            _("expected one of {choices}, got {value!r}", choices=", ".join(choices), value=value),
+        )
     return str(value)
 
 
 def _table(where: str, value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise _fail(where, f"expected a table, got {value!r}")
+        raise _fail(where, _("expected a table, got {value!r}", value=value))
     return value
 
 
@@ -149,8 +171,12 @@ def _unknown(where: str, key: str, known: list[str]) -> ConfigError:
     import difflib
 
     close = difflib.get_close_matches(_norm(key), known, n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(known)}"
-    return _fail(f"{where}{key}", f"unknown key{hint}")
+    hint = (
+        _("; did you mean '{name}'?", name=close[0])
+        if close
+        else _("; known keys: {names}", names=", ".join(known))
+    )
+    return _fail(f"{where}{key}", _("unknown key{hint}", hint=hint))
 
 
 def _read_entries(
@@ -208,7 +234,7 @@ def _status(where: str, value: Any) -> StatusSettings:
     }
     settings = StatusSettings(**_read_entries(where + ".", _table(where, value), fields))
     if settings.at_risk < settings.on_track:
-        raise _fail(f"{where}.at-risk", "must be at least on-track")
+        raise _fail(f"{where}.at-risk", _("must be at least on-track"))
     return settings
 
 
@@ -290,7 +316,8 @@ def config_from_table(table: dict[str, Any], root: Path, path: Path | None, wher
         config.theme_overrides = (root / config.theme_overrides).resolve()
     if config.base_url and not config.base_url.startswith(("http://", "https://", "/")):
         raise _fail(
-            f"{where}base-url", f"expected an http(s):// URL or a path, got {config.base_url!r}"
+            f"{where}base-url",
+            _("expected an http(s):// URL or a path, got {value!r}", value=config.base_url),
         )
     return config
 
@@ -303,7 +330,9 @@ def _load_toml(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
+        raise ConfigError(
+            _("{path}: cannot read: {problem}", path=path, problem=error.strerror)
+        ) from None
     if raw.startswith(b"\xef\xbb\xbf"):  # a byte-order mark, as Windows editors write
         raw = raw[3:]
     try:
@@ -313,16 +342,23 @@ def _load_toml(path: Path) -> dict[str, Any]:
         guess = ""
         try:
             raw.decode("gb18030")
-            guess = " (it looks like GBK/GB18030, as Chinese Windows editors save it)"
+            guess = _(" (it looks like GBK/GB18030, as Chinese Windows editors save it)")
         except UnicodeDecodeError:
             pass
         raise ConfigError(
-            f"{path.name}: line {line} is not UTF-8{guess}; save the file as UTF-8"
+            _(
+                "{file}: line {line} is not UTF-8{guess}; save the file as UTF-8",
+                file=path.name,
+                line=line,
+                guess=guess,
+            )
         ) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path.name}: invalid TOML: {error}") from None
+        raise ConfigError(
+            _("{file}: invalid TOML: {problem}", file=path.name, problem=error)
+        ) from None
 
 
 def find_config_file(start: Path) -> tuple[Path, bool] | None:
@@ -344,7 +380,7 @@ def load_config(explicit: Path | None = None, start: Path | None = None) -> Conf
     start = (start or Path.cwd()).resolve()
     if explicit is not None:
         if not explicit.is_file():
-            raise ConfigError(f"{explicit}: config file not found")
+            raise ConfigError(_("{path}: config file not found", path=explicit))
         found: tuple[Path, bool] | None = (explicit.resolve(), explicit.name == "pyproject.toml")
     else:
         found = find_config_file(start)

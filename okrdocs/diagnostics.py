@@ -5,10 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from okrdocs.i18n import N_
+
 if TYPE_CHECKING:
     from okrdocs.rules.base import Rule
 
 Severity = Literal["error", "warning"]
+# The severities' names, translated where they are shown.
+SEVERITY_NAMES = (N_("error"), N_("warning"))
 
 
 class Span(NamedTuple):

@@ -14,20 +14,25 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from okrdocs.config import Config
 from okrdocs.globs import matcher
+from okrdocs.i18n import N_
 
 SECTION_FILE = "_index.md"
 
 
 def content_prefix(config: Config) -> str:
     """The content folder relative to the project root, with a trailing '/' ('' when the same)."""
-    try:
-        rel = config.content.relative_to(config.root).as_posix()
-    except ValueError:
-        rel = os.path.relpath(config.content, config.root).replace(os.sep, "/")
+    return _prefix(str(config.content), str(config.root))
+
+
+@lru_cache(maxsize=16)
+def _prefix(content: str, root: str) -> str:
+    # Asked once per file by is_okr_file: computed once per folder pair.
+    rel = os.path.relpath(content, root).replace(os.sep, "/")
     return "" if rel == "." else rel + "/"
 
 
@@ -99,7 +104,7 @@ def walk(folder: Path, config: Config, base: Path | None = None) -> Walk:
                 if stat.S_ISLNK(mode):
                     target = os.path.realpath(entry.path)
                     if not _inside(target, root):
-                        result.skipped.append((entry.path, "a link to outside the project"))
+                        result.skipped.append((entry.path, N_("a link to outside the project")))
                         continue
                     info = os.stat(target)
                     mode = info.st_mode
@@ -119,7 +124,7 @@ def walk(folder: Path, config: Config, base: Path | None = None) -> Walk:
             if excluded(prefix + rel):
                 continue
             if not stat.S_ISREG(mode):
-                result.skipped.append((entry.path, "not a regular file"))
+                result.skipped.append((entry.path, N_("not a regular file")))
                 continue
             result.files.append(Found(rel, entry.path, info.st_mtime_ns, info.st_size))
     result.files.sort(key=lambda found: found.rel)

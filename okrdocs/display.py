@@ -10,6 +10,7 @@ import re
 from typing import NamedTuple
 
 from okrdocs import progress as p
+from okrdocs.i18n import N_, _
 
 # Characters that must never reach a terminal or a log as they are: C0 and C1 controls (an
 # escape sequence can retitle a terminal, a newline can forge a diagnostic for another file),
@@ -32,22 +33,49 @@ def printable(text: str) -> str:
 class StatusStyle(NamedTuple):
     icon: str
     color: str  # ANSI SGR code for terminals
-    words: str  # plain English words, as the terminal shows them
+    words: str  # in running text (English source; shown translated)
 
 
 STATUSES: dict[str, StatusStyle] = {
-    p.ON_TRACK: StatusStyle("✓", "32", "on track"),
-    p.DELIVERED: StatusStyle("✓", "32", "delivered"),
-    p.AT_RISK: StatusStyle("!", "33", "at risk"),
-    p.PROGRESS: StatusStyle("◐", "33", "progress"),
-    p.OFF_TRACK: StatusStyle("✕", "31", "off track"),
-    p.MISSED: StatusStyle("✕", "31", "missed"),
-    p.STALE: StatusStyle("◷", "90", "stale"),
-    p.NOT_STARTED: StatusStyle("○", "90", "not started"),
-    p.UNSCORED: StatusStyle("?", "90", "unscored"),
-    p.DROPPED: StatusStyle("–", "90", "dropped"),
+    p.ON_TRACK: StatusStyle("✓", "32", N_("on track")),
+    p.DELIVERED: StatusStyle("✓", "32", N_("delivered")),
+    p.AT_RISK: StatusStyle("!", "33", N_("at risk")),
+    p.PROGRESS: StatusStyle("◐", "33", N_("partly met")),
+    p.OFF_TRACK: StatusStyle("✕", "31", N_("off track")),
+    p.MISSED: StatusStyle("✕", "31", N_("missed")),
+    p.STALE: StatusStyle("◷", "90", N_("stale")),
+    p.NOT_STARTED: StatusStyle("○", "90", N_("not started")),
+    p.UNSCORED: StatusStyle("?", "90", N_("unscored")),
+    p.DROPPED: StatusStyle("–", "90", N_("dropped")),
 }
 UNKNOWN_STATUS = StatusStyle("•", "0", "")
+
+# A period's phase in running text ("2026-Q4 … active, 63% of the time gone").
+PHASE_WORDS = {"active": N_("active"), "closed": N_("closed"), "upcoming": N_("upcoming")}
+
+# The words for the codes the files and the model use, as headings and badges show them:
+# statuses, period phases, objective types, action statuses. The site's translator turns a
+# code into its label before translating, so no page shows a raw code.
+LABELS: dict[str, str] = {
+    p.ON_TRACK: N_("On track"),
+    p.AT_RISK: N_("At risk"),
+    p.OFF_TRACK: N_("Off track"),
+    p.STALE: N_("Stale"),
+    p.NOT_STARTED: N_("Not started"),
+    p.DELIVERED: N_("Delivered"),
+    p.PROGRESS: N_("Partly met"),
+    p.MISSED: N_("Missed"),
+    p.UNSCORED: N_("Unscored"),
+    p.DROPPED: N_("Dropped"),
+    "active": N_("Active"),
+    "closed": N_("Closed"),
+    "upcoming": N_("Upcoming"),
+    "committed": N_("Committed"),
+    "aspirational": N_("Aspirational"),
+    "todo": N_("To do"),
+    "doing": N_("In progress"),
+    "done": N_("Done"),
+}
 
 
 def status_style(status: str) -> StatusStyle:
@@ -55,9 +83,11 @@ def status_style(status: str) -> StatusStyle:
 
 
 def status_words(status: str | None) -> str:
+    """A status in running text, in the current language: "on track", "正常"."""
     if status is None:
-        return "none"
-    return status_style(status).words or status.replace("-", " ")
+        return _("none")
+    words = status_style(status).words
+    return _(words) if words else status.replace("-", " ")
 
 
 def number(value: float | bool | None, none: str = "–", grouping: bool = True) -> str:
@@ -82,6 +112,14 @@ def number(value: float | bool | None, none: str = "–", grouping: bool = True)
 def percent(value: float | None, none: str = "–") -> str:
     """A share as a whole percentage: 0.456 -> 46%."""
     return none if value is None else f"{value * 100:.0f}%"
+
+
+def percent_change(value: float) -> str:
+    """A change in progress, in percentage points with a sign: +4%, −3%, ±0%."""
+    points = round(value * 100)
+    if points == 0:
+        return "±0%"
+    return f"+{points}%" if points > 0 else f"−{-points}%"
 
 
 def with_unit(value: float | None, unit: str | None, none: str = "–") -> str:

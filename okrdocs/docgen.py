@@ -124,6 +124,9 @@ def whole_files() -> dict[str, str]:
 
     pages = {f"rules/{code}.md": rule_page(rule) for code, rule in RULES.items()}
     pages["rules/README.md"] = index_page(RULES)
+    for code, rule in RULES.items():
+        pages[f"rules/zh-CN/{code}.md"] = rule_page(rule, "zh-CN")
+    pages["rules/zh-CN/README.md"] = index_page(RULES, "zh-CN")
     return pages
 
 
@@ -157,12 +160,13 @@ def run(check: bool) -> list[str]:
             if not check:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
-    folder = DOCS / "rules"
-    for path in sorted(folder.glob("*.md")) if folder.exists() else []:
-        if f"rules/{path.name}" not in pages:  # a rule that no longer exists
-            stale.append(f"rules/{path.name}")
-            if not check:
-                path.unlink()
+    for folder in (DOCS / "rules", DOCS / "rules" / "zh-CN"):
+        for path in sorted(folder.glob("*.md")) if folder.exists() else []:
+            name = path.relative_to(DOCS).as_posix()
+            if name not in pages:  # a rule that no longer exists
+                stale.append(name)
+                if not check:
+                    path.unlink()
     return stale
 
 

@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from okrdocs.i18n import _
+
 
 class LockTimeout(Exception):
     """Another okrdocs command kept the file locked for too long."""
@@ -51,7 +53,7 @@ def exclusive(path: Path, timeout: float = 30.0) -> Iterator[Path]:
                 except BlockingIOError:
                     if time.monotonic() > deadline:
                         raise LockTimeout(
-                            f"{path} is locked by another okrdocs command; try again"
+                            _("{path} is locked by another okrdocs command; try again", path=path)
                         ) from None
                     time.sleep(0.02)
             # The file may have been replaced (a new inode) while this process waited: then
@@ -87,7 +89,7 @@ def _windows_lock(target: Path, timeout: float) -> Iterator[None]:  # pragma: no
             except OSError:
                 if time.monotonic() > deadline:
                     raise LockTimeout(
-                        f"{target} is locked by another okrdocs command; try again"
+                        _("{path} is locked by another okrdocs command; try again", path=target)
                     ) from None
                 time.sleep(0.02)
         try:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from okrdocs.i18n import _
+
 _FENCE = re.compile(r"-{3,}[ \t]*")
 _CLOSING_LINE = re.compile(r"^(?:-{3,}|\.\.\.)[ \t]*$", re.MULTILINE)
 
@@ -48,8 +50,11 @@ def decode(raw: bytes) -> tuple[str, bool, bool]:
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         raise SplitError(
-            f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); "
-            "save it as UTF-8 (GBK or GB2312 text must be converted)",
+            _(
+                "the file is not valid UTF-8 (byte 0x{byte}); save it as UTF-8 (GBK or GB2312 "
+                "text must be converted)",
+                byte=f"{raw[error.start]:02x}",
+            ),
             line,
             column,
         ) from None
@@ -63,21 +68,25 @@ def split(raw: bytes) -> SplitFile:
     text, had_bom, had_crlf = decode(raw)
     if not text.strip():
         raise SplitError(
-            "the file is empty; an OKR file starts with '---', the YAML fields "
-            "(objective, owner, period, key_results), and another '---'"
+            _(
+                "the file is empty; an OKR file starts with '---', the YAML fields "
+                "(objective, owner, period, key_results), and another '---'"
+            )
         )
     first_end = text.find("\n")
     first_line = text if first_end < 0 else text[:first_end]
     if not _FENCE.fullmatch(first_line):
         raise SplitError(
-            "no front matter: the file must start with a line '---', then the YAML fields "
-            "(objective, owner, period, key_results), then a closing '---'"
+            _(
+                "no front matter: the file must start with a line '---', then the YAML fields "
+                "(objective, owner, period, key_results), then a closing '---'"
+            )
         )
     start = first_end + 1 if first_end >= 0 else len(text)
     closing = _CLOSING_LINE.search(text, start)
     if closing is None:
         raise SplitError(
-            "the front matter is not closed: add a line '---' after the YAML fields", 1, 1
+            _("the front matter is not closed: add a line '---' after the YAML fields"), 1, 1
         )
     front_matter = text[start : closing.start()]
     body_start = min(closing.end() + 1, len(text))

@@ -16,6 +16,7 @@ from okrdocs import suppressions as suppressing
 from okrdocs.config import Config, ConfigError
 from okrdocs.diagnostics import Diagnostic
 from okrdocs.globs import matcher
+from okrdocs.i18n import _
 from okrdocs.loader import LoadedFile
 from okrdocs.rules import (
     ALWAYS_ON,
@@ -100,7 +101,9 @@ class Policy:
 def _code(where: str, selector: str) -> str:
     rule = find_rule(selector)
     if rule is None:
-        raise ConfigError(f"{where}: unknown rule '{selector}'; see 'okrdocs rules'")
+        raise ConfigError(
+            _("{where}: unknown rule '{name}'; see 'okrdocs rules'", where=where, name=selector)
+        )
     return rule.code
 
 
@@ -123,14 +126,29 @@ def resolve_policy(
             # Names get a suggestion; an unknown code (OKR999) is no typo of another code.
             is_code = unknown[0].upper().startswith("OKR")
             known = [r.name for r in RULES.values()]
-            hint = ("" if is_code else Suggester(known).hint(unknown[0])) or "; see 'okrdocs rules'"
-            raise ConfigError(f"{source}: unknown rule or prefix '{unknown[0]}'{hint}")
+            hint = ("" if is_code else Suggester(known).hint(unknown[0])) or _(
+                "; see 'okrdocs rules'"
+            )
+            raise ConfigError(
+                _(
+                    "{where}: unknown rule or prefix '{name}'{hint}",
+                    where=source,
+                    name=unknown[0],
+                    hint=hint,
+                )
+            )
     enabled = select_rules(selectors, ignored)
     severity: dict[str, str] = {}
     for selector, level in lint.severity.items():
         code = _code(f"{where}lint.severity.{selector}", selector)
         if code in ALWAYS_ON:
-            raise ConfigError(f"{where}lint.severity.{selector}: {code} is always an error")
+            raise ConfigError(
+                _(
+                    "{where}: {code} is always an error",
+                    where=f"{where}lint.severity.{selector}",
+                    code=code,
+                )
+            )
         if level == "off":
             enabled.discard(code)
         else:
@@ -146,8 +164,11 @@ def resolve_policy(
 
             names = [*(r.name for r in RULES.values()), *LINT_KEYS]
             raise ConfigError(
-                f"{where}lint.{rule_name}: unknown rule or lint setting"
-                f"{Suggester(names).hint(rule_name)}"
+                _(
+                    "{where}: unknown rule or lint setting{hint}",
+                    where=f"{where}lint.{rule_name}",
+                    hint=Suggester(names).hint(rule_name),
+                )
             )
         declared = {option.name: option for option in rule.options}
         for option_name, value in settings.items():
@@ -155,7 +176,11 @@ def resolve_policy(
             if option is None:
                 listed = ", ".join(declared) or "none"
                 raise ConfigError(
-                    f"{where}lint.{rule_name}.{option_name}: unknown option (options: {listed})"
+                    _(
+                        "{where}: unknown option (options: {names})",
+                        where=f"{where}lint.{rule_name}.{option_name}",
+                        names=listed,
+                    )
                 )
             try:
                 options[rule.code][option_name] = option.convert(value)
@@ -171,7 +196,13 @@ def resolve_policy(
         }
         unknown = unknown_selectors(selectors_for_glob)
         if unknown:
-            raise ConfigError(f"{where}lint.per-file-ignores.{glob!r}: unknown rule '{unknown[0]}'")
+            raise ConfigError(
+                _(
+                    "{where}: unknown rule '{name}'",
+                    where=f"{where}lint.per-file-ignores.{glob!r}",
+                    name=unknown[0],
+                )
+            )
         per_file.append((glob, codes - set(ALWAYS_ON)))
     return Policy(enabled, severity, options, per_file)
 

@@ -23,6 +23,7 @@ from okrdocs import validation as okr_schema
 from okrdocs.diagnostics import Diagnostic, Span
 from okrdocs.discovery import SECTION_FILE, is_section
 from okrdocs.frontmatter_split import SplitError, split
+from okrdocs.i18n import N_, _
 from okrdocs.model import Action, Checkin, Header, KeyResult, Objective, Section
 from okrdocs.periods import FiscalYear, PeriodError, parse_period
 from okrdocs.rules.base import Rule
@@ -172,29 +173,39 @@ class _FileLoader:
             return self.result
         self.source_map = self.result.source_map = parsed.source_map
         for pointer, span, message in parsed.bad_numbers:
-            self.report(SchemaViolation, span, f"{okr_schema.field_name(pointer)}: {message}")
+            self.report(
+                SchemaViolation,
+                span,
+                _("{field}: {problem}", field=okr_schema.field_name(pointer), problem=message),
+            )
         for pointer, span, first in parsed.duplicates:
             key = pointer.rsplit("/", 1)[-1]
             self.report(
                 SyntaxError_,
                 span,
-                f"duplicate key '{key}' (first on line {first.line}); "
-                "YAML keeps only one, so remove or merge the other",
+                _(
+                    "duplicate key '{key}' (first on line {line}); YAML keeps only one, so "
+                    "remove or merge the other",
+                    key=key,
+                    line=first.line,
+                ),
             )
         data = parsed.data
         if data is None:
             self.report(
                 SyntaxError_,
                 Span.point(1, 1),
-                "the front matter is empty; add the fields objective, owner, period "
-                "and key_results between the '---' lines",
+                _(
+                    "the front matter is empty; add the fields objective, owner, period "
+                    "and key_results between the '---' lines"
+                ),
             )
             return self.result
         if not isinstance(data, dict):
             self.report(
                 SyntaxError_,
                 self.at(""),
-                "the front matter must be fields written as 'name: value', not a list or text",
+                _("the front matter must be fields written as 'name: value', not a list or text"),
             )
             return self.result
         self.result.header = header_of(data, self.context)
@@ -209,7 +220,7 @@ class _FileLoader:
                 self._salvage(data, [problem.pointer for problem in found], blocking, parts)
             if not self.result.diagnostics:  # pragma: no cover - FastCheck and jsonschema disagree
                 self.report(
-                    SchemaViolation, self.at(""), "the front matter does not match the schema"
+                    SchemaViolation, self.at(""), _("the front matter does not match the schema")
                 )
             return self.result
         for pointer, message in _name_problems(data):
@@ -328,8 +339,12 @@ class _FileLoader:
                 self.report(
                     DuplicateId,
                     self.at(f"{pointer}/id" if "id" in item else pointer),
-                    f"key result id '{kr_id}' is used twice (also key_results[{seen[kr_id]}]); "
-                    "give each key result its own id",
+                    _(
+                        "key result id '{id}' is used twice (also key_results[{index}]); "
+                        "give each key result its own id",
+                        id=kr_id,
+                        index=seen[kr_id],
+                    ),
                 )
             seen[kr_id] = index
             actions = [
@@ -380,24 +395,36 @@ class _FileLoader:
                 if kr is None:
                     close = closest(kr_id, list(by_id))
                     hint = (
-                        f"did you mean '{close}'?" if close else f"key results: {', '.join(by_id)}"
+                        _("did you mean '{name}'?", name=close)
+                        if close
+                        else _("key results: {names}", names=", ".join(by_id))
                     )
                     self.report(
                         UnknownReference,
                         self.at(value_pointer, prefer_key=True),
-                        f"check-in value for unknown key result '{kr_id}'; {hint}",
+                        _(
+                            "check-in value for unknown key result '{id}'; {hint}",
+                            id=kr_id,
+                            hint=hint,
+                        ),
                     )
                 elif kr.is_milestone and not isinstance(value, bool):
                     self.report(
                         SchemaViolation,
                         self.at(value_pointer),
-                        f"key result '{kr_id}' is a milestone: its check-in value is true or false",
+                        _(
+                            "key result '{id}' is a milestone: its check-in value is true or false",
+                            id=kr_id,
+                        ),
                     )
                 elif not kr.is_milestone and isinstance(value, bool):
                     self.report(
                         SchemaViolation,
                         self.at(value_pointer),
-                        f"key result '{kr_id}' is a metric: its check-in value is a number",
+                        _(
+                            "key result '{id}' is a metric: its check-in value is a number",
+                            id=kr_id,
+                        ),
                     )
             checkins.append(
                 Checkin(
@@ -423,6 +450,15 @@ def _invisible(text: str) -> str | None:
     return None
 
 
+_FIELD_WORDS = {
+    "id": N_("id"),
+    "parent": N_("parent"),
+    "owner": N_("owner"),
+    "team": N_("team"),
+    "period": N_("period"),
+}
+
+
 def _name_problems(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
     """Ids and names with characters nobody can see: 'ada' and 'ada\\u200b' look alike and
     would silently be two people (two pages, two owners)."""
@@ -434,31 +470,44 @@ def _name_problems(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
         if char is None:
             return
         if char == " ":
-            yield pointer, f"{what} {value!r} starts or ends with a space; remove it"
+            yield (
+                pointer,
+                _(
+                    "{what} {value!r} starts or ends with a space; remove it",
+                    what=_(what),
+                    value=value,
+                ),
+            )
             return
-        name = unicodedata.name(char, "a control character")
+        name = unicodedata.name(char, "control character")
         yield (
             pointer,
-            (
-                f"{what} {value!r} contains the invisible character U+{ord(char):04X} ({name}); "
-                "delete it and type the name again"
+            _(
+                "{what} {value!r} contains the invisible character U+{code} ({name}); delete it "
+                "and type the name again",
+                what=_(what),
+                value=value,
+                code=f"{ord(char):04X}",
+                name=name,
             ),
         )
 
     for key in ("id", "parent", "owner", "team", "period"):
-        yield from check(f"/{key}", key, data.get(key))
+        yield from check(f"/{key}", _FIELD_WORDS[key], data.get(key))
     for index, kr in enumerate(data.get("key_results") or []):
         if not isinstance(kr, dict):
             continue
-        yield from check(f"/key_results/{index}/id", "key result id", kr.get("id"))
-        yield from check(f"/key_results/{index}/owner", "key result owner", kr.get("owner"))
+        yield from check(f"/key_results/{index}/id", N_("key result id"), kr.get("id"))
+        yield from check(f"/key_results/{index}/owner", N_("key result owner"), kr.get("owner"))
         for position, action in enumerate(kr.get("actions") or []):
             if isinstance(action, dict):
                 pointer = f"/key_results/{index}/actions/{position}/owner"
-                yield from check(pointer, "action owner", action.get("owner"))
+                yield from check(pointer, N_("action owner"), action.get("owner"))
     for index, checkin in enumerate(data.get("checkins") or []):
         if isinstance(checkin, dict):
-            yield from check(f"/checkins/{index}/author", "check-in author", checkin.get("author"))
+            yield from check(
+                f"/checkins/{index}/author", N_("check-in author"), checkin.get("author")
+            )
 
 
 def header_of(data: dict[str, Any], context: FileContext) -> Header:
@@ -497,11 +546,13 @@ def read_bytes(path: str | Path) -> bytes:
     try:
         descriptor = os.open(path, flags)
     except OSError as error:
-        raise ReadError(f"cannot read the file: {error.strerror or error}") from None
+        raise ReadError(
+            _("cannot read the file: {problem}", problem=error.strerror or error)
+        ) from None
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
-            raise ReadError("not a regular file; okrdocs reads only regular files")
+            raise ReadError(_("not a regular file; okrdocs reads only regular files"))
         if info.st_size > MAX_FILE_BYTES:
             raise ReadError(_too_large(info.st_size))
         chunks, total = [], 0
@@ -515,15 +566,19 @@ def read_bytes(path: str | Path) -> bytes:
                 raise ReadError(_too_large(total))
         return b"".join(chunks)
     except OSError as error:
-        raise ReadError(f"cannot read the file: {error.strerror or error}") from None
+        raise ReadError(
+            _("cannot read the file: {problem}", problem=error.strerror or error)
+        ) from None
     finally:
         os.close(descriptor)
 
 
 def _too_large(size: int) -> str:
-    return (
-        f"the file is {size / (1 << 20):.1f} MB; OKR files are read up to "
-        f"{MAX_FILE_BYTES >> 20} MB: move long notes or data out of it"
+    return _(
+        "the file is {size} MB; OKR files are read up to {limit} MB: move long notes or data "
+        "out of it",
+        size=f"{size / (1 << 20):.1f}",
+        limit=MAX_FILE_BYTES >> 20,
     )
 
 

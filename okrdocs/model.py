@@ -44,6 +44,10 @@ class Action:
     status: str = "todo"
     link: str | None = None
 
+    def overdue(self, as_of: date) -> bool:
+        """Due before the as-of day and neither done nor dropped."""
+        return self.due is not None and self.due < as_of and self.status not in ("done", "dropped")
+
 
 @dataclass(slots=True)
 class KeyResult:

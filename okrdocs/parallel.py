@@ -70,10 +70,14 @@ class _Job:
     def __init__(
         self, function: Callable[[Any, Any], Any], state: Any, chunks: list[Any], counter: Any
     ) -> None:
+        from okrdocs.i18n import language
+
         self.function = function
         self.state = state
         self.chunks = chunks
         self.counter = counter
+        # Spawned workers start in English; messages they make must be in the user's language.
+        self.language = language()
 
     def take(self) -> Iterator[tuple[int, list[Any]]]:
         """Process chunks until none is left, yielding (chunk number, results) as each is done."""
@@ -98,6 +102,10 @@ def _worker(job: _Job, results: Any) -> None:
     """
     gc.disable()
     try:
+        from okrdocs.i18n import language, set_language
+
+        if language() != job.language:
+            set_language(job.language)
         for number, chunk in job.take():
             results.put(("chunk", number, chunk))
     except BaseException as error:  # reported in the parent, which re-raises it

@@ -14,6 +14,8 @@ import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from okrdocs.i18n import _
+
 _PATTERN = re.compile(
     r"^(?P<year>\d{4})(?:-(?:H(?P<half>[12])|Q(?P<quarter>[1-4])|(?P<month>0[1-9]|1[0-2])))?$"
 )
@@ -93,7 +95,12 @@ def parse_period(text: str, fiscal: FiscalYear | None = None) -> Period:
         year = int(match["year"])
         if not FIRST_YEAR <= year <= LAST_YEAR:
             raise PeriodError(
-                f"period {text!r}: the year must be between {FIRST_YEAR} and {LAST_YEAR}"
+                _(
+                    "period {period!r}: the year must be between {first} and {last}",
+                    period=text,
+                    first=FIRST_YEAR,
+                    last=LAST_YEAR,
+                )
             )
         if match["month"]:
             start, end = _span_months(year, int(match["month"]), 1)
@@ -112,17 +119,29 @@ def parse_period(text: str, fiscal: FiscalYear | None = None) -> Period:
         try:
             start, end = date.fromisoformat(match[1]), date.fromisoformat(match[2])
         except ValueError as error:
-            raise PeriodError(f"period {text!r} has an invalid date: {error}") from None
+            raise PeriodError(
+                _("period {period!r} has an invalid date: {problem}", period=text, problem=error)
+            ) from None
         if not (start.year >= FIRST_YEAR and end.year <= LAST_YEAR):
             raise PeriodError(
-                f"period {text!r}: the years must be between {FIRST_YEAR} and {LAST_YEAR}"
+                _(
+                    "period {period!r}: the years must be between {first} and {last}",
+                    period=text,
+                    first=FIRST_YEAR,
+                    last=LAST_YEAR,
+                )
             )
         if end < start:
-            raise PeriodError(f"period {text!r} ends before it starts; write START..END")
+            raise PeriodError(
+                _("period {period!r} ends before it starts; write START..END", period=text)
+            )
         return Period(text, start, end, "range")
     raise PeriodError(
-        f"{text!r} is not a period; use YYYY, YYYY-H1, YYYY-Q1..Q4, YYYY-MM "
-        "or YYYY-MM-DD..YYYY-MM-DD, such as 2026-Q1"
+        _(
+            "{period!r} is not a period; use YYYY, YYYY-H1, YYYY-Q1..Q4, YYYY-MM or "
+            "YYYY-MM-DD..YYYY-MM-DD, such as 2026-Q1",
+            period=text,
+        )
     )
 
 

@@ -154,6 +154,9 @@ class KrState:
     last_checkin: date | None
     days_since_checkin: int | None
     score: float | None
+    # In an active period, where progress stands against time (on track, at risk, off track),
+    # also when the key result is stale: "stale" must not hide "failing".
+    gap: str | None = None
 
     @property
     def exceeded(self) -> bool:
@@ -175,10 +178,10 @@ def kr_state(objective: Objective, kr: KeyResult, as_of: date, settings: StatusS
         status = NOT_STARTED
     elif phase == "closed":
         status = score_status(kr.score)
-    elif days is not None and days > settings.stale_days:
-        status = STALE
     else:
-        status = gap_status(expected - value, settings)
+        gap = gap_status(expected - value, settings)
+        status = STALE if days is not None and days > settings.stale_days else gap
+        return KrState(progress, value, expected, status, last, days, kr.score, gap)
     return KrState(progress, value, expected, status, last, days, kr.score)
 
 
@@ -195,6 +198,7 @@ class ObjectiveState:
     score: float | None
     krs: tuple[KrState, ...]
     phase: str  # upcoming | active | closed
+    gap: str | None = None  # the worst key result's gap in an active period (see KrState)
 
 
 def objective_score(objective: Objective, as_of: date | None = None) -> float | None:
@@ -218,11 +222,80 @@ def objective_state(objective: Objective, as_of: date, settings: StatusSettings)
     progress = weighted_mean([(state.value, kr.weight) for state, kr in counted])
     phase = objective.period.state(as_of)
     score = objective_score(objective, as_of)
+    gap = None
     if phase == "closed":
         status = score_status(score)
     else:
         status = worst(state.status for state, _ in counted) or NOT_STARTED
-    return ObjectiveState(progress, objective.period.elapsed(as_of), status, score, krs, phase)
+        gap = worst(state.gap for state, _ in counted if state.gap is not None)
+    return ObjectiveState(progress, objective.period.elapsed(as_of), status, score, krs, phase, gap)
+
+
+# -- history: what the check-ins said on a given day ---------------------------------------------
+
+
+def value_on(objective: Objective, kr: KeyResult, day: date) -> float | bool | None:
+    """The key result's value as its check-ins stood on ``day`` (the latest on or before it),
+    None before its first check-in. Trends and reports compare these, so that they can be
+    reproduced with --as-of."""
+    found: tuple[date, float | bool] | None = None
+    for checkin in objective.checkins:
+        if (
+            checkin.date <= day
+            and kr.id in checkin.values
+            and (found is None or checkin.date >= found[0])
+        ):
+            found = (checkin.date, checkin.values[kr.id])
+    return found[1] if found is not None else None
+
+
+def kr_progress_on(objective: Objective, kr: KeyResult, day: date) -> float:
+    """What the key result contributed to roll-ups on ``day`` (0 before any check-in)."""
+    return rollup_value(value_progress(kr, value_on(objective, kr, day)))
+
+
+def objective_progress_on(objective: Objective, day: date) -> float:
+    """The objective's progress as its check-ins stood on ``day``."""
+    return weighted_mean(
+        [
+            (kr_progress_on(objective, kr, day), kr.weight)
+            for kr in objective.key_results
+            if not kr.dropped_by(day)
+        ]
+    )
+
+
+def confidence_on(objective: Objective, day: date) -> float | None:
+    """The confidence of the latest check-in on or before ``day`` that gave one."""
+    found: tuple[date, float] | None = None
+    for checkin in objective.checkins:
+        if (
+            checkin.date <= day
+            and checkin.confidence is not None
+            and (found is None or checkin.date >= found[0])
+        ):
+            found = (checkin.date, checkin.confidence)
+    return found[1] if found is not None else None
+
+
+def kr_status_on(objective: Objective, kr: KeyResult, day: date, settings: StatusSettings) -> str:
+    """The key result's status on ``day`` as its check-ins stood then: what a report compares
+    with today's to say what became off track."""
+    period = objective.period
+    phase = period.state(day)
+    if kr.dropped_by(day):
+        return DROPPED
+    if phase == "upcoming":
+        return NOT_STARTED
+    if phase == "closed":
+        return score_status(kr.score)
+    last = None
+    for checkin in objective.checkins:
+        if checkin.date <= day and kr.id in checkin.values:
+            last = checkin.date if last is None else max(last, checkin.date)
+    if (day - (last or period.start)).days > settings.stale_days:
+        return STALE
+    return gap_status(period.elapsed(day) - kr_progress_on(objective, kr, day), settings)
 
 
 def subtree_progress(root: str, children: dict[str, list[str]], own: dict[str, float]) -> float:

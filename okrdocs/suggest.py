@@ -65,7 +65,7 @@ class Suggester:
         best = heapq.nlargest(
             _CANDIDATES, close, key=lambda item: item[1] / (size + sizes[item[0]])
         )
-        return [self.known[position] for position, _ in best]
+        return [self.known[position] for position, _score in best]
 
     def closest(self, name: str) -> str | None:
         if name in self._answers:
@@ -76,5 +76,7 @@ class Suggester:
 
     def hint(self, name: str) -> str:
         """'; did you mean 'x'?' or ''."""
+        from okrdocs.i18n import _
+
         match = self.closest(name)
-        return f"; did you mean '{match}'?" if match else ""
+        return _("; did you mean '{name}'?", name=match) if match else ""

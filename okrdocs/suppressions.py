@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from okrdocs import diagnostics as dx
 from okrdocs.diagnostics import Diagnostic, Span
+from okrdocs.i18n import _
 from okrdocs.rules.okr006_unused_suppression import UnusedSuppression
 
 _YAML_COMMENT = re.compile(
@@ -99,16 +100,28 @@ def _stale(suppression: Suppression, enabled: set[str], known: dict[str, str]) -
     if not suppression.selectors:
         if suppression.used:
             return None
-        where = "in this file" if suppression.whole_file else "on this line"
-        return f"'okrdocs: {kind}' suppresses nothing {where}; remove it"
+        if suppression.whole_file:
+            return _("'okrdocs: {kind}' suppresses nothing in this file; remove it", kind=kind)
+        return _("'okrdocs: {kind}' suppresses nothing on this line; remove it", kind=kind)
     for selector in suppression.selectors:
         code = known.get(selector.upper()) or known.get(selector.lower())
         if code is None:
             from okrdocs.suggest import Suggester
 
-            hint = Suggester(known).hint(selector) or "; see 'okrdocs rules'"
-            return f"'okrdocs: {kind}' names an unknown rule '{selector}'{hint}"
+            hint = Suggester(known).hint(selector) or _("; see 'okrdocs rules'")
+            return _(
+                "'okrdocs: {kind}' names an unknown rule '{name}'{hint}",
+                kind=kind,
+                name=selector,
+                hint=hint,
+            )
         if code in enabled and code not in suppression.used:
-            where = "in this file" if suppression.whole_file else "on this line"
-            return f"'{selector}' is suppressed but reports nothing {where}; remove it"
+            if suppression.whole_file:
+                return _(
+                    "'{name}' is suppressed but reports nothing in this file; remove it",
+                    name=selector,
+                )
+            return _(
+                "'{name}' is suppressed but reports nothing on this line; remove it", name=selector
+            )
     return None

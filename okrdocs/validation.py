@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from okrdocs.i18n import N_, _
 from okrdocs.yamlsource import TEXT, TextShape, pointer_of
 
 
@@ -279,30 +280,30 @@ def _field_name(path: list[Any] | tuple[Any, ...]) -> str:
     text = ""
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "the front matter"
+    return text or _("the front matter")
 
 
 def _describe_type(value: Any) -> str:
     if value is None:
-        return "nothing (an empty value)"
+        return _("nothing (an empty value)")
     if isinstance(value, bool):
-        return f"{str(value).lower()} (a yes/no value)"
+        return _("{value} (a yes/no value)", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number {value!r}"
+        return _("the number {value!r}", value=value)
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return _("the text {value!r}", value=value)
     if isinstance(value, list):
-        return "a list"
-    return "a mapping of fields"
+        return _("a list")
+    return _("a mapping of fields")
 
 
 _TYPE_WORDS = {
-    "string": "text",
-    "number": "a number",
-    "integer": "a whole number",
-    "boolean": "true or false",
-    "object": "a mapping of fields (name: value lines)",
-    "array": "a list (lines starting with '- ')",
+    "string": N_("text"),
+    "number": N_("a number"),
+    "integer": N_("a whole number"),
+    "boolean": N_("true or false"),
+    "object": N_("a mapping of fields (name: value lines)"),
+    "array": N_("a list (lines starting with '- ')"),
 }
 
 
@@ -324,17 +325,25 @@ def _number_hint(value: Any, expected: str, share: bool = False) -> str:
         return ""
     text = unicodedata.normalize("NFKC", value).strip()
     if text.lower() in (".inf", "-.inf", "+.inf", ".nan", "inf", "nan", "infinity"):
-        return "; write a finite number, such as 850"
+        return _("; write a finite number, such as 850")
     cleaned = text.replace(",", "").replace("，", "")
     percent = re.fullmatch(r"([-+]?\d+(?:\.\d+)?)\s*%", cleaned)
     if share and percent:
-        return f"; write a share: {float(percent[1]) / 100:g} for {percent[1]}%"
+        return _(
+            "; write a share: {share} for {percent}%",
+            share=f"{float(percent[1]) / 100:g}",
+            percent=percent[1],
+        )
     if re.fullmatch(r"[-+]?\d+(\.\d+)?", cleaned):
-        return f"; write it without separators or quotes: {cleaned}"
+        return _("; write it without separators or quotes: {number}", number=cleaned)
     match = re.match(r"^[-+]?(?=[\d,.]*\d)[\d,.]+\s*(\S+)$", text)
     if match:
-        return f"; move the unit {match[1]!r} to the 'unit' field"
+        return _("; move the unit {unit!r} to the 'unit' field", unit=match[1])
     return ""
+
+
+def _first_sentence(description: str) -> str:
+    return description.split(". ")[0].rstrip(".")
 
 
 def _message(error: Any) -> SchemaProblem:
@@ -350,18 +359,20 @@ def _message(error: Any) -> SchemaProblem:
         )
         sub = resolve(schema.get("properties", {}).get(missing, {}), load_schema())
         example = _example(sub)
-        where = "" if not path else f" in {name}"
-        text = f"missing required field '{missing}'{where}"
+        if path:
+            text = _("missing required field '{field}' in {where}", field=missing, where=name)
+        else:
+            text = _("missing required field '{field}'", field=missing)
         description = sub.get("description")
         if description:
-            text += f": {description.split('. ')[0].rstrip('.')}"
+            text += ": " + _(_first_sentence(description))
         if example is not None:
-            text += f" (e.g. {missing}: {example})"
+            text += _(" (e.g. {field}: {example})", field=missing, example=example)
         return SchemaProblem(pointer, text)
     if keyword == "type":
         expected = error.validator_value
         kinds = expected if isinstance(expected, list) else [expected]
-        words = " or ".join(_TYPE_WORDS.get(str(k), str(k)) for k in kinds)
+        words = _(" or ").join(_(_TYPE_WORDS.get(str(k), str(k))) for k in kinds)
         share = schema.get("maximum") == 1 and schema.get("minimum") == 0
         hint = _number_hint(value, words, share) if "number" in kinds else ""
         if (
@@ -369,44 +380,93 @@ def _message(error: Any) -> SchemaProblem:
             and isinstance(value, str)
             and value.lower() in ("yes", "no", "on", "off", "y", "n")
         ):
-            hint = "; write true or false"
+            hint = _("; write true or false")
         if "string" in kinds and value is None:
-            return SchemaProblem(pointer, f"{name} is empty; write {words}")
-        return SchemaProblem(pointer, f"{name} must be {words}, not {_describe_type(value)}{hint}")
+            return SchemaProblem(
+                pointer, _("{field} is empty; write {what}", field=name, what=words)
+            )
+        return SchemaProblem(
+            pointer,
+            _(
+                "{field} must be {what}, not {value}{hint}",
+                field=name,
+                what=words,
+                value=_describe_type(value),
+                hint=hint,
+            ),
+        )
     if keyword == "enum":
         options = ", ".join(str(option) for option in error.validator_value)
         close = difflib.get_close_matches(str(value), [str(o) for o in error.validator_value], n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        return SchemaProblem(pointer, f"{name} must be one of {options}, not {value!r}{hint}")
+        hint = _("; did you mean '{name}'?", name=close[0]) if close else ""
+        return SchemaProblem(
+            pointer,
+            _(
+                "{field} must be one of {options}, not {value!r}{hint}",
+                field=name,
+                options=options,
+                value=value,
+                hint=hint,
+            ),
+        )
     if keyword in ("minimum", "maximum", "exclusiveMinimum"):
         low, high = schema.get("minimum"), schema.get("maximum")
         if low is not None and high is not None:
-            hint = "; write a share such as 0.7 for 70%" if high == 1 and value > 1 else ""
+            hint = _("; write a share such as 0.7 for 70%") if high == 1 and value > 1 else ""
             return SchemaProblem(
-                pointer, f"{name} must be between {low:g} and {high:g}, not {value!r}{hint}"
+                pointer,
+                _(
+                    "{field} must be between {low} and {high}, not {value!r}{hint}",
+                    field=name,
+                    low=f"{low:g}",
+                    high=f"{high:g}",
+                    value=value,
+                    hint=hint,
+                ),
             )
+        bound = f"{error.validator_value:g}"
         if keyword == "exclusiveMinimum":
             return SchemaProblem(
-                pointer, f"{name} must be greater than {error.validator_value:g}, not {value!r}"
+                pointer,
+                _(
+                    "{field} must be greater than {bound}, not {value!r}",
+                    field=name,
+                    bound=bound,
+                    value=value,
+                ),
             )
         return SchemaProblem(
-            pointer, f"{name} must be at least {error.validator_value:g}, not {value!r}"
+            pointer,
+            _(
+                "{field} must be at least {bound}, not {value!r}",
+                field=name,
+                bound=bound,
+                value=value,
+            ),
         )
     if keyword == "minItems":
         if error.validator_value == 1:
-            return SchemaProblem(pointer, f"{name} is empty; add at least one item")
-        return SchemaProblem(pointer, f"{name} needs at least {error.validator_value} items")
+            return SchemaProblem(pointer, _("{field} is empty; add at least one item", field=name))
+        return SchemaProblem(
+            pointer,
+            _("{field} needs at least {n} items", field=name, n=error.validator_value),
+        )
     if keyword == "minLength":
-        return SchemaProblem(pointer, f"{name} is empty; write a value")
+        return SchemaProblem(pointer, _("{field} is empty; write a value", field=name))
     if keyword == "uniqueItems":
-        return SchemaProblem(pointer, f"{name} lists the same item twice; remove the duplicate")
+        return SchemaProblem(
+            pointer, _("{field} lists the same item twice; remove the duplicate", field=name)
+        )
     if keyword in ("pattern", "format"):
         pattern_hint: str | None = schema.get("x-okrdocs-hint")
         if keyword == "format" and schema.get("format") == "date":
-            return SchemaProblem(pointer, f"{name}: {value!r} is not a real calendar date")
-        text = f"{name}: {value!r} is not valid"
+            return SchemaProblem(
+                pointer,
+                _("{field}: {value!r} is not a real calendar date", field=name, value=value),
+            )
+        text = _("{field}: {value!r} is not valid", field=name, value=value)
         if pattern_hint:
-            text += f"; {pattern_hint}"
+            text += "; " + _(pattern_hint)
         return SchemaProblem(pointer, text)
     if keyword == "propertyNames":
         return SchemaProblem(pointer, f"{name}: {error.message}", True)
@@ -417,13 +477,25 @@ def _unknown_fields(error: Any) -> Iterator[SchemaProblem]:
     """One problem per unknown key, each at the key itself, with a did-you-mean hint."""
     path = list(error.absolute_path)
     known = sorted(error.schema.get("properties", {}))
-    where = f" in {_field_name(path)}" if path else ""
     for key in error.instance:
         if key in known:
             continue
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(known)}"
-        yield SchemaProblem(pointer_of([*path, key]), f"unknown field '{key}'{where}{hint}", True)
+        hint = (
+            _("; did you mean '{name}'?", name=close[0])
+            if close
+            else _("; known fields: {names}", names=", ".join(known))
+        )
+        if path:
+            text = _(
+                "unknown field '{key}' in {where}{hint}",
+                key=key,
+                where=_field_name(path),
+                hint=hint,
+            )
+        else:
+            text = _("unknown field '{key}'{hint}", key=key, hint=hint)
+        yield SchemaProblem(pointer_of([*path, key]), text, True)
 
 
 def problems(data: Any, which: str = "objective") -> Iterator[SchemaProblem]:
@@ -441,8 +513,11 @@ def problems(data: Any, which: str = "objective") -> Iterator[SchemaProblem]:
                 if isinstance(key, str) and not re.fullmatch(r"[\w.-]+", key):
                     yield SchemaProblem(
                         pointer_of([*error.absolute_path, key]),
-                        f"'{key}' is not a valid key result id; "
-                        "use letters, digits, '_', '-' or '.'",
+                        _(
+                            "'{key}' is not a valid key result id; use letters, digits, '_', "
+                            "'-' or '.'",
+                            key=key,
+                        ),
                         True,
                     )
             continue

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from okrdocs.config import Config
 from okrdocs.diagnostics import Diagnostic
 from okrdocs.discovery import Walk, is_okr_file, walk
+from okrdocs.i18n import _
 from okrdocs.loader import FileContext, LoadedFile, load_bytes, load_file, make_context
 from okrdocs.model import Header, Objective, Section
 from okrdocs.parallel import gc_paused, map_files
@@ -47,7 +48,10 @@ class ContentMissing(Exception):
 
     def __init__(self, config: Config) -> None:
         super().__init__(
-            f"content folder not found: {config.content} (set 'content' in okrdocs.toml)"
+            _(
+                "content folder not found: {folder} (set 'content' in okrdocs.toml)",
+                folder=config.content,
+            )
         )
 
 
@@ -90,7 +94,7 @@ def expand_paths(paths: Iterable[Path], config: Config, force_exclude: bool = Fa
                 continue
             candidates = [path]
         else:
-            raise PathError(f"{path}: no such file or folder")
+            raise PathError(_("{path}: no such file or folder", path=path))
         for candidate in candidates:
             key = candidate.absolute()
             if key not in seen:
@@ -120,6 +124,7 @@ class Workspace:
         use_cache: bool = True,
         cwd: Path | None = None,
         content: Path | None = None,
+        project_checks: bool = True,
     ) -> None:
         self.config = config
         # The folder of OKR files: the configured one, or another that plays its part (the
@@ -138,6 +143,9 @@ class Workspace:
         self._analysis: Analysis | None = None
         self._runner: RuleRunner | None = None
         self._keep_models = True
+        # Project-wide rules (duplicate ids, unknown parents...); okrdocs diff, which reads a few
+        # files of each side, needs only what reading them finds.
+        self.project_checks = project_checks
 
     @classmethod
     def for_lint(
@@ -240,10 +248,18 @@ class Workspace:
 
     def check(self) -> None:
         """Project-wide rules and the policy over the files loaded; safe to run again."""
+        self._analysis = None
+        if not self.project_checks and self.policy is None:
+            for loaded in self.files.values():
+                for diagnostic in loaded.diagnostics:
+                    diagnostic.objective_id = loaded.header.id
+            self.diagnostics = sorted(
+                (d for f in self.files.values() for d in f.diagnostics), key=Diagnostic.sort_key
+            )
+            return
         from okrdocs.lint import apply_policy, finding_diagnostic, known_rule_names, project_rules
         from okrdocs.rules import RULES, ProjectFiles, RuleContext
 
-        self._analysis = None
         for loaded in self.files.values():
             if loaded.own_diagnostics is None:
                 loaded.own_diagnostics = list(loaded.diagnostics)

@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 from okrdocs.diagnostics import Span
+from okrdocs.i18n import N_, _
 
 STR_TAG = "tag:yaml.org,2002:str"
 INT_TAG = "tag:yaml.org,2002:int"
@@ -83,9 +84,9 @@ class NumberError(ValueError):
 def checked_number(value: int | float, text: str) -> int | float:
     """``value`` if it is a usable number, else NumberError."""
     if value != value:  # NaN
-        raise NumberError(f"{_shown(text)} is not a number; write a value such as 850")
+        raise NumberError(_("{text} is not a number; write a value such as 850", text=_shown(text)))
     if value > MAX_NUMBER or value < -MAX_NUMBER:
-        raise NumberError(f"{_shown(text)} is out of range: {_RANGE_HINT}")
+        raise NumberError(_("{text} is out of range: ", text=_shown(text)) + _(_RANGE_HINT))
     return value
 
 
@@ -115,7 +116,9 @@ def plain_value(text: str, textual: bool) -> Any:
         return text
     if _INT.fullmatch(text):
         if len(text) > 40:  # far beyond MAX_NUMBER, and int() refuses 4,300 digits
-            raise NumberError(f"{_shown(text)} has {len(text):,} digits: " + _RANGE_HINT)
+            raise NumberError(
+                _("{text} has {n:,} digits: ", text=_shown(text), n=len(text)) + _(_RANGE_HINT)
+            )
         if text.startswith("0x"):
             return checked_number(int(text[2:], 16), text)
         if text.startswith("0o"):
@@ -126,7 +129,7 @@ def plain_value(text: str, textual: bool) -> Any:
     return text
 
 
-_RANGE_HINT = (
+_RANGE_HINT = N_(
     "okrdocs works with numbers between -10^15 and 10^15; write it in a larger unit (万, 亿, M, B)"
 )
 
@@ -293,8 +296,10 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES or depth > MAX_DEPTH:
             raise self.error(
-                "the YAML nests too deeply or expands to too many values (recursive or "
-                "repeated aliases); write the values out instead of using anchors",
+                _(
+                    "the YAML nests too deeply or expands to too many values (recursive or "
+                    "repeated aliases); write the values out instead of using anchors"
+                ),
                 node,
             )
         cls = node.__class__
@@ -308,18 +313,18 @@ class _Builder:
             return self.tagged(node)
         if cls is yaml.SequenceNode:
             if node.tag != SEQ_TAG:
-                raise self.error(f"unsupported YAML tag {node.tag!r}; remove the tag", node)
+                raise self.error(_(_UNSUPPORTED_TAG, tag=repr(node.tag)), node)
             item_shape = shape[0] if shape.__class__ is list else None
             return [self.build(child, item_shape, depth + 1) for child in node.value]
         if node.tag != MAP_TAG:
-            raise self.error(f"unsupported YAML tag {node.tag!r}; remove the tag", node)
+            raise self.error(_(_UNSUPPORTED_TAG, tag=repr(node.tag)), node)
         assert isinstance(node, yaml.MappingNode)
         result: dict[str, Any] = {}
         is_dict = shape.__class__ is dict
         for key_node, value_node in node.value:
             if key_node.__class__ is not yaml.ScalarNode:
                 raise self.error(
-                    "a mapping key must be plain text, not a list or mapping", key_node
+                    _("a mapping key must be plain text, not a list or mapping"), key_node
                 )
             key = key_node.value  # keys are text whatever they look like (2026: ... stays "2026")
             if self.restore is not None:
@@ -355,8 +360,10 @@ class _Builder:
             self.bad_numbers.append((node, str(error)))
             return 1
         except ValueError:
-            raise self.error(f"{text!r} is not a valid {tag.rsplit(':', 1)[-1]}", node) from None
-        raise self.error(f"unsupported YAML tag {tag!r}; remove the tag", node)
+            raise self.error(
+                _("{text!r} is not a valid {kind}", text=text, kind=tag.rsplit(":", 1)[-1]), node
+            ) from None
+        raise self.error(_(_UNSUPPORTED_TAG, tag=repr(tag)), node)
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -366,37 +373,63 @@ def _char_at(text: str, line: int, column: int) -> str:
     return ""
 
 
+_UNSUPPORTED_TAG = N_("unsupported YAML tag {tag}; remove the tag")
+
+# What the YAML parser says most often, so that it can be said in the user's language; other
+# problems are shown as the parser words them.
+_PARSER_PROBLEMS = (
+    N_("mapping values are not allowed here"),
+    N_("mapping values are not allowed in this context"),
+    N_("found character that cannot start any token"),
+    N_("found a tab character where an indentation space is expected"),
+    N_("found a tab character that violates indentation"),
+    N_("could not find expected ':'"),
+    N_("found undefined alias"),
+    N_("found duplicate anchor; first occurrence"),
+    N_("found unexpected end of stream"),
+    N_("expected <block end>, but found '<block sequence start>'"),
+    N_("expected <block end>, but found '-'"),
+    N_("while parsing a block mapping"),
+    N_("while scanning a simple key"),
+    N_("while scanning a quoted scalar"),
+    N_("while parsing a flow mapping"),
+    N_("while parsing a flow sequence"),
+)
+
+
 def _describe(error: yaml.MarkedYAMLError, text: str) -> str:
     problem = str(error.problem or error.context or "invalid YAML")
-    message = f"invalid YAML: {problem}"
+    message = _("invalid YAML: {problem}", problem=_(problem))
     mark = error.problem_mark
     char = _char_at(text, mark.line, mark.column) if mark else ""
     if char == "\t" or "'\\t'" in problem:
-        return message + "; YAML does not allow tabs for indentation: indent with spaces"
+        return message + _("; YAML does not allow tabs for indentation: indent with spaces")
     if "cannot start any token" in problem and char:
-        return message + f'; a value starting with {char!r} must be in quotes, such as unit: "%"'
+        return message + _(
+            '; a value starting with {char!r} must be in quotes, such as unit: "%"', char=char
+        )
     if "mapping values are not allowed" in problem:
-        return (
-            message + "; if the value contains ': ', put the whole value in quotes; if this line "
+        return message + _(
+            "; if the value contains ': ', put the whole value in quotes; if this line "
             "starts a new field, indent it like the fields above it"
         )
     if "did not find expected key" in problem:
-        return (
+        return _(
             "invalid YAML: this line is indented differently from the fields above it; fields "
             "of one group start at the same column: check the spaces at the start of the line"
         )
     if "did not find expected '-' indicator" in problem:
-        return (
+        return _(
             "invalid YAML: this line breaks the list above it; a list item starts with '- ' at "
             "the same column as the items before it, and a field of an item lines up with the "
             "field after the item's '- '"
         )
     if "end of stream" in problem and "quoted" in str(error.context):
-        return "invalid YAML: this quoted value is never closed; add the closing quote"
+        return _("invalid YAML: this quoted value is never closed; add the closing quote")
     if "could not find expected ':'" in problem:
-        return message + "; each field is written as name: value"
+        return message + _("; each field is written as name: value")
     if error.context and error.problem:
-        message += f" ({error.context})"
+        message += f" ({_(str(error.context))})"
     return message
 
 
@@ -446,8 +479,11 @@ def _control_character(error: yaml.YAMLError, text: str, line_offset: int) -> Ya
     line = before.count("\n") + 1
     column = len(before) - (before.rfind("\n") + 1) + 1
     return YamlError(
-        f"the control character U+{code:04X} is not allowed in YAML; delete it (such characters "
-        "often come in with text pasted from another program)",
+        _(
+            "the control character U+{code:04X} is not allowed in YAML; delete it (such "
+            "characters often come in with text pasted from another program)",
+            code=code,
+        ),
         line + line_offset,
         column,
     )
@@ -476,7 +512,7 @@ def parse(text: str, line_offset: int = 0, shape: TextShape = None) -> ParsedYam
     data = builder.build(node, shape, 0)
     duplicates = []
     for mapping, key_node in builder.duplicate_keys:
-        first = next(k for k, _ in mapping.value if k.value == key_node.value)
+        first = next(k for k, _value in mapping.value if k.value == key_node.value)
         pointer = _pointer_to(node, mapping) + "/" + escape_pointer_token(key_node.value)
         duplicates.append(
             (pointer, _node_span(key_node, line_offset), _node_span(first, line_offset))

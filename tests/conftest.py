@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from okrdocs.cli import cli
+from okrdocs.i18n import set_language
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_AS_OF = "2026-11-27"
@@ -75,6 +78,26 @@ class TempProject:
 
     def run(self, *args: str, input: str | None = None) -> Result:
         return self.runner.invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english_messages() -> Iterator[None]:
+    """Messages in English unless a test chooses a language: the sample project's configuration
+    says zh-CN, and a developer's locale may be Chinese (tests/test_i18n.py covers Chinese).
+    Session-wide, so that fixtures shared by a module's tests see it too."""
+    previous = os.environ.get("OKRDOCS_LANG")
+    os.environ["OKRDOCS_LANG"] = "en"
+    yield
+    if previous is None:
+        del os.environ["OKRDOCS_LANG"]
+    else:
+        os.environ["OKRDOCS_LANG"] = previous
+
+
+@pytest.fixture(autouse=True)
+def no_language_left_behind() -> Iterator[None]:
+    yield
+    set_language("en")  # the CLI runs in this process: a test's language must not leak
 
 
 @pytest.fixture

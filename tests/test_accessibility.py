@@ -197,8 +197,8 @@ def test_desktop_search_placeholder_and_status_order(site: Path, browser: Any) -
            }"""
     )
     counts = tab.locator(".card .status-counts .status").all_inner_texts()
-    words = [c.split(maxsplit=1)[-1] for c in counts]
-    assert words.index("off-track") < words.index("at-risk") < words.index("on-track")
+    words = [c.strip("✓!✕◷○?–◐• \n") for c in counts]
+    assert words.index("Off track") < words.index("At risk") < words.index("On track")
     shot(tab, "home-english")
     tab.context.close()
 

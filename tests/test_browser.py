@@ -6,11 +6,17 @@ Fixtures and helpers: tests/browserkit.py.
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from .browserkit import needs_browser, shot
 from .browserkit import search as search_for
+from .conftest import REPO, SAMPLE_AS_OF
 
 pytestmark = needs_browser
 
@@ -161,3 +167,114 @@ def test_open_page_reloads_after_an_edit(browser: Any, tmp_path: Path) -> None:
     finally:
         stop.set()
         thread.join(10)
+
+
+# -- the English site ---------------------------------------------------------------------------
+
+# The words a status or a type is shown with; raw codes must never reach a reader.
+RAW_CODES = re.compile(
+    r"\b(on-track|at-risk|off-track|not-started|unscored|committed|aspirational|todo|doing)\b"
+)
+FINDING = """\
+---
+objective: 提升华南区域客户覆盖
+owner: li.na
+team: sales
+period: 2026-Q4
+type: aspirational
+key_results:
+  - id: visits
+    title: 拜访华南重点客户达到 40 家
+    target: 40
+    current: 12
+    unit: 家
+    actions:
+      - title: 梳理华南重点客户名单
+        owner: li.na
+        due: 2026-11-15
+        status: doing
+checkins:
+  - date: 2026-11-20
+    values: {visits: 12}
+    confidence: 0.5
+---
+"""
+
+
+@pytest.fixture(scope="module")
+def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import subprocess
+    import sys
+
+    root = tmp_path_factory.mktemp("english")
+    shutil.copytree(REPO / "content", root / "content")
+    config = (REPO / "okrdocs.toml").read_text(encoding="utf-8")
+    (root / "okrdocs.toml").write_text(config.replace('language = "zh-CN"', 'language = "en"'))
+    (root / "content" / "sales" / "south-china.md").write_text(FINDING, encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "okrdocs", "build", "-q", "--as-of", SAMPLE_AS_OF],
+        cwd=root,
+        check=True,
+        env={**os.environ, "OKRDOCS_LANG": "zh-CN"},  # the command's language is not the site's
+    )
+    return root / "site"
+
+
+def test_the_english_site_shows_words_not_codes(english_site: Path, page: Any) -> None:
+    pages = [
+        "index.html",
+        "periods/2026-Q4.html",
+        "teams/sales.html",
+        "objectives/sales/east-china.html",
+        "objectives/sales/south-china.html",
+        "alignment/2026-Q4.html",
+    ]
+    for name in pages:
+        page.goto((english_site / name).as_uri())
+        text = page.locator("main").inner_text()
+        assert not RAW_CODES.search(text), (name, RAW_CODES.search(text))
+        badges = set(page.locator(".status").all_inner_texts())
+        allowed = {"On track", "At risk", "Off track", "Stale", "Not started", "Delivered"}
+        assert {badge.strip("✓!✕◷○?–◐• \n") for badge in badges} <= allowed | {
+            "Partly met",
+            "Missed",
+            "Unscored",
+            "Dropped",
+        }, (name, badges)
+    page.goto((english_site / "objectives/sales/south-china.html").as_uri())
+    assert "Aspirational" in page.locator(".page-head .facts").inner_text()
+    assert "In progress" in page.locator(".krs").inner_text()  # the action's status
+    shot(page, "objective-english")
+    assert page.console_errors == []
+
+
+def test_chinese_titles_on_the_english_site_are_marked(english_site: Path, page: Any) -> None:
+    page.goto((english_site / "objectives/sales/east-china.html").as_uri())
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").get_attribute("lang") == "zh-CN"
+    assert page.locator(".kr-title").first.get_attribute("lang") == "zh-CN"
+    # Check-in values are named by their key results' titles, not their ids.
+    values = page.locator(".checkin-values li").first.inner_text()
+    assert values.startswith("季度销售额从 800 万元增长到 880 万元: "), values
+    page.goto((english_site / "objectives/engineering/onboarding.html").as_uri())
+    assert page.locator("h1").get_attribute("lang") is None  # English on an English page
+
+
+def test_lint_findings_are_folded_for_authors_in_the_site_language(
+    english_site: Path, page: Any
+) -> None:
+    page.goto((english_site / "objectives/sales/south-china.html").as_uri())
+    findings = page.locator("details.findings")
+    assert findings.get_attribute("open") is None  # folded: readers are not in the way
+    assert findings.locator("summary").inner_text() == "For authors: lint findings (4)"
+    assert not findings.locator("li").first.is_visible()
+    findings.locator("summary").click()
+    finding = findings.locator("li", has_text="OKR202").inner_text()
+    assert "has a target but no baseline" in finding  # the site's language, not the command's
+
+
+def test_the_chinese_site_uses_the_glossary_terms(site: Path, page: Any) -> None:
+    page.goto((site / "objectives/sales/east-china.html").as_uri())
+    text = page.locator("main").inner_text()
+    assert "进展记录" in text and "起始值" in text and "信心指数" in text
+    assert "跟踪记录" not in text and "基线" not in text

@@ -103,6 +103,38 @@ def test_targets_judged_against_each_metrics_direction(repo: TempProject) -> Non
     assert "tickets: target lowered 15 → 10: more ambitious" in out
 
 
+def test_a_target_moved_past_the_baseline_reverses_the_direction(repo: TempProject) -> None:
+    # Found while measuring: 888 -> 799.2 with a baseline of 808 was called "more ambitious".
+    edit(
+        repo,
+        "content/sales/q1.md",
+        ("baseline: 800", "baseline: 808"),
+        ("target: 880", "target: 888"),
+        ("current: 830", "current: 820"),
+    )
+    git(repo.root, "commit", "-qam", "numbers")
+    edit(repo, "content/sales/q1.md", ("target: 888", "target: 799.2"))
+    result = repo.run("diff", "--format", "json")
+    [change] = [
+        c
+        for o in json.loads(result.stdout)["objectives"]
+        for c in o["changes"]
+        if c["kr"] == "revenue" and c["kind"] == "target-lowered"
+    ]
+    assert change["tags"] == ["less-ambitious", "direction-reversed"]
+    assert (
+        "revenue: target lowered 888 → 799.2, past the baseline 808: the key result now asks for "
+        "the opposite direction: less ambitious" in lines(repo.run("diff"))
+    )
+    assert repo.run("diff", "--fail-on", "less-ambitious").exit_code == 1
+    # A metric to reduce whose target is raised past its baseline: reversed too.
+    edit(repo, "content/eng/latency.md", ("target: 1.5", "target: 5.0"))
+    assert "p95: target raised 1.5 → 5, past the baseline 4.2" in " ".join(lines(repo.run("diff")))
+    # Within the direction, nothing changes: lower a target to raise, still above the baseline.
+    edit(repo, "content/sales/q1.md", ("target: 799.2", "target: 850"))
+    assert "revenue: target lowered 888 → 850: less ambitious" in lines(repo.run("diff"))
+
+
 def test_working_tree_against_a_revision_and_two_revisions(repo: TempProject) -> None:
     first = git(repo.root, "rev-parse", "HEAD")
     edit(repo, "content/sales/q1.md", ("target: 880", "target: 900"))
@@ -223,6 +255,34 @@ def test_added_and_removed_objectives(repo: TempProject) -> None:
     assert "added with 2 key results, owner zhang.wei, 2026-Q2" in out
 
 
+def test_only_files_that_differ_are_read(repo: TempProject) -> None:
+    # A file broken the same way on both sides is not read at all: it cannot change the report.
+    repo.write("content/eng/broken.md", "---\nobjective: [unclosed\n---\n")
+    git(repo.root, "add", ".")
+    git(repo.root, "commit", "-qm", "a broken file")
+    first = git(repo.root, "rev-parse", "HEAD")
+    edit(repo, "content/sales/q1.md", ("target: 880", "target: 900"))
+    repo.write("content/eng/new.md", VALID_OKR.replace("period: 2026-Q1", "period: 2026-Q2"))
+    out = lines(repo.run("diff"))  # the working tree: a modified file and an untracked one
+    assert out[0] == "2 objectives changed between HEAD and the working tree: 1 added, 1 changed."
+    assert not any("cannot be read" in line for line in out)
+    git(repo.root, "add", ".")
+    git(repo.root, "commit", "-qm", "raise")
+    out = lines(repo.run("diff", first, "HEAD"))  # two revisions: by blob id
+    assert out[0] == f"2 objectives changed between {first} and HEAD: 1 added, 1 changed."
+    # Two folders: by their bytes.
+    shutil.copytree(repo.content, repo.root / "old")
+    edit(repo, "content/eng/new.md", ("period: 2026-Q2", "period: 2026-Q3"))
+    out = lines(repo.run("diff", "--paths", "old", "content"))
+    assert out[0] == "1 objective changed between old and content: 1 changed."
+    # A file broken only on one side is still reported.
+    edit(repo, "content/eng/broken.md", ("[unclosed", "[still unclosed"))
+    assert any(
+        "cannot be read in content" in line
+        for line in lines(repo.run("diff", "--paths", "old", "content"))
+    )
+
+
 def test_unreadable_on_one_side_is_reported_not_a_crash(repo: TempProject) -> None:
     edit(repo, "content/eng/latency.md", ("owner: ada\n", "owner: ada\nowner: bob\n"))
     result = repo.run("diff")
@@ -240,7 +300,7 @@ def test_markdown_for_a_pull_request_comment(repo: TempProject) -> None:
     assert text.startswith(
         "<!-- okrdocs-diff -->\n## OKR changes\n\n2 objectives changed between HEAD and the working tree: 2 changed.\n"
     )
-    assert "**Review:** 1 change lower ambition or rewrite history (marked ⚠️ below)." in text
+    assert "**Review:** 1 change lowers ambition or rewrites history (marked ⚠️ below)." in text
     assert "| | objective | changes | progress, status |\n|---|---|---:|---|\n" in text
     assert (
         "| ~ | **成为华东中型制造企业首选的工业软件供应商**<br>`sales/q1` | 2 | 19% → 25%, stale |"

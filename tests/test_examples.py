@@ -31,6 +31,7 @@ from .conftest import REPO, SAMPLE_AS_OF
 EXAMPLES = REPO / "examples"
 GITHUB = EXAMPLES / "github" / "okrs.yml"
 GITLAB = EXAMPLES / "gitlab" / ".gitlab-ci.yml"
+WEEKLY = EXAMPLES / "github" / "okr-weekly-report.yml"
 
 
 def github_commands() -> list[str]:
@@ -56,7 +57,7 @@ def gitlab_commands() -> list[str]:
 
 def test_examples_are_valid_yaml() -> None:
     files = sorted(EXAMPLES.rglob("*.yml")) + sorted(EXAMPLES.rglob("*.yaml"))
-    assert len(files) == 3
+    assert len(files) == 4
     for path in files:
         assert isinstance(yaml.safe_load(path.read_text(encoding="utf-8")), dict), path
     workflow = yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
@@ -268,7 +269,8 @@ def test_recipes_pin_the_current_release_in_one_place() -> None:
     workflow = (REPO / "examples/github/okrs.yml").read_text(encoding="utf-8")
     gitlab = (REPO / "examples/gitlab/.gitlab-ci.yml").read_text(encoding="utf-8")
     pre_commit = (REPO / "examples/pre-commit/.pre-commit-config.yaml").read_text(encoding="utf-8")
-    for recipe in (workflow, gitlab):
+    weekly = WEEKLY.read_text(encoding="utf-8")
+    for recipe in (workflow, gitlab, weekly):
         assert f'OKRDOCS_PACKAGE: "okrdocs=={__version__}"' in recipe
         assert "pip install okrdocs\n" not in recipe
         assert recipe.count("$OKRDOCS_PACKAGE") >= 1
@@ -284,3 +286,108 @@ def test_the_gitlab_lint_job_runs_in_merge_request_pipelines() -> None:
     rules = recipe["workflow"]["rules"]
     assert {"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'} in rules
     assert "rules" not in recipe["okrdocs-lint"]  # it runs in every pipeline the workflow allows
+
+
+# -- the weekly report ---------------------------------------------------------------------------
+
+
+class FakeWebhook(BaseHTTPRequestHandler):
+    """A chat's incoming webhook (or GitLab's issues API): records what is posted."""
+
+    posts: ClassVar[list[tuple[str, str, bytes]]] = []
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        self.posts.append((self.path, self.headers.get("Content-Type", ""), body))
+        self.send_response(200)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"{}")
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def webhook() -> Any:
+    FakeWebhook.posts = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeWebhook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def _sample(tmp_path: Path) -> Path:
+    project = tmp_path / "okrs"
+    shutil.copytree(REPO / "content", project / "content")
+    shutil.copy(REPO / "okrdocs.toml", project / "okrdocs.toml")
+    return project
+
+
+def _shell_env(**variables: str) -> dict[str, str]:
+    # okrdocs from this environment, as `pip install "$OKRDOCS_PACKAGE"` would provide it.
+    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    env = {**os.environ, "PATH": path, "OKRDOCS_AS_OF": SAMPLE_AS_OF, **variables}
+    env.pop("OKRDOCS_LANG", None)  # as in CI: the configuration's language (the sample's zh-CN)
+    return env
+
+
+def test_the_weekly_workflow_runs_on_monday_mornings() -> None:
+    workflow = yaml.safe_load(WEEKLY.read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert triggers["schedule"] == [{"cron": "0 1 * * 1"}] and "workflow_dispatch" in triggers
+    assert workflow["jobs"]["report"]["permissions"] == {"contents": "read", "issues": "write"}
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
+@pytest.mark.parametrize("chat", ["FEISHU", "SLACK", "TEAMS"])
+def test_the_weekly_workflow_posts_to_a_chat(tmp_path: Path, webhook: str, chat: str) -> None:
+    project = _sample(tmp_path)
+    steps = yaml.safe_load(WEEKLY.read_text(encoding="utf-8"))["jobs"]["report"]["steps"]
+    for step in steps:
+        run = step.get("run", "")
+        if run.startswith("pip ") or "gh issue" in run:
+            continue
+        if "WEBHOOK" in run and f"${chat}_WEBHOOK" not in run:
+            continue
+        if run:
+            subprocess.run(
+                ["bash", "-e", "-c", run],
+                cwd=project,
+                env=_shell_env(**{f"{chat}_WEBHOOK": f"{webhook}/hook"}),
+                check=True,
+                capture_output=True,
+            )
+    assert (project / "okr-report.md").read_text(encoding="utf-8").startswith("## OKR 周报")
+    [(path, content_type, body)] = FakeWebhook.posts
+    assert path == "/hook" and content_type == "application/json"
+    payload = json.loads(body)
+    if chat == "FEISHU":
+        assert payload["card"]["header"]["title"]["content"].startswith("OKR 周报：2026-Q4")
+    elif chat == "SLACK":
+        assert payload["text"].startswith("OKR 周报")
+    else:
+        assert payload["attachments"][0]["content"]["type"] == "AdaptiveCard"
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
+def test_the_gitlab_schedule_posts_and_opens_an_issue(tmp_path: Path, webhook: str) -> None:
+    project = _sample(tmp_path)
+    job = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))["okrdocs-weekly-report"]
+    assert job["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "schedule" && $OKR_REPORT == "weekly"'}]
+    env = _shell_env(
+        SLACK_WEBHOOK=f"{webhook}/slack",
+        OKRDOCS_GITLAB_TOKEN="secret",
+        CI_API_V4_URL=f"{webhook}/api/v4",
+        CI_PROJECT_ID="42",
+    )
+    env.pop("FEISHU_WEBHOOK", None)
+    env.pop("TEAMS_WEBHOOK", None)
+    for line in job["script"]:
+        subprocess.run(
+            ["sh", "-e", "-c", line], cwd=project, env=env, check=True, capture_output=True
+        )
+    paths = [path for path, _type, _body in FakeWebhook.posts]
+    assert paths == ["/slack", "/api/v4/projects/42/issues"]
+    issue = FakeWebhook.posts[1][2].decode()
+    assert "title=OKR+weekly+report" in issue and "description=" in issue

@@ -63,7 +63,7 @@ def test_every_field_is_found_and_named(site: Path, page: Any) -> None:
     first = search(page, "east-china")[0]  # the id
     assert EAST_CHINA in first and "编号" in first and "sales/east-china" in first
     note = search(page, "两个大单")  # a check-in note
-    assert any(EAST_CHINA in r and "跟踪备注" in r for r in note)
+    assert any(EAST_CHINA in r and "进展更新备注" in r for r in note)
     action = search(page, "开放日")  # an action's title, on its key result
     assert any("开发 5 个新客户" in r and "行动" in r for r in action)
     body = search(page, "需要提前两周")  # the Markdown body

@@ -35,6 +35,7 @@ from okrdocs.config import Config
 from okrdocs.diagnostics import Diagnostic
 from okrdocs.fileio import LockTimeout, exclusive, replace_contents
 from okrdocs.frontmatter_split import SplitError
+from okrdocs.i18n import _
 from okrdocs.loader import LoadedFile, ReadError, read_bytes
 from okrdocs.model import Checkin, Objective
 from okrdocs.yamlsource import NumberError, checked_number
@@ -75,7 +76,11 @@ def find_objective(config: Config, reference: str, cwd: Path) -> Path:
         return config.content / matches[0]
     if len(matches) > 1:
         raise CheckinError(
-            f"objective id {reference!r} is used by several files: {', '.join(matches)}"
+            _(
+                "objective id {reference!r} is used by several files: {items}",
+                reference=reference,
+                items=", ".join(matches),
+            )
         )
     stem = reference.strip("/").removesuffix(".md") + ".md"
     if stem in headers:
@@ -84,7 +89,14 @@ def find_objective(config: Config, reference: str, cwd: Path) -> Path:
 
     ids = [header.id for header in headers.values() if header.id]
     hint = Suggester(ids).hint(reference)
-    raise CheckinError(f"no objective with id or path {reference!r} in {config.content}{hint}")
+    raise CheckinError(
+        _(
+            "no objective with id or path {reference!r} in {content}{hint}",
+            reference=reference,
+            content=config.content,
+            hint=hint,
+        )
+    )
 
 
 def _load(path: Path, raw: bytes, config: Config, cwd: Path) -> LoadedFile:
@@ -109,15 +121,17 @@ def parse_value(text: str, milestone: bool, unit: str | None = None) -> tuple[fl
             return True, True
         if lowered in ("false", "not-done", "no", "0"):
             return False, False
-        raise CheckinError(f"{text!r} is not a milestone value; use done or not-done (true/false)")
+        raise CheckinError(
+            _("{text!r} is not a milestone value; use done or not-done (true/false)", text=text)
+        )
     cleaned = unicodedata.normalize("NFKC", text).strip()
     for separator in (",", "_", " ", "\u2009", "\u202f"):
         cleaned = cleaned.replace(separator, "")
     if cleaned.endswith("%") and unit in ("%", "％"):
         cleaned = cleaned[:-1]
     if not _NUMBER.fullmatch(cleaned) or len(cleaned) > 40:
-        hint = "; write the number alone: the unit is in the file" if cleaned[-1:] == "%" else ""
-        raise CheckinError(f"{text!r} is not a number{hint}")
+        hint = _("; write the number alone: the unit is in the file") if cleaned[-1:] == "%" else ""
+        raise CheckinError(_("{text!r} is not a number{hint}", text=text, hint=hint))
     cleaned = cleaned.lstrip("+")
     is_integer = not any(mark in cleaned for mark in ".eE")
     try:
@@ -137,7 +151,7 @@ def _text_argument(value: str | None, option: str) -> str | None:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise CheckinError(
-            f"{option} is not valid text (its bytes are not UTF-8); type it again"
+            _("{option} is not valid text (its bytes are not UTF-8); type it again", option=option)
         ) from None
     return value
 
@@ -167,7 +181,12 @@ def record(
     note = _text_argument(note, "--note")
     author = _text_argument(author, "--author")
     if confidence is not None and not 0 <= confidence <= 1:
-        raise CheckinError(f"confidence {confidence} is not between 0 and 1 (write 0.7 for 70%)")
+        raise CheckinError(
+            _(
+                "confidence {confidence} is not between 0 and 1 (write 0.7 for 70%)",
+                confidence=confidence,
+            )
+        )
     try:
         with exclusive(path) as target:
             return _record_locked(
@@ -187,7 +206,9 @@ def record(
     except LockTimeout as error:
         raise CheckinError(str(error)) from None
     except OSError as error:
-        raise CheckinError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise CheckinError(
+            _("{path}: cannot read: {value}", path=path, value=error.strerror or error)
+        ) from None
 
 
 def _record_locked(
@@ -207,28 +228,43 @@ def _record_locked(
     try:
         raw = read_bytes(target)
     except ReadError as error:
-        raise CheckinError(f"{path}: {error}") from None
+        raise CheckinError(_("{path}: {error}", path=path, error=error)) from None
     loaded = _load(path, raw, config, cwd)
     errors = [d for d in loaded.diagnostics if d.severity == "error"]
     if loaded.objective is None or errors:
-        raise CheckinError(f"{loaded.context.display_path} cannot be read; fix it first", errors)
+        raise CheckinError(
+            _(
+                "{display_path} cannot be read; fix it first",
+                display_path=loaded.context.display_path,
+            ),
+            errors,
+        )
     objective = loaded.objective
     if not objective.period.contains(day):
         raise CheckinError(
-            f"{day.isoformat()} is outside {objective.period.key} "
-            f"({objective.period.start.isoformat()} to {objective.period.end.isoformat()})"
+            _(
+                "{day} is outside {key} ({start} to {end})",
+                day=day.isoformat(),
+                key=objective.period.key,
+                start=objective.period.start.isoformat(),
+                end=objective.period.end.isoformat(),
+            )
         )
     if day > today:
         raise CheckinError(
-            f"{day.isoformat()} is in the future; a check-in records what was measured"
+            _("{day} is in the future; a check-in records what was measured", day=day.isoformat())
         )
     same_day = next((c for c in objective.checkins if c.date == day), None)
     if same_day is not None and not replace:
         clash = sorted(kr_id for kr_id in raw_values if kr_id in same_day.values)
         if clash:
             raise CheckinError(
-                f"the check-in of {day.isoformat()} already records {', '.join(clash)}; "
-                "use --replace to change it, or --date for another day"
+                _(
+                    "the check-in of {day} already records {items}; use --replace to change "
+                    "it, or --date for another day",
+                    day=day.isoformat(),
+                    items=", ".join(clash),
+                )
             )
         if (
             confidence is not None
@@ -236,8 +272,12 @@ def _record_locked(
             and confidence != same_day.confidence
         ):
             raise CheckinError(
-                f"the check-in of {day.isoformat()} already has confidence "
-                f"{same_day.confidence:g}; use --replace to change it"
+                _(
+                    "the check-in of {day} already has confidence {confidence:g}; use "
+                    "--replace to change it",
+                    day=day.isoformat(),
+                    confidence=same_day.confidence,
+                )
             )
     values: dict[str, float | bool] = {}
     written: dict[str, Any] = {}
@@ -245,25 +285,43 @@ def _record_locked(
         kr = objective.kr(kr_id)
         if kr is None:
             known = ", ".join(k.id for k in objective.key_results)
-            raise CheckinError(f"no key result {kr_id!r} in {objective.id} (key results: {known})")
+            raise CheckinError(
+                _(
+                    "no key result {kr_id!r} in {id} (key results: {known})",
+                    kr_id=kr_id,
+                    id=objective.id,
+                    known=known,
+                )
+            )
         if kr.dropped is not None and kr.dropped <= day:
             raise CheckinError(
-                f"key result {kr_id!r} was dropped on {kr.dropped}; it takes no more check-ins"
+                _(
+                    "key result {kr_id!r} was dropped on {dropped}; it takes no more check-ins",
+                    kr_id=kr_id,
+                    dropped=kr.dropped,
+                )
             )
         if not kr.is_milestone and text.strip().lower() in ("done", "not-done"):
             raise CheckinError(
-                f"key result {kr_id!r} is a metric: give its value ({kr_id}=N, or "
-                f"{kr_id} --value N); --done and --not-done are for milestones"
+                _(
+                    "key result {kr_id!r} is a metric: give its value ({kr_id}=N, or {kr_id} "
+                    "--value N); --done and --not-done are for milestones",
+                    kr_id=kr_id,
+                )
             )
         values[kr_id], written[kr_id] = parse_value(text, kr.is_milestone, kr.unit)
     if not values:
-        raise CheckinError("name at least one key result and its value")
+        raise CheckinError(_("name at least one key result and its value"))
 
     try:
         document = Document.parse(raw)
     except (SplitError, EditError, yaml.YAMLError) as error:
         raise CheckinError(
-            f"{loaded.context.display_path}: {getattr(error, 'message', error)}"
+            _(
+                "{display_path}: {getattr}",
+                display_path=loaded.context.display_path,
+                getattr=getattr(error, "message", error),
+            )
         ) from None
     latest = objective.last_checkin
     backfill = latest is not None and day < latest.date
@@ -284,7 +342,11 @@ def _record_locked(
             replace_contents(target, data)
         except OSError as error:
             raise CheckinError(
-                f"{path}: cannot write: {error.strerror or error}; the file was not changed"
+                _(
+                    "{path}: cannot write: {value}; the file was not changed",
+                    path=path,
+                    value=error.strerror or error,
+                )
             ) from None
     reloaded = _load(path, data, config, cwd).objective
     assert reloaded is not None
@@ -303,7 +365,7 @@ def _current_edits(
             continue
         node = krs_node.value[kr.index]
         if not isinstance(node, yaml.MappingNode):
-            raise CheckinError(f"key result {kr.id!r} is not written as a mapping")
+            raise CheckinError(_("key result {id!r} is not written as a mapping", id=kr.id))
         field_name = "done" if kr.is_milestone else "current"
         existing = child(node, field_name)
         text = scalar(values[kr.id])
@@ -372,9 +434,9 @@ def _checkin_edit(
             position = document.end_of_line(key_node.start_mark.line)
             return Edit(position, position, newline + newline.join(lines))
         raise CheckinError(
-            "'checkins' is written in a form okrdocs cannot extend; add the entry by hand"
+            _("'checkins' is written in a form okrdocs cannot extend; add the entry by hand")
         )
-    _, last_value = document.root.value[-1]
+    _last_key, last_value = document.root.value[-1]
     position = document.end_of_line(last_line(last_value))
     return Edit(
         position, position, newline + f"{key_indent}checkins:" + newline + newline.join(lines)
@@ -409,18 +471,21 @@ def _apply_checked(
     problems = [d for d in result.diagnostics if d.severity == "error"]
     objective = result.objective
     if objective is None or problems:
-        detail = problems[0].message if problems else "it does not load"
+        detail = problems[0].message if problems else _("it does not load")
         raise CheckinError(
-            f"okrdocs could not edit this file safely ({detail}); nothing was written"
+            _(
+                "okrdocs could not edit this file safely ({detail}); nothing was written",
+                detail=detail,
+            )
         )
     for kr_id, value in values.items():
         kr = objective.kr(kr_id)
         recorded = kr.done if kr is not None and kr.is_milestone else kr.current if kr else None
         if not backfill and recorded != value:
-            raise CheckinError("okrdocs could not edit this file safely; nothing was written")
+            raise CheckinError(_("okrdocs could not edit this file safely; nothing was written"))
     added = [c for c in objective.checkins if c.date == day]
     if len(added) != 1 or any(added[0].values.get(k) != v for k, v in values.items()):
-        raise CheckinError("okrdocs could not add the check-in safely; nothing was written")
+        raise CheckinError(_("okrdocs could not add the check-in safely; nothing was written"))
     return data
 
 
@@ -445,7 +510,7 @@ def _merge_edits(
     entry = found[1].value[index]
     values_pair = child(entry, "values") if isinstance(entry, yaml.MappingNode) else None
     if values_pair is None or not isinstance(values_pair[1], yaml.MappingNode):
-        raise CheckinError("that day's check-in is written in a form okrdocs cannot extend")
+        raise CheckinError(_("that day's check-in is written in a form okrdocs cannot extend"))
     assert isinstance(entry, yaml.MappingNode)
     values_node = values_pair[1]
     edits: list[Edit] = []

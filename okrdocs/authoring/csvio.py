@@ -17,6 +17,7 @@ from typing import Any
 from okrdocs.analysis import Analysis
 from okrdocs.authoring.spreadsheet import NAMES, REQUIRED
 from okrdocs.display import number as display_number
+from okrdocs.i18n import _, _n
 
 COLUMNS = NAMES
 
@@ -159,7 +160,9 @@ def _parse_number(text: str, column: str, row: int, errors: list[RowError]) -> f
     try:
         value = float(cleaned)
     except ValueError:
-        errors.append(RowError(row, f"{column} {text!r} is not a number"))
+        errors.append(
+            RowError(row, _("{column} {text!r} is not a number", column=column, text=text))
+        )
         return None
     return int(value) if value.is_integer() and "." not in cleaned else value
 
@@ -181,7 +184,13 @@ def plan(
         if missing:
             errors.append(
                 RowError(
-                    number, f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} empty"
+                    number,
+                    _n(
+                        "{columns} is empty",
+                        "{columns} are empty",
+                        len(missing),
+                        columns=", ".join(missing),
+                    ),
                 )
             )
             continue
@@ -192,7 +201,10 @@ def plan(
             continue
         if row.get("type", "").strip() not in ("", "committed", "aspirational"):
             errors.append(
-                RowError(number, f"type {row['type']!r} must be committed or aspirational")
+                RowError(
+                    number,
+                    _("type {value!r} must be committed or aspirational", value=row["type"]),
+                )
             )
             continue
         team = row.get("team", "").strip() or None
@@ -234,7 +246,7 @@ def plan(
                     metadata["checkins"] = json.loads(checkins_text)
                 except json.JSONDecodeError:
                     errors.append(
-                        RowError(number, "checkins is not the JSON okrdocs export writes")
+                        RowError(number, _("checkins is not the JSON okrdocs export writes"))
                     )
             score = _parse_number(row.get("objective_score", ""), "objective_score", number, errors)
             if score is not None:
@@ -269,7 +281,9 @@ def _key_result(row: dict[str, str], number: int, errors: list[RowError]) -> dic
     if kind == "milestone":
         kr["type"] = "milestone"
     elif kind not in ("", "metric"):
-        errors.append(RowError(number, f"kr_type {kind!r} must be metric or milestone"))
+        errors.append(
+            RowError(number, _("kr_type {value!r} must be metric or milestone", value=kind))
+        )
     for column in ("baseline", "target", "current"):
         value = _parse_number(row.get(column, ""), column, number, errors)
         if value is not None:
@@ -278,7 +292,9 @@ def _key_result(row: dict[str, str], number: int, errors: list[RowError]) -> dic
     if done in ("true", "false"):
         kr["done"] = done == "true"
     elif done:
-        errors.append(RowError(number, f"done {row['done']!r} must be true or false"))
+        errors.append(
+            RowError(number, _("done {value!r} must be true or false", value=row["done"]))
+        )
     for column in ("unit", "definition"):
         if row.get(column, "").strip():
             kr[column] = row[column].strip()

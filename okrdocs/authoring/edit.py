@@ -18,7 +18,8 @@ from typing import Any
 import yaml
 
 from okrdocs.frontmatter_split import split
-from okrdocs.yamlsource import compose, plain_value
+from okrdocs.i18n import _
+from okrdocs.yamlsource import NumberError, compose, plain_value
 
 
 class EditError(Exception):
@@ -44,14 +45,17 @@ def scalar(value: Any) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     text = str(value)
-    if (
-        text
-        and _SAFE_PLAIN.match(text)
-        and text == text.strip()
-        and plain_value(text, False) == text
-    ):
+    if text and _SAFE_PLAIN.match(text) and text == text.strip() and _reads_as_text(text):
         return text
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
+
+
+def _reads_as_text(text: str) -> bool:
+    """Whether ``text`` written plain reads back as this text (not a number, a date...)."""
+    try:
+        return bool(plain_value(text, False) == text)
+    except NumberError:  # reads as a number okrdocs refuses (1E100): it must be quoted
+        return False
 
 
 def flow_mapping(values: dict[str, Any]) -> str:
@@ -80,9 +84,9 @@ class Document:
         had_bom = text.startswith("\ufeff")
         if had_bom:
             text = text[1:]
-        root, _ = compose(parts.front_matter)  # line separators are not line breaks
+        root, _restore = compose(parts.front_matter)  # line separators are not line breaks
         if not isinstance(root, yaml.MappingNode):
-            raise EditError("the front matter is not a mapping of fields")
+            raise EditError(_("the front matter is not a mapping of fields"))
         lines = _LINES.findall(text)
         return cls(raw, had_bom, lines, parts.front_matter_offset, root, parts.body_line)
 

@@ -22,6 +22,7 @@ from typing import Any
 from okrdocs.authoring.csvio import Planned, RowError, plan, render_file
 from okrdocs.authoring.spreadsheet import Sheet, read_sheet
 from okrdocs.config import Config
+from okrdocs.i18n import _
 
 
 @dataclass(slots=True)
@@ -136,13 +137,16 @@ def _compare(workspace: Any, path: Path, entry: Planned, update: bool, result: I
     loaded = workspace.check_bytes(path, raw)
     if loaded.objective is None:
         result.errors.append(
-            RowError(entry.rows[0], f"{loaded.context.display_path} cannot be read; fix it first")
+            RowError(
+                entry.rows[0],
+                _("{path} cannot be read; fix it first", path=loaded.context.display_path),
+            )
         )
         return
     imported = workspace.check_bytes(path, render_file(entry).encode("utf-8"))
     if imported.objective is None:
         problems = [d for d in imported.diagnostics if d.severity == "error"]
-        message = problems[0].message if problems else "the rows do not make a valid objective"
+        message = problems[0].message if problems else _("the rows do not make a valid objective")
         result.errors.append(RowError(entry.rows[0], message))
         return
     changes, unsupported = _differences(loaded.objective, imported.objective)
@@ -154,8 +158,12 @@ def _compare(workspace: Any, path: Path, entry: Planned, update: bool, result: I
         result.errors.append(
             RowError(
                 entry.rows[0],
-                f"{shown} differs in {', '.join(unsupported)}, which import cannot change in "
-                "place; edit the file, or remove its rows",
+                _(
+                    "{path} differs in {fields}, which import cannot change in place; edit the "
+                    "file, or remove its rows",
+                    path=shown,
+                    fields=", ".join(unsupported),
+                ),
             )
         )
         return
@@ -163,8 +171,12 @@ def _compare(workspace: Any, path: Path, entry: Planned, update: bool, result: I
         result.errors.append(
             RowError(
                 entry.rows[0],
-                f"{shown} exists and differs ({'; '.join(changes)}); use --update to apply the "
-                "sheet's values, or --skip-existing to leave it",
+                _(
+                    "{path} exists and differs ({changes}); use --update to apply the sheet's "
+                    "values, or --skip-existing to leave it",
+                    path=shown,
+                    changes="; ".join(changes),
+                ),
             )
         )
         return
@@ -182,8 +194,8 @@ def _differences(old: Any, new: Any) -> tuple[list[str], list[str]]:
 
     def shown(value: Any) -> str:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return number(value, none="none", grouping=False)
-        return "none" if value is None else str(value)
+            return number(value, none=_("none"), grouping=False)
+        return _("none") if value is None else str(value)
 
     changes: list[str] = []
     unsupported: list[str] = []
@@ -194,9 +206,9 @@ def _differences(old: Any, new: Any) -> tuple[list[str], list[str]]:
     if old.tags != new.tags:
         unsupported.append("tags")
     if old.body.strip() != new.body.strip():
-        unsupported.append("the body")
+        unsupported.append(_("the body"))
     if [kr.id for kr in old.key_results] != [kr.id for kr in new.key_results]:
-        unsupported.append("its list of key results")
+        unsupported.append(_("its list of key results"))
         return changes, unsupported
     for before_kr, after_kr in zip(old.key_results, new.key_results, strict=True):
         for name in _KR_SCALARS:
@@ -206,11 +218,11 @@ def _differences(old: Any, new: Any) -> tuple[list[str], list[str]]:
         if [(a.title, a.owner, a.due, a.status, a.link) for a in before_kr.actions] != [
             (a.title, a.owner, a.due, a.status, a.link) for a in after_kr.actions
         ]:
-            unsupported.append(f"{before_kr.id}'s actions")
+            unsupported.append(_("the actions of {id}", id=before_kr.id))
     if [(c.date, c.values, c.confidence, c.note, c.author) for c in old.checkins] != [
         (c.date, c.values, c.confidence, c.note, c.author) for c in new.checkins
     ]:
-        unsupported.append("check-ins")
+        unsupported.append(_("check-ins"))
     return changes, unsupported
 
 
@@ -242,7 +254,11 @@ def apply_update(raw: bytes, old: Any, new: Any, path: Path, workspace: Any) -> 
         if value is None:
             if pair is not None:
                 raise CheckinError(
-                    f"{path.name}: import does not remove fields ({key}); edit the file"
+                    _(
+                        "{name}: import does not remove fields ({key}); edit the file",
+                        name=path.name,
+                        key=key,
+                    )
                 )
             return
         text = scalar(value)
@@ -268,7 +284,7 @@ def apply_update(raw: bytes, old: Any, new: Any, path: Path, workspace: Any) -> 
     data = apply(document, edits)
     check = workspace.check_bytes(path, data)
     if check.objective is None or _differences(check.objective, new)[0]:
-        raise CheckinError(f"{path.name}: okrdocs could not update this file safely")
+        raise CheckinError(_("{name}: okrdocs could not update this file safely", name=path.name))
     return data
 
 

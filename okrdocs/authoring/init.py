@@ -109,7 +109,9 @@ def sample_objective(today: date, fiscal: FiscalYear, w: dict[str, str]) -> tupl
     period = parse_period(quarter, fiscal)
 
     def day(share: float) -> str:
-        return (period.start + timedelta(days=round((period.days - 1) * share))).isoformat()
+        due = period.start + timedelta(days=round((period.days - 1) * share))
+        # An action already due is done: the sample starts with no overdue action (OKR304).
+        return due.isoformat() + ("\n        status: done" if due < today else "")
 
     # A week ago: fresh enough for the staleness rule, and today stays free for a real check-in.
     checkin = max(period.start, min(today - timedelta(days=7), period.end))
@@ -160,7 +162,8 @@ def company_objective(today: date, fiscal: FiscalYear, w: dict[str, str]) -> str
     year = period_containing(today, "year", fiscal)
     period = parse_period(year, fiscal)
     checkin = max(period.start, min(today - timedelta(days=7), period.end)).isoformat()
-    due = (period.start + timedelta(days=period.days // 2)).isoformat()
+    middle = period.start + timedelta(days=period.days // 2)
+    due = middle.isoformat() + ("\n        status: done" if middle < today else "")
     return f"""\
 ---
 id: company/growth

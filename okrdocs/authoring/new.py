@@ -16,6 +16,7 @@ from typing import Any
 
 from okrdocs.config import Config
 from okrdocs.diagnostics import Diagnostic
+from okrdocs.i18n import _
 from okrdocs.periods import PeriodError, parse_period, period_containing
 
 
@@ -170,33 +171,44 @@ def create(
     except PeriodError as error:
         raise NewError(str(error)) from None
     if not new.objective.strip() or "\n" in new.objective:
-        raise NewError("the objective must be one line of text")
+        raise NewError(_("the objective must be one line of text"))
     if not new.owner.strip():
-        raise NewError("the owner is required")
+        raise NewError(_("the owner is required"))
     if new.parent:
         from okrdocs.index_cache import content_index
 
         ids = {header.id for header in content_index(config).headers.values() if header.id}
         if new.parent not in ids:
             raise NewError(
-                f"--parent {new.parent!r} is not the id of any objective in {config.content}"
+                _(
+                    "--parent {parent!r} is not the id of any objective in {content}",
+                    parent=new.parent,
+                    content=config.content,
+                )
             )
     if path is None and config.path is None and not config.content.is_dir():
         raise NewError(
-            f"no okrdocs project here: no okrdocs.toml (or [tool.okrdocs] in pyproject.toml) in "
-            f"{Path.cwd()} or above, and no content folder; run 'okrdocs init' first, "
-            "or name the file with --output"
+            _(
+                "no okrdocs project here: no okrdocs.toml (or [tool.okrdocs] in "
+                "pyproject.toml) in {folder} or above, and no content folder; run "
+                "'okrdocs init' first, or name the file with --output",
+                folder=Path.cwd(),
+            )
         )
     path = path or target_path(config, new)
     if path.exists():
-        raise NewError(f"{path} already exists; okrdocs never overwrites a file (use --output)")
+        raise NewError(
+            _("{path} already exists; okrdocs never overwrites a file (use --output)", path=path)
+        )
     text = render(new)
     from okrdocs.workspace import Workspace
 
     loaded = Workspace(config, today or date.today()).check_bytes(path, text.encode("utf-8"))
     errors = [d for d in loaded.diagnostics if d.severity == "error"]
     if errors:
-        raise NewError(f"the new objective would not be valid: {errors[0].message}")
+        raise NewError(
+            _("the new objective would not be valid: {message}", message=errors[0].message)
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:  # "x": fail rather than overwrite
         handle.write(text)

@@ -7,8 +7,9 @@ character takes two columns).
 from __future__ import annotations
 
 from okrdocs.analysis import Analysis, ObjectiveView
-from okrdocs.display import number, printable, status_style, status_words
+from okrdocs.display import PHASE_WORDS, number, printable, status_style, status_words
 from okrdocs.display import percent as display_percent
+from okrdocs.i18n import _
 from okrdocs.language import display_width
 
 WIDTH = 16  # characters of bar
@@ -32,7 +33,13 @@ def select(
         key = keys.get(period.upper())
         if key is None:
             known = ", ".join(p.key for p in data.periods)
-            raise StatusError(f"no objectives in period {period!r} (periods: {known})")
+            raise StatusError(
+                _(
+                    "no objectives in period {period!r} (periods: {known})",
+                    period=period,
+                    known=known,
+                )
+            )
         chosen = [o for o in chosen if o.objective.period.key == key]
     elif not period:
         active = {
@@ -45,14 +52,18 @@ def select(
         # Accept the id or the display name: people type what they see.
         names = {name for t in data.teams.values() for name in (t.key, t.name)}
         if team not in names:
-            listed = ", ".join(sorted(data.teams)) or "none"
+            listed = ", ".join(sorted(data.teams)) or _("none")
             hint = Suggester(names).hint(team)
-            raise StatusError(f"no team {team!r}{hint} (teams: {listed})")
+            raise StatusError(
+                _("no team {team!r}{hint} (teams: {listed})", team=team, hint=hint, listed=listed)
+            )
         chosen = [o for o in chosen if team in {o.objective.team, data.team_name(o.objective.team)}]
     if owner:
         names = {name for p in data.people.values() for name in (p.key, p.name)}
         if owner not in names:
-            raise StatusError(f"no person {owner!r}{Suggester(names).hint(owner)}")
+            raise StatusError(
+                _("no person {owner!r}{hint}", owner=owner, hint=Suggester(names).hint(owner))
+            )
         chosen = [
             o
             for o in chosen
@@ -115,9 +126,9 @@ def render(data: Analysis, views: list[ObjectiveView], color: bool, width: int =
         assert period.period is not None
         elapsed = period.period.elapsed(data.as_of)
         span = f"{period.period.start.isoformat()} – {period.period.end.isoformat()}"
-        head = f"{key}  {span}  {period.phase}"
+        head = f"{key}  {span}  {_(PHASE_WORDS.get(period.phase, period.phase))}"
         if period.phase == "active":
-            head += f", {elapsed:.0%} of the time gone"
+            head += _(", {share} of the time gone", share=display_percent(elapsed))
         if lines:
             lines.append("")
         lines.append(paint(head, "1"))
@@ -126,7 +137,7 @@ def render(data: Analysis, views: list[ObjectiveView], color: bool, width: int =
             teams.setdefault(view.team, []).append(view)
         for team_id in sorted(teams, key=lambda t: data.team_name(t) or "~"):
             lines.append("")
-            lines.append(paint(printable(data.team_name(team_id) or "(no team)"), "1;36"))
+            lines.append(paint(printable(data.team_name(team_id) or _("(no team)")), "1;36"))
             for view in sorted(teams[team_id], key=lambda v: v.attention):
                 o = view.objective
                 checked = [
@@ -134,9 +145,9 @@ def render(data: Analysis, views: list[ObjectiveView], color: bool, width: int =
                     for k in view.krs
                     if k.state.days_since_checkin is not None and k.state.last_checkin
                 ]
-                fresh = f"checked in {min(checked)} d ago" if checked else "no check-in"
+                fresh = _("checked in {n} d ago", n=min(checked)) if checked else _("no check-in")
                 score = (
-                    f"  score {view.state.score:.1f}"
+                    "  " + _("score {score:.1f}", score=view.state.score)
                     if view.state.phase == "closed" and view.state.score is not None
                     else ""
                 )
@@ -148,19 +159,21 @@ def render(data: Analysis, views: list[ObjectiveView], color: bool, width: int =
                 for k in view.krs:
                     kr = k.kr
                     if kr.is_milestone:
-                        values = "done" if kr.done else "not done"
+                        values = _("done") if kr.done else _("not done")
                     else:
                         values = (
                             f"{number(kr.baseline)} → {number(kr.current)} → {number(kr.target)}"
                         )
                         values = f"{values} {kr.unit or ''}".rstrip()
                     progress = (
-                        percent(k.state.progress) if k.state.progress is not None else "no data"
+                        percent(k.state.progress)
+                        if k.state.progress is not None
+                        else fit(_("no data"), 5)
                     )
                     lines.append(
                         f"      {fit(kr.title, title_width - 4)} {bar(k.state.value)} "
                         f"{progress:>5}  {status(k.state.status)}  {paint(printable(values), '2')}"
                     )
     if not lines:
-        lines.append("No objectives match.")
+        lines.append(_("No objectives match."))
     return "\n".join(lines) + "\n"

@@ -16,6 +16,7 @@ from typing import Any
 from okrdocs import display
 from okrdocs import progress as p
 from okrdocs.config import StatusSettings
+from okrdocs.i18n import N_, _, _n
 from okrdocs.model import Action, Checkin, KeyResult, Objective
 
 # Every kind of change, for --fail-on and the documentation (docs/diff.md).
@@ -30,7 +31,7 @@ KINDS = (
     "checkin-changed", "action-added", "action-removed", "action-status-changed",
     "action-changed", "score-set", "score-changed", "body-changed", "file-unreadable",
 )  # fmt: skip
-TAGS = ("less-ambitious", "more-ambitious", "history-rewritten")
+TAGS = ("less-ambitious", "more-ambitious", "history-rewritten", "direction-reversed")
 
 
 @dataclass(slots=True)
@@ -85,11 +86,23 @@ class DiffReport:
 
 
 def number(value: float | None) -> str:
-    return display.number(value, none="none")
+    return display.number(value, none=_("none"))
 
 
 def percent(value: float | None) -> str:
-    return display.percent(value, none="no data")
+    return display.percent(value, none=_("no data"))
+
+
+def _judgement(tags: tuple[str, ...]) -> str:
+    return _(": {judgement}", judgement=_(_TAG_WORDS[tags[0]])) if tags else ""
+
+
+_TAG_WORDS = {
+    "less-ambitious": N_("less ambitious"),
+    "more-ambitious": N_("more ambitious"),
+    "history-rewritten": N_("history rewritten"),
+    "direction-reversed": N_("direction reversed"),
+}
 
 
 def _words(status: str | None) -> str:
@@ -167,12 +180,17 @@ def _renamed(old: KeyResult, new: KeyResult, title_ratio: float) -> bool:
 
 
 def _ambition(old: KeyResult, new: KeyResult) -> tuple[str, ...]:
-    """Whether the distance from baseline to target grew or shrank, in the KR's direction."""
-    if None in (old.baseline, old.target, new.baseline, new.target):
+    """Whether the distance from baseline to target grew or shrank, in the direction the key
+    result had before the change. A target moved past the baseline reverses that direction (a
+    metric to raise now asks for a fall): reported as such, and less ambitious, since what was
+    asked for is no longer asked."""
+    if old.baseline is None or old.target is None or new.baseline is None or new.target is None:
         return ()
-    direction = 1 if (new.target - new.baseline) >= 0 else -1  # type: ignore[operator]
-    old_gap = (old.target - old.baseline) * direction  # type: ignore[operator]
-    new_gap = (new.target - new.baseline) * direction  # type: ignore[operator]
+    old_span, new_span = old.target - old.baseline, new.target - new.baseline
+    if old_span and new_span and (old_span > 0) != (new_span > 0):
+        return ("less-ambitious", "direction-reversed")
+    direction = 1 if (old_span or new_span) >= 0 else -1
+    old_gap, new_gap = old_span * direction, new_span * direction
     if new_gap < old_gap:
         return ("less-ambitious",)
     if new_gap > old_gap:
@@ -203,22 +221,53 @@ def compare_key_result(
 
     if new.dropped is not None and old.dropped is None:
         reason = f": {new.dropped_reason}" if new.dropped_reason else ""
-        add("kr-dropped", f"dropped on {new.dropped}{reason}", None, new.dropped)
+        add(
+            "kr-dropped",
+            _("dropped on {day}{reason}", day=new.dropped.isoformat(), reason=reason),
+            None,
+            new.dropped,
+        )
     if old.title != new.title:
-        add("kr-reworded", f"reworded from '{old.title}'", old.title, new.title)
+        add("kr-reworded", _("reworded from '{title}'", title=old.title), old.title, new.title)
     if old.kind != new.kind:
-        add("kr-type-changed", f"type {old.kind} → {new.kind}", old.kind, new.kind)
+        add(
+            "kr-type-changed",
+            _("type {old} → {new}", old=old.kind, new=new.kind),
+            old.kind,
+            new.kind,
+        )
     if old.owner != new.owner:
-        add("kr-owner-changed", f"owner {old.owner} → {new.owner}", old.owner, new.owner)
+        add(
+            "kr-owner-changed",
+            _("owner {old} → {new}", old=old.owner, new=new.owner),
+            old.owner,
+            new.owner,
+        )
     if old.target != new.target:
         tags = _ambition(old, new)
-        judgement = f": {tags[0].replace('-', ' ')}" if tags else ""
+        judgement = _judgement(tags)
+        if "direction-reversed" in tags:
+            judgement = _(
+                ", past the baseline {baseline}: the key result now asks for the opposite "
+                "direction{judgement}",
+                baseline=number(new.baseline),
+                judgement=judgement,
+            )
         if old.target is not None and new.target is not None:
             kind = "target-lowered" if new.target < old.target else "target-raised"
-            verb = "lowered" if new.target < old.target else "raised"
+            template = (
+                N_("target lowered {old} → {new}{judgement}")
+                if new.target < old.target
+                else N_("target raised {old} → {new}{judgement}")
+            )
             add(
                 kind,
-                f"target {verb} {number(old.target)} → {number(new.target)}{judgement}",
+                _(
+                    template,
+                    old=number(old.target),
+                    new=number(new.target),
+                    judgement=judgement,
+                ),
                 old.target,
                 new.target,
                 tags,
@@ -226,34 +275,59 @@ def compare_key_result(
         else:
             add(
                 "target-raised" if old.target is None else "target-lowered",
-                f"target {number(old.target)} → {number(new.target)}",
+                _(
+                    "target {old} → {new}",
+                    old=number(old.target),
+                    new=number(new.target),
+                ),
                 old.target,
                 new.target,
                 tags,
             )
     if old.baseline != new.baseline:
         tags = _ambition(old, new) if old.target == new.target else ()
-        judgement = f": {tags[0].replace('-', ' ')}" if tags else ""
+        judgement = _judgement(tags)
+        if "direction-reversed" in tags:
+            judgement = _(
+                ", past the target {target}: the key result now asks for the opposite "
+                "direction{judgement}",
+                target=number(new.target),
+                judgement=judgement,
+            )
         add(
             "baseline-changed",
-            f"baseline {number(old.baseline)} → {number(new.baseline)}{judgement}",
+            _(
+                "baseline {old} → {new}{judgement}",
+                old=number(old.baseline),
+                new=number(new.baseline),
+                judgement=judgement,
+            ),
             old.baseline,
             new.baseline,
             tags,
         )
     if old.unit != new.unit:
-        add("unit-changed", f"unit {old.unit or 'none'} → {new.unit or 'none'}", old.unit, new.unit)
+        add(
+            "unit-changed",
+            _("unit {old} → {new}", old=old.unit or _("none"), new=new.unit or _("none")),
+            old.unit,
+            new.unit,
+        )
     if old.weight != new.weight:
         add(
             "weight-changed",
-            f"weight {number(old.weight)} → {number(new.weight)}",
+            _("weight {old} → {new}", old=number(old.weight), new=number(new.weight)),
             old.weight,
             new.weight,
         )
     if old.confidence != new.confidence:
         add(
             "confidence-changed",
-            f"confidence {percent(old.confidence)} → {percent(new.confidence)}",
+            _(
+                "confidence {old} → {new}",
+                old=percent(old.confidence),
+                new=percent(new.confidence),
+            ),
             old.confidence,
             new.confidence,
         )
@@ -265,15 +339,20 @@ def compare_key_result(
         if new.is_milestone:
             add(
                 "current-changed",
-                f"{'done' if new.done else 'not done'} (was {'done' if old.done else 'not done'})",
+                _("done (was not done)") if new.done else _("not done (was done)"),
                 current_old,
                 current_new,
             )
         else:
             add(
                 "current-changed",
-                f"current {number(old.current)} → {number(new.current)} "
-                f"(progress {percent(old_state.progress)} → {percent(new_state.progress)})",
+                _(
+                    "current {old} → {new} (progress {old_progress} → {new_progress})",
+                    old=number(old.current),
+                    new=number(new.current),
+                    old_progress=percent(old_state.progress),
+                    new_progress=percent(new_state.progress),
+                ),
                 current_old,
                 current_new,
             )
@@ -283,17 +362,21 @@ def compare_key_result(
         if not recorded:
             add(
                 "current-without-checkin",
-                "current value changed without a new check-in",
+                _("current value changed without a new check-in"),
                 current_old,
                 current_new,
             )
     if old.score != new.score:
         if old.score is None:
-            add("score-set", f"scored {new.score:.1f}", None, new.score)
+            add("score-set", _("scored {score:.1f}", score=new.score), None, new.score)
         else:
             add(
                 "score-changed",
-                f"score {number(old.score)} → {number(new.score)}",
+                _(
+                    "score {old} → {new}",
+                    old=number(old.score),
+                    new=number(new.score),
+                ),
                 old.score,
                 new.score,
             )
@@ -308,13 +391,26 @@ def compare_actions(kr: str, old: list[Action], new: list[Action]) -> list[Chang
     for title, action in new_by_title.items():
         before = old_by_title.get(title)
         if before is None:
-            due = f", due {action.due.isoformat()}" if action.due else ""
-            changes.append(Change("action-added", f"action added: '{title}'{due}", kr, None, title))
+            due = _(", due {day}", day=action.due.isoformat()) if action.due else ""
+            changes.append(
+                Change(
+                    "action-added",
+                    _("action added: '{title}'{due}", title=title, due=due),
+                    kr,
+                    None,
+                    title,
+                )
+            )
         elif before.status != action.status:
             changes.append(
                 Change(
                     "action-status-changed",
-                    f"action '{title}': {before.status} → {action.status}",
+                    _(
+                        "action '{title}': {old} → {new}",
+                        title=title,
+                        old=before.status,
+                        new=action.status,
+                    ),
                     kr,
                     before.status,
                     action.status,
@@ -322,11 +418,19 @@ def compare_actions(kr: str, old: list[Action], new: list[Action]) -> list[Chang
             )
         elif (before.owner, before.due, before.link) != (action.owner, action.due, action.link):
             changes.append(
-                Change("action-changed", f"action '{title}': owner, due date or link changed", kr)
+                Change(
+                    "action-changed",
+                    _("action '{title}': owner, due date or link changed", title=title),
+                    kr,
+                )
             )
     for title in old_by_title:
         if title not in new_by_title:
-            changes.append(Change("action-removed", f"action removed: '{title}'", kr, title, None))
+            changes.append(
+                Change(
+                    "action-removed", _("action removed: '{title}'", title=title), kr, title, None
+                )
+            )
     return changes
 
 
@@ -348,7 +452,12 @@ def compare_checkins(old: list[Checkin], new: list[Checkin]) -> tuple[list[Chang
             changes.append(
                 Change(
                     "checkin-added",
-                    f"check-in {day.isoformat()} ({values}){note}",
+                    _(
+                        "check-in {day} ({values}){note}",
+                        day=day.isoformat(),
+                        values=values,
+                        note=note,
+                    ),
                     None,
                     None,
                     day.isoformat(),
@@ -362,7 +471,7 @@ def compare_checkins(old: list[Checkin], new: list[Checkin]) -> tuple[list[Chang
             changes.append(
                 Change(
                     "checkin-changed",
-                    f"check-in {day.isoformat()} edited",
+                    _("check-in {day} edited", day=day.isoformat()),
                     None,
                     day.isoformat(),
                     day.isoformat(),
@@ -374,7 +483,7 @@ def compare_checkins(old: list[Checkin], new: list[Checkin]) -> tuple[list[Chang
             changes.append(
                 Change(
                     "checkin-removed",
-                    f"check-in {day.isoformat()} removed",
+                    _("check-in {day} removed", day=day.isoformat()),
                     None,
                     day.isoformat(),
                     None,
@@ -395,7 +504,11 @@ def body_change(old: str, new: str) -> Change | None:
             removed += 1
     return Change(
         "body-changed",
-        f"text changed: {added} line{'s' if added != 1 else ''} added, {removed} removed",
+        _(
+            "text changed: {added} lines added, {removed} removed",
+            added=added,
+            removed=removed,
+        ),
         None,
         removed,
         added,
@@ -411,27 +524,41 @@ def compare_objective(
         changes.append(Change(kind, message, None, old_value, new_value))
 
     if old.objective != new.objective:
-        add("objective-reworded", f"reworded from '{old.objective}'", old.objective, new.objective)
-    for kind, attribute, label in (
-        ("owner-changed", "owner", "owner"),
-        ("team-changed", "team", "team"),
-        ("type-changed", "kind", "type"),
-        ("parent-changed", "parent", "parent"),
+        add(
+            "objective-reworded",
+            _("reworded from '{objective}'", objective=old.objective),
+            old.objective,
+            new.objective,
+        )
+    for kind, attribute, template in (
+        ("owner-changed", "owner", N_("owner {old} → {new}")),
+        ("team-changed", "team", N_("team {old} → {new}")),
+        ("type-changed", "kind", N_("type {old} → {new}")),
+        ("parent-changed", "parent", N_("parent {old} → {new}")),
     ):
         before, after = getattr(old, attribute), getattr(new, attribute)
         if before != after:
-            add(kind, f"{label} {before or 'none'} → {after or 'none'}", before, after)
+            add(
+                kind,
+                _(template, old=before or _("none"), new=after or _("none")),
+                before,
+                after,
+            )
     if old.period.key != new.period.key:
         add(
             "period-changed",
-            f"period {old.period.key} → {new.period.key}",
+            _("period {old} → {new}", old=old.period.key, new=new.period.key),
             old.period.key,
             new.period.key,
         )
     if sorted(old.tags) != sorted(new.tags):
         add(
             "tags-changed",
-            f"tags {', '.join(old.tags) or 'none'} → {', '.join(new.tags) or 'none'}",
+            _(
+                "tags {old} → {new}",
+                old=", ".join(old.tags) or _("none"),
+                new=", ".join(new.tags) or _("none"),
+            ),
             old.tags,
             new.tags,
         )
@@ -444,7 +571,7 @@ def compare_objective(
             changes.append(
                 Change(
                     "kr-renamed",
-                    f"key result id renamed from {before.id} to {after.id}",
+                    _("key result id renamed from {old} to {new}", old=before.id, new=after.id),
                     after.id,
                     before.id,
                     after.id,
@@ -452,27 +579,48 @@ def compare_objective(
             )
     for kr in removed:
         changes.append(
-            Change("kr-removed", f"key result removed: '{kr.title}'", kr.id, kr.title, None)
+            Change(
+                "kr-removed",
+                _("key result removed: '{title}'", title=kr.title),
+                kr.id,
+                kr.title,
+                None,
+            )
         )
     for kr in added:
-        target = (
-            f" (from {number(kr.baseline)} to {number(kr.target)} {kr.unit or ''})".rstrip()
-            if kr.target is not None
-            else ""
-        )
+        target = ""
+        if kr.target is not None:
+            template = (
+                N_(" (from {baseline} to {target} {unit})")
+                if kr.unit
+                else N_(" (from {baseline} to {target})")
+            )
+            target = _(
+                template, baseline=number(kr.baseline), target=number(kr.target), unit=kr.unit
+            )
         changes.append(
-            Change("kr-added", f"key result added: '{kr.title}'{target}", kr.id, None, kr.title)
+            Change(
+                "kr-added",
+                _("key result added: '{title}'{target}", title=kr.title, target=target),
+                kr.id,
+                None,
+                kr.title,
+            )
         )
     for before, after in pairs:
         changes.extend(compare_key_result(old, new, before, after, as_of, settings, new_dates))
     changes.extend(checkin_changes)
     if old.score != new.score:
         if old.score is None:
-            add("score-set", f"objective scored {new.score:.1f}", None, new.score)
+            add("score-set", _("objective scored {score:.1f}", score=new.score), None, new.score)
         else:
             add(
                 "score-changed",
-                f"objective score {number(old.score)} → {number(new.score)}",
+                _(
+                    "objective score {old} → {new}",
+                    old=number(old.score),
+                    new=number(new.score),
+                ),
                 old.score,
                 new.score,
             )
@@ -481,14 +629,22 @@ def compare_objective(
     if abs(old_state.progress - new_state.progress) >= 0.005:
         add(
             "progress-changed",
-            f"progress {percent(old_state.progress)} → {percent(new_state.progress)}",
+            _(
+                "progress {old} → {new}",
+                old=percent(old_state.progress),
+                new=percent(new_state.progress),
+            ),
             old_state.progress,
             new_state.progress,
         )
     if old_state.status != new_state.status:
         add(
             "status-changed",
-            f"status {_words(old_state.status)} → {_words(new_state.status)}",
+            _(
+                "status {old} → {new}",
+                old=_words(old_state.status),
+                new=_words(new_state.status),
+            ),
             old_state.status,
             new_state.status,
         )
@@ -557,7 +713,7 @@ def compare(old: Side, new: Side, as_of: date, settings: StatusSettings) -> Diff
     report = DiffReport(old.label, new.label, as_of)
     moves = match_moves(old.objectives, new.objectives)
     moved_from = {b: a for a, b in moves}
-    moved_away = {a for a, _ in moves}
+    moved_away = {a for a, _b in moves}
     for object_id in sorted(set(old.objectives) | set(new.objectives)):
         if object_id in moved_away:
             continue  # reported under its new id
@@ -583,8 +739,13 @@ def compare(old: Side, new: Side, as_of: date, settings: StatusSettings) -> Diff
             entry.changes.append(
                 Change(
                     "objective-added",
-                    f"added with {len(after.key_results)} key results, owner {after.owner}, "
-                    f"{after.period.key}",
+                    _n(
+                        "added with {n} key result, owner {owner}, {period}",
+                        "added with {n} key results, owner {owner}, {period}",
+                        len(after.key_results),
+                        owner=after.owner,
+                        period=after.period.key,
+                    ),
                 )
             )
         elif after is None and before is not None:
@@ -601,7 +762,12 @@ def compare(old: Side, new: Side, as_of: date, settings: StatusSettings) -> Diff
             entry.changes.append(
                 Change(
                     "objective-removed",
-                    f"removed ({len(before.key_results)} key results, {before.period.key})",
+                    _n(
+                        "removed ({n} key result, {period})",
+                        "removed ({n} key results, {period})",
+                        len(before.key_results),
+                        period=before.period.key,
+                    ),
                 )
             )
         else:
@@ -623,7 +789,11 @@ def compare(old: Side, new: Side, as_of: date, settings: StatusSettings) -> Diff
                 entry.changes.append(
                     Change(
                         "objective-moved",
-                        f"moved from {old.paths[object_id]} to {new.paths[object_id]}",
+                        _(
+                            "moved from {old} to {new}",
+                            old=old.paths[object_id],
+                            new=new.paths[object_id],
+                        ),
                         None,
                         old.paths[object_id],
                         new.paths[object_id],
@@ -639,7 +809,10 @@ def compare(old: Side, new: Side, as_of: date, settings: StatusSettings) -> Diff
             where = other.paths.get(key, problem.split(":", 1)[0])
             entry = ObjectiveDiff(key, "unreadable", title, where if side is new else None, where)
             entry.changes.append(
-                Change("file-unreadable", f"cannot be read in {side.label}: {problem}")
+                Change(
+                    "file-unreadable",
+                    _("cannot be read in {label}: {problem}", label=side.label, problem=problem),
+                )
             )
             report.objectives.append(entry)
     return report
@@ -662,11 +835,16 @@ def _moved(
         old_status=old_state.status,
         new_status=new_state.status,
     )
-    id_note = f"; id {old_id} → {new_id}" if old_id != new_id else ""
+    id_note = _("; id {old} → {new}", old=old_id, new=new_id) if old_id != new_id else ""
     entry.changes.append(
         Change(
             "objective-moved",
-            f"moved from {old.paths[old_id]} to {new.paths[new_id]}{id_note}",
+            _(
+                "moved from {old} to {new}{id_note}",
+                old=old.paths[old_id],
+                new=new.paths[new_id],
+                id_note=id_note,
+            ),
             None,
             old.paths[old_id],
             new.paths[new_id],

@@ -8,6 +8,7 @@ from xml.etree import ElementTree as ET
 from okrdocs.diagnostics import Diagnostic
 from okrdocs.display import printable
 from okrdocs.formats import LintReport
+from okrdocs.i18n import _n
 
 
 def render(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> str:
@@ -37,7 +38,10 @@ def render(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> str:
                 case,
                 "failure",
                 type=first.code,
-                message=printable(f"{len(found)} problem(s): {first.code} {first.message}"),
+                message=printable(
+                    _n("{n} problem: ", "{n} problems: ", len(found))
+                    + f"{first.code} {first.message}"
+                ),
             )
             failure.text = "\n".join(
                 printable(f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.message}")

@@ -12,6 +12,7 @@ from urllib.parse import quote
 from okrdocs import DOCS_URL, __version__
 from okrdocs.diagnostics import Diagnostic
 from okrdocs.formats import LintReport
+from okrdocs.i18n import language
 from okrdocs.rules import RULES
 
 SCHEMA = (
@@ -22,14 +23,15 @@ _LEVEL = {"error": "error", "warning": "warning"}
 
 def _rule(code: str) -> dict[str, object]:
     rule = RULES[code]
-    text = rule.documentation()
+    chinese = language() == "zh-CN"
+    text = rule.documentation(language())
     return {
         "id": code,
         "name": rule.name,
-        "shortDescription": {"text": rule.summary()},
-        "fullDescription": {"text": rule.summary()},
+        "shortDescription": {"text": rule.summary(language())},
+        "fullDescription": {"text": rule.summary(language())},
         "help": {"text": text, "markdown": text},
-        "helpUri": f"{DOCS_URL}/rules/{code}.md",
+        "helpUri": f"{DOCS_URL}/rules/{'zh-CN/' if chinese else ''}{code}.md",
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         "properties": {"tags": ["okr", rule.scope]},
     }

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from okrdocs.diagnostics import Diagnostic
 from okrdocs.display import printable
 from okrdocs.formats import LintReport
+from okrdocs.i18n import _, _n
 
 _RESET = "\033[0m"
 _STYLES = {"path": "\033[1m", "error": "\033[31m", "warning": "\033[33m", "dim": "\033[2m"}
@@ -30,18 +31,23 @@ def render(diagnostics: Sequence[Diagnostic], files_checked: int, color: bool = 
 
 
 def summary(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
-    files = f"{files_checked} file{'s' if files_checked != 1 else ''}"
+    files = _n("{n} file", "{n} files", files_checked)
     if not diagnostics:
-        return f"All checks passed ({files} checked)."
+        return _("All checks passed ({files} checked).", files=files)
     errors = sum(1 for d in diagnostics if d.severity == "error")
     warnings = len(diagnostics) - errors
     with_problems = len({d.path for d in diagnostics})
     parts = []
     if errors:
-        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+        parts.append(_n("{n} error", "{n} errors", errors))
     if warnings:
-        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
-    return f"Found {' and '.join(parts)} in {with_problems} of {files}."
+        parts.append(_n("{n} warning", "{n} warnings", warnings))
+    return _(
+        "Found {problems} in {n} of {files}.",
+        problems=_(" and ").join(parts),
+        n=with_problems,
+        files=files,
+    )
 
 
 def render_report(report: LintReport) -> str:

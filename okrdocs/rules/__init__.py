@@ -55,6 +55,7 @@ _MODULES = (
     "okr301_kr_no_action",
     "okr302_action_incomplete",
     "okr303_action_outside_period",
+    "okr304_action_overdue",
     "okr401_checkin_stale",
     "okr402_period_closed_unscored",
     "okr403_checkin_invalid",

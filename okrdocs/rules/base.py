@@ -12,9 +12,11 @@ import inspect
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from okrdocs.diagnostics import Severity
+from okrdocs.i18n import N_, _
 
 if TYPE_CHECKING:
     from okrdocs.config import Config
@@ -36,21 +38,38 @@ class Option:
             return float(value)
         if expected is list:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ValueError("expected a list of text")
+                raise ValueError(_("expected a list of text"))
             return value
         if not isinstance(value, expected) or isinstance(value, bool) != isinstance(
             self.default, bool
         ):
-            raise ValueError(f"expected {_kind(expected)}")
+            raise ValueError(_("expected {kind}", kind=_(_kind(expected))))
         if isinstance(value, (int, float)) and value < 0:
-            raise ValueError("expected a number of at least 0")
+            raise ValueError(_("expected a number of at least 0"))
         return value
 
 
+TRANSLATIONS = Path(__file__).with_name("zh_CN")
+
+
+def _source_text(rule: type[Rule], language: str) -> str:
+    """The rule's documentation: its docstring in English, ``zh_CN/CODE.md`` in Chinese (the
+    same examples, checked by the test suite), English where no translation exists."""
+    if language == "zh-CN":
+        translated = TRANSLATIONS / f"{rule.code}.md"
+        if translated.is_file():
+            return translated.read_text(encoding="utf-8").strip()
+    return inspect.cleandoc(rule.__doc__ or "")
+
+
 def _kind(expected: type) -> str:
-    return {int: "a whole number", float: "a number", str: "text", bool: "true or false"}.get(
-        expected, expected.__name__
-    )
+    kinds = {
+        int: N_("a whole number"),
+        float: N_("a number"),
+        str: N_("text"),
+        bool: N_("true or false"),
+    }
+    return kinds.get(expected, expected.__name__)
 
 
 @dataclass(slots=True)
@@ -110,13 +129,14 @@ class Rule:
         return iter(())
 
     @classmethod
-    def summary(cls) -> str:
-        return inspect.cleandoc(cls.__doc__ or "").split("\n", 1)[0]
+    def summary(cls, language: str = "en") -> str:
+        """One line: what the rule flags."""
+        return _source_text(cls, language).split("\n", 1)[0]
 
     @classmethod
-    def documentation(cls) -> str:
-        """The docstring after the summary line: Markdown sections."""
-        parts = inspect.cleandoc(cls.__doc__ or "").split("\n", 1)
+    def documentation(cls, language: str = "en") -> str:
+        """The text after the summary line: Markdown sections."""
+        parts = _source_text(cls, language).split("\n", 1)
         return parts[1].strip() if len(parts) > 1 else ""
 
     @classmethod

@@ -1,16 +1,18 @@
-"""A rule's documentation page, from its docstring and metadata.
+"""A rule's documentation page, from its docstring (or its Chinese translation) and metadata.
 
-The same Markdown is printed by ``okrdocs rule CODE`` and written to ``docs/rules/CODE.md``.
+The same Markdown is printed by ``okrdocs rule CODE`` and written to ``docs/rules/CODE.md``
+(English) and ``docs/rules/zh-CN/CODE.md`` (Chinese).
 """
 
 from __future__ import annotations
 
+from okrdocs.i18n import N_, in_language
 from okrdocs.rules.base import Rule
 
 _SCOPES = {
-    "objective": "each objective",
-    "project": "all objectives together",
-    "loader": "reported while reading files",
+    "objective": N_("each objective"),
+    "project": N_("all objectives together"),
+    "loader": N_("reported while reading files"),
 }
 
 
@@ -20,60 +22,81 @@ def _value(value: object) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def rule_page(rule: type[Rule]) -> str:
+def rule_page(rule: type[Rule], language: str = "en") -> str:
+    def t(message: str, /, **values: object) -> str:
+        return in_language(language, message, **values)
+
+    severity = t(rule.severity)
     lines = [
         f"# {rule.code} {rule.name}",
         "",
-        rule.summary(),
+        rule.summary(language),
         "",
-        f"- Default severity: **{rule.severity}**",
-        f"- Checks: {_SCOPES[rule.scope]}",
+        t("- Default severity: **{severity}**", severity=severity),
+        t("- Checks: {scope}", scope=t(_SCOPES[rule.scope])),
     ]
     if rule.source:
-        lines.append(f"- Source: {rule.source}")
-    lines += ["", rule.documentation(), ""]
+        lines.append(t("- Source: {source}", source=rule.source))
+    lines += ["", rule.documentation(language), ""]
     if rule.options:
         lines += [
-            "## Options",
+            t("## Options"),
             "",
-            f"Set in `okrdocs.toml` as `[lint.{rule.name}]` "
-            f"(or `[tool.okrdocs.lint.{rule.name}]` in `pyproject.toml`).",
+            t(
+                "Set in `okrdocs.toml` as `[lint.{name}]` "
+                "(or `[tool.okrdocs.lint.{name}]` in `pyproject.toml`).",
+                name=rule.name,
+            ),
             "",
-            "| option | default | meaning |",
+            t("| option | default | meaning |"),
             "|---|---|---|",
         ]
-        lines += [f"| `{o.name}` | `{_value(o.default)}` | {o.description} |" for o in rule.options]
+        lines += [
+            f"| `{o.name}` | `{_value(o.default)}` | {t(o.description)} |" for o in rule.options
+        ]
         lines.append("")
-    lines += [
-        "## Turning it off",
-        "",
-        f"On one line: `# okrdocs: ignore[{rule.code}]`. In one file: "
-        f"`# okrdocs: ignore-file[{rule.code}]` in the front matter. In the project: "
-        f'`ignore = ["{rule.code}"]` under `[lint]`, or `"glob" = ["{rule.code}"]` under '
-        "`[lint.per-file-ignores]`.",
-        "",
-    ]
+    lines += [t("## Turning it off"), ""]
     if rule.code in ("OKR001", "OKR002"):
-        lines[-2] = (
-            "This problem cannot be switched off: the file cannot be checked until it is fixed."
+        lines.append(
+            t("This problem cannot be switched off: the file cannot be checked until it is fixed.")
         )
+    else:
+        lines.append(
+            t(
+                "On one line: `# okrdocs: ignore[{code}]`. In one file: "
+                "`# okrdocs: ignore-file[{code}]` in the front matter. In the project: "
+                '`ignore = ["{code}"]` under `[lint]`, or `"glob" = ["{code}"]` under '
+                "`[lint.per-file-ignores]`.",
+                code=rule.code,
+            )
+        )
+    lines.append("")
     return "\n".join(lines)
 
 
-def index_page(rules: dict[str, type[Rule]]) -> str:
+def index_page(rules: dict[str, type[Rule]], language: str = "en") -> str:
+    def t(message: str, /, **values: object) -> str:
+        return in_language(language, message, **values)
+
     lines = [
-        "# Rules",
+        t("# Rules"),
         "",
-        "Every rule okrdocs checks. `okrdocs rules` lists them; `okrdocs rule CODE` explains one.",
-        "Codes are stable: OKR0xx reading files, OKR1xx objectives, OKR2xx key results, OKR3xx",
-        "action plans, OKR4xx tracking and scoring.",
+        t(
+            "Every rule okrdocs checks. `okrdocs rules` lists them; `okrdocs rule CODE` "
+            "explains one."
+        ),
+        t(
+            "Codes are stable: OKR0xx reading files, OKR1xx objectives, OKR2xx key results, "
+            "OKR3xx action plans, OKR4xx tracking and scoring."
+        ),
         "",
-        "| code | name | severity | flags |",
+        t("| code | name | severity | flags |"),
         "|---|---|---|---|",
     ]
     for code, rule in rules.items():
         lines.append(
-            f"| [{code}]({code}.md) | `{rule.name}` | {rule.severity} | {rule.summary()} |"
+            f"| [{code}]({code}.md) | `{rule.name}` | {t(rule.severity)} | "
+            f"{rule.summary(language)} |"
         )
     lines.append("")
     return "\n".join(lines)

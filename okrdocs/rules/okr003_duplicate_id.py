@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import _, _n
 from okrdocs.model import Header
 from okrdocs.rules.base import Finding, ProjectFiles, Rule, RuleContext
 
@@ -69,11 +70,15 @@ class DuplicateId(Rule):
                 where = files.display(others[0].rel_path)
                 if len(others) > 1:
                     rest = len(others) - 1
-                    where += f" and {rest:,} other file{'s' if rest != 1 else ''}"
-                yield (
-                    header.rel_path,
-                    Finding(
-                        "/id",
-                        f"objective id '{object_id}' is already used by {where}; ids must be unique",
-                    ),
+                    where = _n(
+                        "{where} and {n:,} other file",
+                        "{where} and {n:,} other files",
+                        rest,
+                        where=where,
+                    )
+                message = _(
+                    "objective id '{id}' is already used by {where}; ids must be unique",
+                    id=object_id,
+                    where=where,
                 )
+                yield header.rel_path, Finding("/id", message)

@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import _
 from okrdocs.rules.base import Finding, ProjectFiles, Rule, RuleContext
 from okrdocs.suggest import Suggester
 
@@ -52,6 +53,10 @@ class UnknownReference(Rule):
                 header.rel_path,
                 Finding(
                     "/parent",
-                    f"parent '{parent}' is not the id of any objective{suggest.hint(parent)}",
+                    _(
+                        "parent '{parent}' is not the id of any objective{hint}",
+                        parent=parent,
+                        hint=suggest.hint(parent),
+                    ),
                 ),
             )

@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import _
 from okrdocs.rules.base import Finding, ProjectFiles, Rule, RuleContext
 
 
@@ -61,7 +62,10 @@ class ParentCycle(Rule):
                 header.rel_path,
                 Finding(
                     "/parent",
-                    f"parent links form a cycle: {loop}; an objective cannot align to itself",
+                    _(
+                        "parent links form a cycle: {loop}; an objective cannot align to itself",
+                        loop=loop,
+                    ),
                 ),
             )
 

@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import _
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
 
@@ -44,6 +45,8 @@ class TypeUndeclared(Rule):
         if objective.kind is None:
             yield Finding(
                 "",
-                "declare the objective's type: 'type: committed' (expected to score 1.0) or "
-                "'type: aspirational' (a stretch, 0.7 is success)",
+                _(
+                    "declare the objective's type: 'type: committed' (expected to score 1.0) or "
+                    "'type: aspirational' (a stretch, 0.7 is success)"
+                ),
             )

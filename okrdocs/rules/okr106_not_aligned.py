@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import _
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Option, Rule, RuleContext
 
@@ -65,6 +66,8 @@ class NotAligned(Rule):
                 return
         yield Finding(
             "",
-            "the objective has no parent; add 'parent:' with the id of the objective it "
-            "supports, or list its team in [lint.not-aligned] top-level",
+            _(
+                "the objective has no parent; add 'parent:' with the id of the objective it "
+                "supports, or list its team in [lint.not-aligned] top-level"
+            ),
         )

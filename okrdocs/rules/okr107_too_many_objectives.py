@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import N_, _
 from okrdocs.model import Header
 from okrdocs.rules.base import Finding, Option, ProjectFiles, Rule, RuleContext
 
@@ -50,10 +51,18 @@ class TooManyObjectives(Rule):
             for (value, period), group in groups.items():
                 if len(group) <= limit or not any(h.rel_path in files.linted for h in group):
                     continue
-                message = (
-                    f"{label} '{value}' has {len(group)} objectives in {period} "
-                    f"(limit {limit}); keep the few that matter most"
+                template = (
+                    N_(
+                        "owner '{name}' has {n} objectives in {period} (limit {limit}); keep the "
+                        "few that matter most"
+                    )
+                    if label == "owner"
+                    else N_(
+                        "team '{name}' has {n} objectives in {period} (limit {limit}); keep the "
+                        "few that matter most"
+                    )
                 )
+                message = _(template, name=value, n=len(group), period=period, limit=limit)
                 for header in group:
                     if header.rel_path in files.linted:
                         declared = label == "owner" or header.team_declared

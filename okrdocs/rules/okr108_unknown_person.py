@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import N_, _
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
 
@@ -8,7 +9,7 @@ def _close(name: str, known: list[str]) -> str:
     import difflib
 
     match = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    return f"; did you mean '{match[0]}'?" if match else ""
+    return _("; did you mean '{name}'?", name=match[0]) if match else ""
 
 
 class UnknownPerson(Rule):
@@ -52,18 +53,23 @@ class UnknownPerson(Rule):
         known = list(people)
 
         def finding(pointer: str, name: str, role: str) -> Finding:
-            return Finding(
-                pointer, f"{role} '{name}' is not in the [people] roster{_close(name, known)}"
+            message = _(role, name=name) + _(
+                " is not in the [people] roster{hint}", hint=_close(name, known)
             )
+            return Finding(pointer, message)
 
         if objective.owner not in people:
-            yield finding("/owner", objective.owner, "owner")
+            yield finding("/owner", objective.owner, N_("owner '{name}'"))
         for kr in objective.key_results:
             if kr.owner_declared and kr.owner not in people:
-                yield finding(f"{kr.pointer}/owner", kr.owner, "key result owner")
+                yield finding(f"{kr.pointer}/owner", kr.owner, N_("key result owner '{name}'"))
             for action in kr.actions:
                 if action.owner is not None and action.owner not in people:
-                    yield finding(f"{action.pointer}/owner", action.owner, "action owner")
+                    yield finding(
+                        f"{action.pointer}/owner", action.owner, N_("action owner '{name}'")
+                    )
         for checkin in objective.checkins:
             if checkin.author is not None and checkin.author not in people:
-                yield finding(f"{checkin.pointer}/author", checkin.author, "check-in author")
+                yield finding(
+                    f"{checkin.pointer}/author", checkin.author, N_("check-in author '{name}'")
+                )

@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import N_, _
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
 
@@ -44,9 +45,17 @@ class UnknownTeam(Rule):
         import difflib
 
         close = difflib.get_close_matches(objective.team, list(teams), n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else "; add it to [teams] in the config"
-        where = "" if objective.team_declared else " (from its folder)"
+        hint = (
+            _("; did you mean '{name}'?", name=close[0])
+            if close
+            else _("; add it to [teams] in the config")
+        )
+        template = (
+            N_("team '{team}' is not in the [teams] roster{hint}")
+            if objective.team_declared
+            else N_("team '{team}' (from its folder) is not in the [teams] roster{hint}")
+        )
         yield Finding(
             "/team" if objective.team_declared else "",
-            f"team '{objective.team}'{where} is not in the [teams] roster{hint}",
+            _(template, team=objective.team, hint=hint),
         )

@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import _
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
 
@@ -49,6 +50,9 @@ class KrNoBaseline(Rule):
             if not kr.is_milestone and kr.target is not None and kr.baseline is None:
                 yield Finding(
                     f"{kr.pointer}/target",
-                    f"key result '{kr.id}' has a target but no baseline; add 'baseline:' with "
-                    "the value at the start of the period",
+                    _(
+                        "key result '{id}' has a target but no baseline; add 'baseline:' with "
+                        "the value at the start of the period",
+                        id=kr.id,
+                    ),
                 )

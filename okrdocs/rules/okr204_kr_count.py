@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import _, _n
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Option, Rule, RuleContext
 
@@ -61,14 +62,24 @@ class KrCount(Rule):
         if count < low:
             yield Finding(
                 "/key_results",
-                f"the objective has {count} key result{'s' if count != 1 else ''} "
-                f"(at least {low}); add the measures that would convince you it is met",
+                _n(
+                    "the objective has {n} key result (at least {low}); add the measures that "
+                    "would convince you it is met",
+                    "the objective has {n} key results (at least {low}); add the measures that "
+                    "would convince you it is met",
+                    count,
+                    low=low,
+                ),
                 at_key=True,
             )
         elif count > high:
             yield Finding(
                 "/key_results",
-                f"the objective has {count} key results (at most {high}); keep the ones that "
-                "best show the objective is met",
+                _(
+                    "the objective has {n} key results (at most {high}); keep the ones that "
+                    "best show the objective is met",
+                    n=count,
+                    high=high,
+                ),
                 at_key=True,
             )

@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import _
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
 
@@ -48,6 +49,10 @@ class KrNoChange(Rule):
             if not kr.is_milestone and kr.target is not None and kr.target == kr.baseline:
                 yield Finding(
                     f"{kr.pointer}/target",
-                    f"key result '{kr.id}' has target equal to baseline ({kr.target:g}); set "
-                    "the value you want to reach, or track this health metric elsewhere",
+                    _(
+                        "key result '{id}' has target equal to baseline ({value:g}); set "
+                        "the value you want to reach, or track this health metric elsewhere",
+                        id=kr.id,
+                        value=kr.target,
+                    ),
                 )

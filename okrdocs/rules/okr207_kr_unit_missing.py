@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import _
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
 
@@ -55,6 +56,9 @@ class KrUnitMissing(Rule):
                 continue
             yield Finding(
                 kr.pointer,
-                f"key result '{kr.id}' has no unit; add 'unit:' (such as %, 万元, customers) "
-                "or a 'definition:' of how it is measured",
+                _(
+                    "key result '{id}' has no unit; add 'unit:' (such as %, 万元, customers) "
+                    "or a 'definition:' of how it is measured",
+                    id=kr.id,
+                ),
             )

@@ -1,6 +1,7 @@
 import math
 from collections.abc import Iterator
 
+from okrdocs.i18n import _
 from okrdocs.language import numbers_in
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
@@ -78,6 +79,12 @@ class KrTitleDisagrees(Rule):
                 if not _mentions(value, numbers):
                     yield Finding(
                         f"{kr.pointer}/{field}",
-                        f"key result '{kr.id}' has {field} {value:g} but its title says "
-                        f"'{kr.title}'; make the title and the field agree",
+                        _(
+                            "key result '{id}' has {field} {value:g} but its title says "
+                            "'{title}'; make the title and the field agree",
+                            id=kr.id,
+                            field=field,
+                            value=value,
+                            title=kr.title,
+                        ),
                     )

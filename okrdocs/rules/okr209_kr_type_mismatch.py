@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import _
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
 
@@ -53,14 +54,22 @@ class KrTypeMismatch(Rule):
                     if getattr(kr, field) is not None:
                         yield Finding(
                             f"{kr.pointer}/{field}",
-                            f"key result '{kr.id}' is a milestone, so '{field}' is ignored; use "
-                            "'done: true/false', or remove 'type: milestone' to track a number",
+                            _(
+                                "key result '{id}' is a milestone, so '{field}' is ignored; use "
+                                "'done: true/false', or remove 'type: milestone' to track a "
+                                "number",
+                                id=kr.id,
+                                field=field,
+                            ),
                             at_key=True,
                         )
             elif kr.done is not None:
                 yield Finding(
                     f"{kr.pointer}/done",
-                    f"key result '{kr.id}' is a metric, so 'done' is ignored; set 'current', or "
-                    "add 'type: milestone'",
+                    _(
+                        "key result '{id}' is a metric, so 'done' is ignored; set 'current', or "
+                        "add 'type: milestone'",
+                        id=kr.id,
+                    ),
                     at_key=True,
                 )

@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import _
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
 
@@ -60,6 +61,9 @@ class KrNoAction(Rule):
             if not kr.actions and not kr.dropped_by(context.as_of):
                 yield Finding(
                     f"{kr.pointer}/title",
-                    f"key result '{kr.id}' has no action plan; add 'actions:' with what will be "
-                    "done, by whom and by when",
+                    _(
+                        "key result '{id}' has no action plan; add 'actions:' with what will be "
+                        "done, by whom and by when",
+                        id=kr.id,
+                    ),
                 )

@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import N_, _
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
 
@@ -54,8 +55,11 @@ class ActionIncomplete(Rule):
                     continue
                 missing = [name for name in ("owner", "due") if getattr(action, name) is None]
                 if missing:
-                    yield Finding(
-                        f"{action.pointer}/title",
-                        f"action '{action.title}' has no {' and no '.join(missing)}; add "
-                        + " and ".join(f"'{name}:'" for name in missing),
-                    )
+                    template = {
+                        ("owner",): N_("action '{title}' has no owner; add 'owner:'"),
+                        ("due",): N_("action '{title}' has no due date; add 'due:'"),
+                        ("owner", "due"): N_(
+                            "action '{title}' has no owner and no due date; add 'owner:' and 'due:'"
+                        ),
+                    }[tuple(missing)]
+                    yield Finding(f"{action.pointer}/title", _(template, title=action.title))

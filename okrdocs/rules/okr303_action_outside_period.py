@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import _
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
 
@@ -49,6 +50,12 @@ class ActionOutsidePeriod(Rule):
                 if action.due is not None and not period.contains(action.due):
                     yield Finding(
                         f"{action.pointer}/due",
-                        f"action '{action.title}' is due {action.due.isoformat()}, outside "
-                        f"{period.key} ({period.start.isoformat()} to {period.end.isoformat()})",
+                        _(
+                            "action '{title}' is due {due}, outside {period} ({start} to {end})",
+                            title=action.title,
+                            due=action.due.isoformat(),
+                            period=period.key,
+                            start=period.start.isoformat(),
+                            end=period.end.isoformat(),
+                        ),
                     )

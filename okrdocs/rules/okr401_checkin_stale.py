@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import N_, _
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Option, Rule, RuleContext
 
@@ -49,13 +50,19 @@ class CheckinStale(Rule):
         since = last.date if last is not None else objective.period.start
         age = (context.as_of - since).days
         if age > limit:
-            what = (
-                f"the last check-in was {age} days ago"
+            template = (
+                N_(
+                    "the last check-in was {n} days ago (limit {limit}); record progress with "
+                    "'okrdocs checkin'"
+                )
                 if last
-                else (f"there is no check-in {age} days into the period")
+                else N_(
+                    "there is no check-in {n} days into the period (limit {limit}); record "
+                    "progress with 'okrdocs checkin'"
+                )
             )
             yield Finding(
                 "/checkins" if last else "",
-                f"{what} (limit {limit}); record progress with 'okrdocs checkin'",
+                _(template, n=age, limit=limit),
                 at_key=last is not None,
             )

@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import _
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
 
@@ -57,6 +58,10 @@ class PeriodClosedUnscored(Rule):
             if kr.score is None and kr.dropped is None:  # a dropped key result is not scored
                 yield Finding(
                     f"{kr.pointer}/title",
-                    f"{objective.period.key} has ended and key result '{kr.id}' has no score; "
-                    "add 'score:' from 0.0 to 1.0",
+                    _(
+                        "{period} has ended and key result '{id}' has no score; "
+                        "add 'score:' from 0.0 to 1.0",
+                        period=objective.period.key,
+                        id=kr.id,
+                    ),
                 )

@@ -1,6 +1,7 @@
 from collections.abc import Iterator
 from datetime import timedelta
 
+from okrdocs.i18n import _
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Option, Rule, RuleContext
 
@@ -63,20 +64,33 @@ class CheckinInvalid(Rule):
             if checkin.date > context.as_of:
                 yield Finding(
                     pointer,
-                    f"check-in dated {day} is in the future (as of "
-                    f"{context.as_of.isoformat()}); use the day the values were measured",
+                    _(
+                        "check-in dated {day} is in the future (as of {today}); use the day the "
+                        "values were measured",
+                        day=day,
+                        today=context.as_of.isoformat(),
+                    ),
                 )
             elif checkin.date < period.start or checkin.date > last_allowed:
                 yield Finding(
                     pointer,
-                    f"check-in dated {day} is outside {period.key} "
-                    f"({period.start.isoformat()} to {period.end.isoformat()})",
+                    _(
+                        "check-in dated {day} is outside {period} ({start} to {end})",
+                        day=day,
+                        period=period.key,
+                        start=period.start.isoformat(),
+                        end=period.end.isoformat(),
+                    ),
                 )
             if previous is not None and checkin.date < previous:
                 yield Finding(
                     pointer,
-                    f"check-in dated {day} comes after one dated "
-                    f"{previous.isoformat()}; keep check-ins oldest first",
+                    _(
+                        "check-in dated {day} comes after one dated {previous}; keep check-ins "
+                        "oldest first",
+                        day=day,
+                        previous=previous.isoformat(),
+                    ),
                 )
             previous = max(previous, checkin.date) if previous else checkin.date
         latest: dict[str, tuple[float | bool, str]] = {}
@@ -88,8 +102,13 @@ class CheckinInvalid(Rule):
                 if when is not None and checkin.date > when:
                     yield Finding(
                         f"{checkin.pointer}/values",
-                        f"the check-in of {checkin.date} records key result '{kr_id}', dropped "
-                        f"on {when}; remove the value, or the key result's 'dropped' date",
+                        _(
+                            "the check-in of {day} records key result '{id}', dropped on "
+                            "{dropped}; remove the value, or the key result's 'dropped' date",
+                            day=checkin.date.isoformat(),
+                            id=kr_id,
+                            dropped=when.isoformat(),
+                        ),
                     )
         for kr in objective.key_results:
             if kr.id not in latest:
@@ -101,9 +120,16 @@ class CheckinInvalid(Rule):
                 or recorded != value
                 or isinstance(recorded, bool) != isinstance(value, bool)
             ):
-                shown = "missing" if recorded is None else str(recorded).lower()
+                shown = _("missing") if recorded is None else str(recorded).lower()
                 yield Finding(
                     f"{kr.pointer}/{field}" if recorded is not None else kr.pointer,
-                    f"key result '{kr.id}' has {field} {shown} but its latest check-in "
-                    f"({day}) says {str(value).lower()}; make them agree",
+                    _(
+                        "key result '{id}' has {field} {shown} but its latest check-in ({day}) "
+                        "says {value}; make them agree",
+                        id=kr.id,
+                        field=field,
+                        shown=shown,
+                        day=day,
+                        value=str(value).lower(),
+                    ),
                 )

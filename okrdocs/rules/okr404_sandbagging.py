@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.i18n import _
 from okrdocs.model import KeyResult, Objective
 from okrdocs.rules.base import Finding, Option, Rule, RuleContext
 
@@ -64,23 +65,29 @@ class Sandbagging(Rule):
         if objective.kind == "committed" and self._met_at_start(objective, context):
             yield Finding(
                 "/type",
-                "every key result was already met in the first check-ins; set targets that "
-                "need this period's work",
+                _(
+                    "every key result was already met in the first check-ins; set targets that "
+                    "need this period's work"
+                ),
                 at_key=True,
             )
         elif objective.kind == "aspirational":
             if all(kr.score == 1.0 for kr in krs):
                 yield Finding(
                     "/type",
-                    "every key result of this aspirational objective scored 1.0; it was not a "
-                    "stretch, so aim higher next time or declare it committed",
+                    _(
+                        "every key result of this aspirational objective scored 1.0; it was not "
+                        "a stretch, so aim higher next time or declare it committed"
+                    ),
                     at_key=True,
                 )
             elif all(kr.confidence is not None and kr.confidence >= 0.9 for kr in krs):
                 yield Finding(
                     "/type",
-                    "every key result of this aspirational objective has confidence 0.9 or "
-                    "more; a stretch goal should feel uncertain (about 0.5 to 0.7)",
+                    _(
+                        "every key result of this aspirational objective has confidence 0.9 or "
+                        "more; a stretch goal should feel uncertain (about 0.5 to 0.7)"
+                    ),
                     at_key=True,
                 )
 

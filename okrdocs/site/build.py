@@ -23,6 +23,7 @@ from typing import Any
 from okrdocs.analysis import Analysis
 from okrdocs.config import Config
 from okrdocs.diagnostics import Diagnostic
+from okrdocs.i18n import _, _n, speaking
 from okrdocs.parallel import gc_paused
 from okrdocs.site import markdown as md
 from okrdocs.site.writer import MARKER, OutputPathError, SiteWriter
@@ -72,19 +73,30 @@ def check_output(config: Config, output: Path) -> None:
     content = config.content.resolve()
     if _inside(output, content):
         raise BuildError(
-            f"the output folder {output} is inside the content folder {content}; choose another"
+            _(
+                "the output folder {output} is inside the content folder {content}; choose another",
+                output=output,
+                content=content,
+            )
         )
     if _inside(content, output) or _inside(config.root.resolve(), output):
         raise BuildError(
-            f"the output folder {output} contains the project; choose a folder of its own"
+            _(
+                "the output folder {output} contains the project; choose a folder of its own",
+                output=output,
+            )
         )
     if output.exists():
         if not output.is_dir():
-            raise BuildError(f"the output path {output} is a file, not a folder")
+            raise BuildError(_("the output path {output} is a file, not a folder", output=output))
         if any(output.iterdir()) and not (output / MARKER).exists():
             raise BuildError(
-                f"the output folder {output} is not empty and was not created by okrdocs; "
-                "empty it or choose another (okrdocs never overwrites files it did not write)"
+                _(
+                    "the output folder {output} is not empty and was not created by okrdocs; "
+                    "empty it or choose another (okrdocs never overwrites files it did not "
+                    "write)",
+                    output=output,
+                )
             )
 
 
@@ -100,12 +112,16 @@ def load(
         workspace = Workspace.for_lint(config, as_of, jobs=jobs)
     else:
         workspace = Workspace(config, as_of, jobs=jobs)
-    workspace.load(meanwhile=meanwhile)
+    with speaking(config.language):  # the findings the pages show are in the site's language
+        workspace.load(meanwhile=meanwhile)
     errors = [d for d in workspace.diagnostics if d.severity == "error"]
     if lint and errors:
         raise BuildError(
-            f"{len(errors)} error{'s' if len(errors) != 1 else ''} found; fix them or build "
-            "with --no-lint",
+            _n(
+                "{n} error found; fix it or build with --no-lint",
+                "{n} errors found; fix them or build with --no-lint",
+                len(errors),
+            ),
             exit_code=1,
             diagnostics=workspace.diagnostics,
             files_checked=workspace.files_checked,

@@ -29,7 +29,8 @@ from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup
 
 from okrdocs.config import Config
-from okrdocs.display import number, percent, status_style, with_unit
+from okrdocs.display import LABELS, number, percent, status_style, with_unit
+from okrdocs.i18n import _, catalogue
 from okrdocs.site.widgets import Widgets, quoted
 
 
@@ -51,8 +52,12 @@ def theme_folder(config: Config) -> Path:
     if not (folder / "templates").is_dir():
         names = sorted(p.name for p in bundled_themes().iterdir() if (p / "templates").is_dir())
         raise ThemeError(
-            f"theme {config.theme!r} not found: use a bundled theme ({', '.join(names)}) or a "
-            "folder with a templates/ subfolder"
+            _(
+                "theme {theme!r} not found: use a bundled theme ({items}) or a folder "
+                "with a templates/ subfolder",
+                theme=config.theme,
+                items=", ".join(names),
+            )
         )
     return folder
 
@@ -73,10 +78,20 @@ def watched_folders(config: Config) -> list[Path]:
 
 
 class Translator:
+    """``t()`` in templates: the site's language, whatever language the command speaks.
+
+    The words come from okrdocs' message catalogue, then the theme's ``strings.json``, then the
+    overrides' (a theme may add or reword strings). A code from the files or the model
+    ("off-track", "committed", "doing") becomes its label first ("Off track"), so no page
+    shows a raw code in either language.
+    """
+
     def __init__(self, language: str, strings: dict[str, dict[str, str]]) -> None:
-        self.table = strings.get(language, {})
+        self.language = language
+        self.table = {**catalogue(language), **strings.get(language, {})}
 
     def __call__(self, text: str, **values: Any) -> str:
+        text = LABELS.get(text, text)
         translated = self.table.get(text, text)
         return translated.format(**values) if values else translated
 
@@ -138,7 +153,7 @@ def make_environment(config: Config) -> Environment:
             strings.setdefault(language, {}).update(table)
     translator = Translator(config.language, strings)
     env.bytecode_cache = _template_cache(config, translator.table)
-    widgets = Widgets(translator)
+    widgets = Widgets(translator, config.language)
     env.globals.update(
         t=translator,
         url=_url,
@@ -157,6 +172,8 @@ def make_environment(config: Config) -> Environment:
         person=_person,
         team_name=_team_name,
         status_badge=widgets.status_badge,
+        # ``<h1{{ o.title | lang }}>``: a lang attribute when the text's script is not the page's
+        lang=lambda text: Markup(widgets.lang(str(text))),
     )
     env.filters.update(percent=percent, number=number, with_unit=with_unit, iso=_iso)
     return env

@@ -277,22 +277,19 @@ def _teams_and_people(data: Analysis, docs: list[Doc]) -> None:
 
 
 def _status_words(t: Callable[..., str] | None) -> dict[str, str]:
-    """Each status in English and in the site's language, and in Chinese whatever the
-    language (people type 落后 or off track)."""
+    """Each status in the site's language, in English and in Chinese whatever the language
+    (people type 落后 or off track)."""
     from okrdocs import progress as p
-    from okrdocs.display import status_words
-    from okrdocs.site.render import bundled_themes
+    from okrdocs.display import LABELS, status_words
+    from okrdocs.i18n import catalogue
 
-    try:
-        strings = json.loads(
-            (bundled_themes() / "default" / "strings.json").read_text(encoding="utf-8")
-        ).get("zh-CN", {})
-    except (OSError, ValueError):  # pragma: no cover - the bundled theme is always there
-        strings = {}
+    chinese = catalogue("zh-CN")
     found = {}
     for status in p.SEVERITY:
-        words = [t(status) if t else status, status_words(status), strings.get(status, "")]
-        found[status] = " · ".join(dict.fromkeys(w for w in words if w))
+        label = LABELS.get(status, status)
+        words = [t(status) if t else label, label, status_words(status), chinese.get(label, "")]
+        unique = {w.lower(): w for w in reversed(words) if w}  # the first spelling of each
+        found[status] = " · ".join(reversed(unique.values()))
     return found
 
 

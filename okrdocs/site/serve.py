@@ -35,6 +35,7 @@ from typing import Any
 from okrdocs.config import Config, ConfigError, load_config
 from okrdocs.diagnostics import Diagnostic
 from okrdocs.discovery import walk
+from okrdocs.i18n import _, _n, speaking
 from okrdocs.parallel import gc_paused
 from okrdocs.workspace import Workspace
 
@@ -104,7 +105,8 @@ class LiveSite:
         config_stamp, theme_stamp = self._config_scan(), self._theme_scan()
         workspace = Workspace.for_lint(self.config, self.as_of, jobs=1)
         with gc_paused():
-            workspace.load()
+            with speaking(self.config.language):
+                workspace.load()
             data = workspace.analysis()
         staging = self.folder.with_name(self.folder.name + ".new")
         shutil.rmtree(staging, ignore_errors=True)
@@ -153,7 +155,7 @@ class LiveSite:
             self.config_stamp, self.theme_stamp = config_stamp, theme_stamp
             if changed_config and self.config.path is not None:
                 self.config = load_config(self.config.path)
-            self.report("configuration or theme changed: rebuilding everything")
+            self.report(_("configuration or theme changed: rebuilding everything"))
             self.full_build()
             return True
         stamps = self._scan()
@@ -169,7 +171,15 @@ class LiveSite:
         names = ", ".join(
             sorted(self.workspace.context(Path(p)).display_path for p in changed + removed)
         )
-        self.report(f"rebuilt {pages} pages in {took:.2f} s after changes to {names}")
+        self.report(
+            _n(
+                "rebuilt {n} page in {seconds:.2f} s after changes to {names}",
+                "rebuilt {n} pages in {seconds:.2f} s after changes to {names}",
+                pages,
+                seconds=took,
+                names=names,
+            )
+        )
         return True
 
     def _rebuild(self, paths: list[Path]) -> int:
@@ -179,7 +189,8 @@ class LiveSite:
         workspace = self.workspace
         assert workspace is not None
         with gc_paused():
-            reload = workspace.reload(paths)
+            with speaking(self.config.language):
+                reload = workspace.reload(paths)
             data = workspace.analysis()
         new_signatures, shape = signatures(data), site_shape(data)
         changed = reload.objective_ids()
@@ -399,7 +410,12 @@ def serve(
             server = ThreadingHTTPServer((host, port), _Handler)
         except OSError as error:
             raise ServeError(
-                f"cannot listen on {host}:{port}: {error.strerror}; try --port"
+                _(
+                    "cannot listen on {host}:{port}: {strerror}; try --port",
+                    host=host,
+                    port=port,
+                    strerror=error.strerror,
+                )
             ) from None
         bound_port = server.server_address[1]
         server.RequestHandlerClass = type(
@@ -421,10 +437,14 @@ def serve(
                     try:
                         live.update()
                     except ConfigError as error:
-                        report(f"okrdocs: error: {error}")
+                        report(_("okrdocs: error: {message}", message=error))
                     except Exception as error:  # keep serving the last good site; say why
                         report(
-                            f"okrdocs: error while rebuilding (the last good site is kept): {error}"
+                            _(
+                                "okrdocs: error while rebuilding (the last good site is kept): "
+                                "{message}",
+                                message=error,
+                            )
                         )
             except KeyboardInterrupt:
                 pass

@@ -17,6 +17,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from okrdocs.display import number, percent, status_style, with_unit
+from okrdocs.i18n import script_language
 from okrdocs.progress import SEVERITY
 from okrdocs.site.markdown import is_safe_link
 
@@ -71,10 +72,17 @@ class Widgets:
     objectives, key result cards, check-in lists. Each returns Markup; values are escaped
     here, and translated labels are escaped once per build."""
 
-    def __init__(self, t: Callable[..., str]) -> None:
+    def __init__(self, t: Callable[..., str], language: str = "en") -> None:
         self.t = t
+        self.language = language
         self._labels: dict[str, str] = {}
         self._badges: dict[str, str] = {}
+
+    def lang(self, text: str) -> str:
+        """`` lang="…"`` for text written in another script than the page's language (a
+        Chinese title on an English site), so that screen readers and fonts get it right."""
+        written = script_language(text)
+        return f' lang="{written}"' if written and written != self.language else ""
 
     def label(self, text: str) -> str:
         """``t(text)``, escaped: the same few labels appear on every page."""
@@ -173,7 +181,8 @@ class Widgets:
             bar = self._bar(o.progress, f"{progress}: {title}", expected, o.status)
             rows.append(
                 f'<li class="objective-row"><div class="objective-row-main">'
-                f'<a class="objective-link" href="{root}{quoted(o.path)}">{title}</a>'
+                f'<a class="objective-link" href="{root}{quoted(o.path)}"{self.lang(o.title)}>'
+                f"{title}</a>"
                 f'<span class="meta">{esc(" · ".join(meta))}</span></div>'
                 f'<div class="objective-row-numbers">{bar}{score}{self._badge(o.status)}'
                 f"</div></li>"
@@ -202,7 +211,7 @@ class Widgets:
         dropped = state.status == "dropped"
         parts = [
             f'<li class="kr{" kr-dropped" if dropped else ""}" id="kr-{esc(kr.id)}">\n'
-            f'<div class="kr-head"><h3 class="kr-title">{title}</h3>'
+            f'<div class="kr-head"><h3 class="kr-title"{self.lang(kr.title)}>{title}</h3>'
             f"{self._badge(state.status)}</div>\n"
         ]
         if dropped and kr.dropped is not None:
@@ -289,9 +298,11 @@ class Widgets:
             + "\n</tbody>\n</table>\n</details>\n"
         )
 
-    def checkin_list(self, checkins: Any, root: str) -> Markup:
-        """The check-ins, as given (pages show them newest first), with each value they set."""
+    def checkin_list(self, checkins: Any, root: str, key_results: Any = ()) -> Markup:
+        """The check-ins, as given (pages show them newest first), with each value they set,
+        named by the key result's title (its id when the key result is gone) and in its unit."""
         label = self.label
+        by_id = {kr.id: kr for kr in key_results}
         items = []
         for checkin in checkins:
             day = checkin.date.isoformat()
@@ -305,11 +316,19 @@ class Widgets:
                 item += f"<p>{esc(checkin.note)}</p>"
             values = []
             for kr_id, value in checkin.values.items():
+                kr = by_id.get(kr_id)
                 if isinstance(value, bool):
                     shown = label("reached") if value else label("not reached")
                 else:
-                    shown = esc(number(value))
-                kr = esc(kr_id)
-                values.append(f'<li><a href="#kr-{kr}">{kr}</a>: {shown}</li>')
+                    shown = esc(with_unit(value, kr.unit if kr is not None else None))
+                anchor = esc(kr_id)
+                if kr is None:
+                    values.append(f'<li><a href="#kr-{anchor}">{anchor}</a>: {shown}</li>')
+                else:
+                    values.append(
+                        f'<li><a href="#kr-{anchor}" title="{anchor}"{self.lang(kr.title)}>'
+                        f"{esc(kr.title)}</a>: "
+                        f"{shown}</li>"
+                    )
             items.append(f'{item}<ul class="checkin-values">{"".join(values)}</ul></li>')
         return Markup("\n".join(items))

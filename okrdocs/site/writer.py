@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from okrdocs import __version__
 from okrdocs.analysis import Analysis
 from okrdocs.diagnostics import Diagnostic
+from okrdocs.i18n import _
 from okrdocs.parallel import map_files
 from okrdocs.paths import root_prefix
 from okrdocs.site import search
@@ -93,7 +94,9 @@ class SiteWriter:
         # (resolving every path would cost a system call per folder level, per page).
         normal = posixpath.normpath(path)
         if normal.startswith(("../", "/")) or normal in ("..", ".") or "\\" in normal:
-            raise OutputPathError(f"refusing to write outside the output folder: {path}")
+            raise OutputPathError(
+                _("refusing to write outside the output folder: {path}", path=path)
+            )
         directory = posixpath.dirname(normal)
         if directory not in self._folders:
             os.makedirs(os.path.join(self._root, directory), exist_ok=True)
@@ -277,7 +280,7 @@ class SiteWriter:
         tasks = self.tasks()
         map_files(_run_task, self, tasks, jobs)
         self.write(MARKER, MARKER_TEXT)
-        return sum(1 for kind, _ in tasks if kind != "site")
+        return sum(1 for kind, _task in tasks if kind != "site")
 
     def write_pages(self, pages: Iterable[Page]) -> int:
         count = 0
@@ -305,7 +308,7 @@ def spread_by_folder(pages: list[tuple[Any, str]]) -> list[Any]:
         for index, task in enumerate(tasks)
     ]
     placed.sort(key=lambda item: item[:3])
-    return [task for *_, task in placed]
+    return [task for *_place, task in placed]
 
 
 def _run_task(writer: SiteWriter, task: tuple[str, str]) -> str:

@@ -1,0 +1,1 @@
+"""The weekly report: ``okrdocs report`` and its page on the site (see okrdocs.report.weekly)."""
