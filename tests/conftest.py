@@ -133,3 +133,7 @@ def pytest_configure(config: pytest.Config) -> None:
         "okrdocs-fuzz", max_examples=3000, deadline=None, suppress_health_check=quiet
     )
     settings.load_profile("okrdocs-fuzz" if config.getoption("--fuzz") else "okrdocs")
+
+
+# The browser tests' fixtures (site, browser, page): tests/browserkit.py.
+from .browserkit import browser, page, site  # noqa: E402, F401

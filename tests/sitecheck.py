@@ -41,6 +41,8 @@ def broken_links(site: Path, skip: tuple[str, ...] = ("404.html",)) -> list[str]
             parts = urlsplit(link)
             if parts.scheme in ("http", "https", "mailto") or parts.netloc:
                 continue
+            if link.startswith("data:image/svg+xml,"):  # the inline favicon
+                continue
             if parts.scheme:
                 problems.append(f"{page.relative_to(site)} -> {link}: unexpected scheme")
                 continue

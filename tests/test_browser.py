@@ -1,8 +1,7 @@
 """The built sample site in a real headless Chromium, opened from file://.
 
 Screenshots of the main pages are saved under tests/artifacts/ (gitignored; CI keeps them).
-These tests skip only where Chromium is absent; CI sets OKRDOCS_REQUIRE_BROWSER=1 so that a
-missing browser fails instead.
+Fixtures and helpers: tests/browserkit.py.
 """
 
 from __future__ import annotations
@@ -10,70 +9,16 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from .browserkit import needs_browser, shot
+from .browserkit import search as search_for
 from .conftest import REPO, SAMPLE_AS_OF
 
-ARTIFACTS = Path(__file__).parent / "artifacts"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-if CHROMIUM is None and os.environ.get("OKRDOCS_REQUIRE_BROWSER") == "1":
-    raise RuntimeError("OKRDOCS_REQUIRE_BROWSER=1 but chromium is not installed")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import subprocess
-    import sys
-
-    root = tmp_path_factory.mktemp("browser")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copy(REPO / "okrdocs.toml", root / "okrdocs.toml")
-    subprocess.run(
-        [sys.executable, "-m", "okrdocs", "build", "-q", "--as-of", SAMPLE_AS_OF],
-        cwd=root,
-        check=True,
-    )
-    return root / "site"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield instance
-        instance.close()
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.console_errors = []
-    tab.on(
-        "console",
-        lambda message: (
-            tab.console_errors.append(message.text) if message.type == "error" else None
-        ),
-    )
-    tab.on("pageerror", lambda error: tab.console_errors.append(str(error)))
-    yield tab
-    context.close()
-
-
-def shot(page: Any, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+pytestmark = needs_browser
 
 
 def test_navigate_home_team_objective(site: Path, page: Any) -> None:
@@ -91,7 +36,7 @@ def test_navigate_home_team_objective(site: Path, page: Any) -> None:
     bars = page.get_by_role("progressbar")
     assert bars.count() >= 4
     assert bars.first.get_attribute("aria-valuenow") == "51"
-    assert page.locator("svg.chart circle").count() == 4
+    assert page.locator(".chart .point").count() == 4
     shot(page, "objective-east-china")
     page.get_by_role(
         "link",
@@ -102,11 +47,7 @@ def test_navigate_home_team_objective(site: Path, page: Any) -> None:
 
 
 def search(page: Any, text: str) -> list[str]:
-    box = page.get_by_role("combobox")
-    box.click()
-    box.fill(text)
-    page.wait_for_selector("#search-results li[role=option]", timeout=5000)
-    return page.locator("#search-results li[role=option]").all_inner_texts()
+    return search_for(page, text)
 
 
 def test_search_chinese_and_english(site: Path, page: Any) -> None:
@@ -133,9 +74,7 @@ def test_search_finds_nothing_politely(site: Path, page: Any) -> None:
     box = page.get_by_role("combobox")
     box.click()
     box.fill("zzzz-no-such-thing")
-    page.wait_for_function(
-        "document.querySelector('#search-results').innerText.includes('没有结果')"
-    )
+    page.wait_for_function("document.querySelector('#search-more').innerText.includes('没有结果')")
 
 
 def test_alignment_tree_toggles(site: Path, page: Any) -> None:

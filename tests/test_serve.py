@@ -104,10 +104,10 @@ def test_new_and_deleted_files(running: Running, project: TempProject) -> None:
     )
     version = running.wait_for_version(version)
     assert "Make onboarding effortless" in running.get("objectives/eng/new.html")
-    assert "Make onboarding effortless" in running.get("search/index-0.js")
+    assert "Make onboarding effortless" in running.get("search/d-0.js")
     (project.root / "content" / "eng" / "new.md").unlink()
     running.wait_for_version(version)
-    assert "Make onboarding effortless" not in running.get("search/index-0.js")
+    assert "Make onboarding effortless" not in running.get("search/d-0.js")
 
 
 def test_a_broken_file_shows_its_problems_and_the_server_keeps_going(

@@ -60,7 +60,8 @@ def test_sample_site_has_every_page(sample_site: Path) -> None:
         "objectives/sales/east-china.html",
         "objectives/company/2026-growth.html",
         "search/manifest.js",
-        "search/index-0.js",
+        "search/t-0.js",
+        "search/d-0.js",
         ".okrdocs-site",
     ]:
         assert (sample_site / page).is_file(), page
@@ -99,7 +100,7 @@ def test_objective_page_content(sample_site: Path) -> None:
     assert (
         "开展华东制造业市场调研" in html and 'href="https://tracker.example.com/SALES-12"' in html
     )
-    assert '<svg class="chart"' in html and "两个大单推迟到十二月签约。" in html
+    assert '<div class="chart" role="img"' in html and "两个大单推迟到十二月签约。" in html
     assert "<h2>风险</h2>" in html  # the Markdown body
     assert 'href="../../objectives/company/2026-growth.html"' in html  # parent, relative
 
@@ -116,7 +117,11 @@ def test_sitemap_and_404(sample_site: Path, project: TempProject) -> None:
     sitemap = (sample_site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>objectives/sales/east-china.html</loc>" in sitemap
     page = (sample_site / "404.html").read_text(encoding="utf-8")
-    assert "<style>" in page and 'href="/"' in page and "assets/" not in page
+    # Styles inline; links relative to the root as on the home page (right from disk), with the
+    # navigation and the search (browser tests check it served deeper under a sub-path).
+    assert "<style>" in page and 'id="home-link" href="index.html"' in page
+    assert 'href="periods/index.html"' in page and 'id="search-input"' in page
+    assert "assets/okrdocs.css" not in page and 'href="/"' not in page
     project.write(
         "okrdocs.toml", 'content = "content"\nbase-url = "https://okrs.example.com/acme/"\n'
     )
@@ -126,7 +131,9 @@ def test_sitemap_and_404(sample_site: Path, project: TempProject) -> None:
     assert (
         "<loc>https://okrs.example.com/acme/index.html</loc>" in (site / "sitemap.xml").read_text()
     )
-    assert 'href="https://okrs.example.com/acme/"' in (site / "404.html").read_text()
+    page = (site / "404.html").read_text()
+    assert 'href="https://okrs.example.com/acme/"' in page
+    assert '<base href="https://okrs.example.com/acme/">' in page
 
 
 def test_builds_are_reproducible_byte_for_byte(project: TempProject) -> None:
@@ -187,7 +194,7 @@ def test_html_is_escaped_and_unsafe_links_dropped(project: TempProject) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; 华东" in page
     assert '<a href="https://example.com">ok</a>' in page
     assert "[click](javascript:alert(2))" in page  # left as text, not a link
-    index = "".join(p.read_text(encoding="utf-8") for p in (site / "search").glob("index-*.js"))
+    index = "".join(p.read_text(encoding="utf-8") for p in (site / "search").glob("d-*.js"))
     assert "<script>" in index  # data, not markup: the search script escapes it when showing it
 
 

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from okrdocs.display import number, percent, status_style, with_unit
 from okrdocs.i18n import script_language
+from okrdocs.progress import SEVERITY
 from okrdocs.site.markdown import is_safe_link
 
 __all__ = ["Widgets", "esc", "number", "percent", "quoted", "with_unit"]
@@ -59,6 +60,11 @@ def esc(value: Any) -> str:
     if hasattr(value, "__html__"):
         return str(value.__html__())
     return _escape_string(str(value))
+
+
+def _by_severity(item: tuple[str, int]) -> tuple[int, str]:
+    """Status counts, most worrying first: off track before at risk before on track."""
+    return (-SEVERITY.get(item[0], 0), item[0])
 
 
 class Widgets:
@@ -187,7 +193,7 @@ class Widgets:
     def status_counts(self, counts: dict[str, int]) -> Markup:
         items = "".join(
             f'<li>{self._badge(status)} <span class="count">{n}</span></li>'
-            for status, n in sorted(counts.items())
+            for status, n in sorted(counts.items(), key=_by_severity)
         )
         return Markup(
             f'<ul class="status-counts" aria-label="{self.label("Status counts")}">{items}</ul>'
@@ -273,10 +279,14 @@ class Widgets:
                 title = f'<a href="{esc(action.link)}" rel="noopener noreferrer">{title}</a>'
             owner = self._person(action.owner, data, root) if action.owner else ""
             due = action.due.isoformat() if action.due is not None else "–"
+            # data-label: phones show each cell under its column's name (the header is hidden).
             rows.append(
-                f'<tr class="action action-{esc(action.status)}"><td>{title}</td>'
-                f"<td>{owner}</td><td>{due}</td>"
-                f'<td><span class="action-status">{label(action.status)}</span></td></tr>'
+                f'<tr class="action action-{esc(action.status)}">'
+                f'<td data-label="{label("Actions")}">{title}</td>'
+                f'<td data-label="{label("Owner")}">{owner}</td>'
+                f'<td data-label="{label("Due")}">{due}</td>'
+                f'<td data-label="{label("Status")}">'
+                f'<span class="action-status">{label(action.status)}</span></td></tr>'
             )
         return (
             f'<details class="actions" open>\n'

@@ -178,8 +178,14 @@ class SiteWriter:
             )
             return "okrs.json"
         if name == "search":
-            for path, text in search.files(self.data).items():
+            written = search.files(self.data, self.t)
+            for path, text in written.items():
                 self.write(path, text)
+            # okrdocs serve writes the index again into the same folder: drop older shards.
+            with contextlib.suppress(OSError):
+                for old in os.listdir(os.path.join(self._root, "search")):
+                    if f"search/{old}" not in written:
+                        self.remove(f"search/{old}")
             return "search/manifest.js"
         if name == "sitemap":
             self.sitemap(self.page_paths())
@@ -197,9 +203,22 @@ class SiteWriter:
         for folder in static_folders(self.config):
             if (folder / "okrdocs.css").exists():
                 css = (folder / "okrdocs.css").read_text(encoding="utf-8")
-        home = self.config.base_url.rstrip("/") + "/" if self.config.base_url else "/"
+        # Relative to the site root (see 404.html: the page finds the root when served deeper).
+        home = self.config.base_url.rstrip("/") + "/" if self.config.base_url else "index.html"
         html = render(
-            self.env, "404.html", "404.html", {"site": self.site, "inline_css": css, "home": home}
+            self.env,
+            "404.html",
+            "404.html",
+            {
+                "site": self.site,
+                "nav": self.nav,
+                "root": "",
+                "header": self.header("", "404"),
+                "page": {"title": self.t("Page not found"), "kind": "404", "path": "404.html"},
+                "build_problems": [],
+                "inline_css": css,
+                "home": home,
+            },
         )
         if self.live_reload:
             html = html.replace("</body>", f"{LIVE_RELOAD_SCRIPT}</body>", 1)

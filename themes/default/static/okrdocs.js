@@ -5,49 +5,261 @@
   var root = document.documentElement.getAttribute("data-root") || "";
 
   /* ---- Search ------------------------------------------------------------------------------
-     The index is loaded on first focus, as script files (browsers refuse fetch() from file://).
-     Matching is by substring after normalisation, so Chinese needs no word splitting. */
-  var state = { entries: [], expected: null, loaded: 0, loading: false, waiting: null };
+     The index (okrdocs/site/search.py) is split into files that register themselves through
+     window.OKRDOCS_SEARCH, loaded as scripts (browsers refuse fetch() from file://): a small
+     manifest on first focus, then only the term shards a query's words need and the document
+     chunks of the results shown. Terms are made exactly as search.py makes them. */
+  var LIMIT = 20;
+  var TYPO_PENALTY = 8;
+  var TERMINAL = "0123456789abcdefghijklmnopqrstuv";
+  var CONTINUE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ@#$%&*";
+  var CLASS = [0, 1, 1, 1, 1, 1, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2];
+  var PINYIN = 16;
+  var CJK = "\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uac00-\\ud7af\\u{20000}-\\u{2ffff}";
+  var TOKEN = new RegExp("([" + CJK + "]+)|((?:(?![" + CJK + "])[\\p{L}\\p{N}])+)", "gu");
+  var MARKS = /\p{Mn}/gu;
+
+  var store = { manifest: null, terms: {}, docs: {}, vocabulary: {}, loading: {}, resolve: {} };
+
+  function registered(name, value) {
+    store.loaded = (store.loaded || 0) + 1;
+    if (store.resolve[name]) store.resolve[name](value);
+  }
+
   window.OKRDOCS_SEARCH = {
-    add: function (chunk) {
-      for (var i = 0; i < chunk.length; i++) {
-        var e = chunk[i];
-        state.entries.push({ kind: e[0], text: e[1], context: e[2], url: e[3],
-                             key: normalize(e[1]), contextKey: normalize(e[2]) });
-      }
-      state.loaded += 1;
-      if (state.waiting) state.waiting();
+    manifest: function (m) {
+      var starts = [], at = 0, deltas = decode(m.docs);
+      for (var i = 0; i < deltas.length; i++) { at += deltas[i]; starts.push(at); }
+      store.manifest = { count: m.count, terms: m.terms, chunks: starts, groups: m.groups,
+                         vocabulary: m.vocabulary };
+      registered("manifest");
     },
-    chunks: function (count) {
-      state.expected = count;
-      for (var i = 0; i < count; i++) loadScript(root + "search/index-" + i + ".js");
+    terms: function (n, flat) {
+      var keys = [], postings = [];
+      for (var i = 0; i + 1 < flat.length; i += 2) { keys.push(flat[i]); postings.push(flat[i + 1]); }
+      store.terms[n] = { keys: keys, postings: postings };
+      registered("t-" + n);
+    },
+    docs: function (n, strings, records) {
+      store.docs[n] = { strings: strings, records: records };
+      registered("d-" + n);
+    },
+    vocabulary: function (n, words) {
+      store.vocabulary[n] = words;
+      registered("v-" + n);
     }
   };
 
+  function load(name) {
+    if (!store.loading[name]) {
+      store.loading[name] = new Promise(function (resolve, reject) {
+        store.resolve[name] = resolve;
+        var script = document.createElement("script");
+        script.src = root + "search/" + name + ".js";
+        script.async = true;
+        script.onerror = function () { delete store.loading[name]; reject(new Error(name)); };
+        document.head.appendChild(script);
+      });
+    }
+    return store.loading[name];
+  }
+
+  function decode(text) {
+    var numbers = [], value = 0, shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charAt(i), digit = TERMINAL.indexOf(c);
+      if (digit >= 0) { numbers.push(value + digit * Math.pow(2, shift)); value = 0; shift = 0; }
+      else { value += CONTINUE.indexOf(c) * Math.pow(2, shift); shift += 5; }
+    }
+    return numbers;
+  }
+
   function normalize(text) {
     text = String(text || "");
-    if (text.normalize) text = text.normalize("NFKC");
-    return text.toLowerCase();
+    if (!text.normalize) return text.toLowerCase();
+    text = text.normalize("NFKC").toLowerCase();
+    if (/[^\x00-\x7f]/.test(text)) text = text.normalize("NFKD").replace(MARKS, "").normalize("NFC");
+    return text;
   }
 
-  function loadScript(src) {
-    var script = document.createElement("script");
-    script.src = src;
-    script.async = true;
-    document.head.appendChild(script);
+  /* The terms of a query: Latin words match terms they begin (one letter: the word itself);
+     Chinese matches as a phrase (its character pairs) or, one character alone, every term
+     starting with it. */
+  function queryTerms(text) {
+    var terms = [], seen = {};
+    function add(term) { if (!seen[term.text]) { seen[term.text] = true; terms.push(term); } }
+    normalize(text).replace(TOKEN, function (match, run, word) {
+      if (word) {
+        var letters = Array.from(word).slice(0, 32).join("");
+        add({ text: letters, prefix: letters.length > 1, latin: true, word: letters });
+      } else {
+        var chars = Array.from(run);
+        if (chars.length === 1) add({ text: chars[0], prefix: true, word: run });
+        for (var i = 0; i + 1 < chars.length; i++) add({ text: chars[i] + chars[i + 1], prefix: false, word: run });
+      }
+      return match;
+    });
+    return terms;
   }
 
-  function ensureIndex() {
-    if (state.loading) return;
-    state.loading = true;
-    loadScript(root + "search/manifest.js");
+  function upper(list, value) { // the first position whose item is greater than value
+    var lo = 0, hi = list.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid] <= value) lo = mid + 1; else hi = mid; }
+    return lo;
   }
 
+  function lower(list, value) { // the first position whose item is not less than value
+    var lo = 0, hi = list.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid] < value) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
+  function shardsFor(text, prefix) {
+    var starts = store.manifest.terms, found = [];
+    if (!starts.length) return found;
+    var first = Math.max(0, upper(starts, text) - 1);
+    var last = prefix ? Math.max(0, upper(starts, text + "\uffff") - 1) : first;
+    for (var i = first; i <= last; i++) found.push(i);
+    return found;
+  }
+
+  function loadAll(names) {
+    return Promise.all(names.map(load));
+  }
+
+  /* Documents matching one index term or every term with a prefix: id -> {score, code}. */
+  function lookup(text, prefix, penalty, into) {
+    var shards = shardsFor(text, prefix);
+    for (var s = 0; s < shards.length; s++) {
+      var shard = store.terms[shards[s]];
+      if (!shard) continue;
+      var i = lower(shard.keys, text);
+      for (; i < shard.keys.length; i++) {
+        var key = shard.keys[i];
+        if (key !== text && !(prefix && key.lastIndexOf(text, 0) === 0)) break;
+        var numbers = decode(shard.postings[i]), id = 0;
+        var exact = key === text ? 0 : 1;
+        for (var j = 0; j < numbers.length; j++) {
+          var value = numbers[j], code = value % 32;
+          id += (value - code) / 32;
+          var score = (CLASS[code & 15] + (code & PINYIN ? 1 : 0)) * 4 + exact + penalty;
+          var old = into.get(id);
+          if (!old || score < old.score) into.set(id, { score: score, code: code & 15 });
+        }
+      }
+    }
+    return into;
+  }
+
+  function within1(a, b) { // optimal string alignment distance of a and b is at most 1
+    if (a === b) return true;
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1) return false;
+    var i = 0;
+    while (i < la && i < lb && a.charAt(i) === b.charAt(i)) i++;
+    if (la === lb) {
+      if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+      return a.charAt(i) === b.charAt(i + 1) && a.charAt(i + 1) === b.charAt(i) && a.slice(i + 2) === b.slice(i + 2);
+    }
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  function typoCandidates(term, words) {
+    var q = term.text, n = q.length, found = [];
+    for (var i = 0; i < words.length; i++) {
+      var w = words[i];
+      if (within1(q, w) || (w.length > n && (within1(q, w.slice(0, n)) || within1(q, w.slice(0, n + 1)) ||
+          within1(q, w.slice(0, n - 1))))) found.push(w);
+    }
+    return found.slice(0, 50);
+  }
+
+  function groupOf(id) {
+    var groups = store.manifest.groups, at = upper(groups.map(function (g) { return g[0]; }), id) - 1;
+    return at >= 0 ? groups[at][1] : 0;
+  }
+
+  function chunkOf(id) { return upper(store.manifest.chunks, id) - 1; }
+
+  /* Every document with every term, ranked: the current period first, then by where and how
+     well the terms matched. Returns {results, words (for highlighting)}. */
+  function find(terms) {
+    var names = {};
+    terms.forEach(function (term) {
+      shardsFor(term.text, term.prefix).forEach(function (n) { names["t-" + n] = true; });
+    });
+    return loadAll(Object.keys(names)).then(function () {
+      var words = terms.map(function (term) { return term.word; });
+      var maps = terms.map(function (term) { return lookup(term.text, term.prefix, 0, new Map()); });
+      var typos = [];
+      terms.forEach(function (term, i) {
+        if (!maps[i].size && term.latin && term.text.length >= 4 && !/^[0-9]+$/.test(term.text)) {
+          var letter = store.manifest.vocabulary.indexOf(term.text.charAt(0));
+          if (letter >= 0) typos.push({ index: i, letter: letter });
+        }
+      });
+      if (!typos.length) return { maps: maps, words: words };
+      return loadAll(typos.map(function (t) { return "v-" + t.letter; })).then(function () {
+        var wanted = {}, candidates = {};
+        typos.forEach(function (t) {
+          candidates[t.index] = typoCandidates(terms[t.index], store.vocabulary[t.letter] || []);
+          candidates[t.index].forEach(function (w) {
+            shardsFor(w, false).forEach(function (n) { wanted["t-" + n] = true; });
+          });
+        });
+        return loadAll(Object.keys(wanted)).then(function () {
+          typos.forEach(function (t) {
+            candidates[t.index].forEach(function (w) {
+              lookup(w, false, TYPO_PENALTY, maps[t.index]);
+              words.push(w);
+            });
+          });
+          return { maps: maps, words: words };
+        });
+      });
+    }).then(function (found) {
+      var maps = found.maps.slice().sort(function (a, b) { return a.size - b.size; });
+      var results = [];
+      if (maps.length) {
+        maps[0].forEach(function (hit, id) {
+          var score = hit.score, codes = [hit.code];
+          for (var m = 1; m < maps.length; m++) {
+            var other = maps[m].get(id);
+            if (!other) return;
+            score += other.score;
+            codes.push(other.code);
+          }
+          results.push({ id: id, score: score, codes: codes, group: groupOf(id) });
+        });
+      }
+      results.sort(function (a, b) { return a.group - b.group || a.score - b.score || a.id - b.id; });
+      return { results: results, words: found.words };
+    });
+  }
+
+  function documentsOf(results) {
+    var names = {};
+    results.forEach(function (r) { names["d-" + chunkOf(r.id)] = true; });
+    return loadAll(Object.keys(names));
+  }
+
+  function record(id) {
+    var n = chunkOf(id), chunk = store.docs[n];
+    var r = chunk.records[id - store.manifest.chunks[n]], s = chunk.strings, fields = [];
+    for (var i = 4; i + 1 < r.length; i += 2) fields.push({ code: r[i], text: s[r[i + 1]] });
+    return { kind: r[0], title: s[r[1]], url: r[2], context: s[r[3]], fields: fields };
+  }
+
+  /* ---- Showing results ---------------------------------------------------------------------- */
   var input = document.getElementById("search-input");
   var list = document.getElementById("search-results");
-  var kinds = {};
+  var panel = document.getElementById("search-panel");
+  var more = document.getElementById("search-more");
+  var status = document.getElementById("search-status");
+  var labels = {};
   var active = -1;
-  var rank = { o: 0, k: 1, t: 2, p: 3 };
+  var sequence = 0;
+  var composing = false;
 
   function escapeHtml(text) {
     return String(text).replace(/[&<>"']/g, function (c) {
@@ -55,24 +267,71 @@
     });
   }
 
-  function highlight(text, query) {
-    var index = normalize(text).indexOf(query);
-    if (index < 0 || text.length !== normalize(text).length) return escapeHtml(text);
-    return escapeHtml(text.slice(0, index)) + "<mark>" +
-      escapeHtml(text.slice(index, index + query.length)) + "</mark>" +
-      escapeHtml(text.slice(index + query.length));
+  function label(name, values) {
+    var text = labels[name] || name;
+    for (var key in values) text = text.split("{" + key + "}").join(values[key]);
+    return text;
   }
 
-  function search(query) {
-    var found = [];
-    for (var i = 0; i < state.entries.length; i++) {
-      var e = state.entries[i];
-      var at = e.key.indexOf(query);
-      var inContext = at < 0 && e.contextKey.indexOf(query) >= 0;
-      if (at >= 0 || inContext) found.push({ entry: e, score: (inContext ? 100 : at === 0 ? 0 : 10) + rank[e.kind] });
+  /* Where the words occur in text: [start, end] pairs, when normalising kept the length. */
+  function ranges(text, words) {
+    var key = normalize(text), found = [];
+    if (key.length !== text.length) return found;
+    words.forEach(function (word) {
+      if (!word) return;
+      var at = key.indexOf(word);
+      while (at >= 0) { found.push([at, at + word.length]); at = key.indexOf(word, at + word.length); }
+    });
+    found.sort(function (a, b) { return a[0] - b[0]; });
+    return found;
+  }
+
+  function highlight(text, words, window) {
+    var found = ranges(text, words), start = 0, end = text.length, prefix = "", suffix = "";
+    if (window && text.length > window) {
+      var first = found.length ? found[0][0] : 0;
+      start = Math.max(0, first - Math.floor(window / 3));
+      end = Math.min(text.length, start + window);
+      if (start > 0) prefix = "…";
+      if (end < text.length) suffix = "…";
     }
-    found.sort(function (a, b) { return a.score - b.score || a.entry.text.length - b.entry.text.length; });
-    return found.slice(0, 20);
+    var html = "", at = start;
+    found.forEach(function (range) {
+      if (range[0] < at || range[1] > end) return;
+      html += escapeHtml(text.slice(at, range[0])) + "<mark>" + escapeHtml(text.slice(range[0], range[1])) + "</mark>";
+      at = range[1];
+    });
+    return prefix + html + escapeHtml(text.slice(at, end)) + suffix;
+  }
+
+  /* The fields a result matched in besides its title and context line, best first. */
+  function matchedFields(doc, codes, words) {
+    var shown = [], used = {}, visible = normalize(doc.title + " " + doc.context);
+    codes.forEach(function (code) {
+      if (code === 0 || used[code]) return;
+      var candidates = doc.fields.filter(function (f) { return f.code === code; });
+      if (!candidates.length) return;
+      used[code] = true;
+      var best = candidates.filter(function (f) { return ranges(f.text, words).length; })[0] || candidates[0];
+      // Nothing to add when the words it matched are in the title or context line already.
+      var matched = ranges(best.text, words).map(function (r) { return normalize(best.text.slice(r[0], r[1])); });
+      if (matched.length && matched.every(function (m) { return visible.indexOf(m) >= 0; })) return;
+      shown.push(best);
+    });
+    return shown.slice(0, 2);
+  }
+
+  function option(result, index, words) {
+    var doc = record(result.id);
+    var html = '<li role="option" id="search-option-' + index + '" aria-selected="false" data-href="' +
+      escapeHtml(root + doc.url) + '"><span class="result-title"><span class="kind">' +
+      escapeHtml(label("kind-" + doc.kind)) + "</span> " + highlight(doc.title, words) + "</span>";
+    if (doc.context) html += '<span class="context">' + highlight(doc.context, words, 90) + "</span>";
+    matchedFields(doc, result.codes, words).forEach(function (field) {
+      html += '<span class="field"><span class="field-name">' + escapeHtml(label("field-" + field.code)) +
+        "</span> " + highlight(field.text, words, 110) + "</span>";
+    });
+    return html + "</li>";
   }
 
   function setActive(index) {
@@ -84,56 +343,126 @@
     items[active].scrollIntoView({ block: "nearest" });
   }
 
+  function open() {
+    panel.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+  }
+
   function close() {
-    list.hidden = true;
+    panel.hidden = true;
     input.setAttribute("aria-expanded", "false");
     input.removeAttribute("aria-activedescendant");
     active = -1;
   }
 
-  function show() {
-    var query = normalize(input.value.trim());
-    if (!query) { close(); return; }
-    list.hidden = false;
-    input.setAttribute("aria-expanded", "true");
-    var complete = state.expected !== null && state.loaded >= state.expected;
-    var results = search(query);
-    if (!results.length) {
-      list.innerHTML = '<li class="note" role="presentation">' +
-        escapeHtml(complete ? input.getAttribute("data-no-results") : input.getAttribute("data-searching")) + "</li>";
-      return;
-    }
-    list.innerHTML = results.map(function (r, i) {
-      var e = r.entry;
-      return '<li role="option" id="search-option-' + i + '" aria-selected="false"><a href="' +
-        escapeHtml(root + e.url) + '"><span class="kind">' + escapeHtml(kinds[e.kind] || e.kind) +
-        "</span>" + highlight(e.text, query) +
-        (e.context ? '<span class="context">' + highlight(e.context, query) + "</span>" : "") + "</a></li>";
-    }).join("");
+  function note(text, state) {
+    more.setAttribute("data-state", state || "done");
+    list.innerHTML = "";
+    list.hidden = true;
+    more.textContent = text;
+    more.hidden = false;
+    status.textContent = text;
+    input.removeAttribute("aria-activedescendant");
     active = -1;
   }
 
-  if (input && list) {
-    try { kinds = JSON.parse(input.getAttribute("data-kinds") || "{}"); } catch (error) { kinds = {}; }
-    state.waiting = function () { if (document.activeElement === input) show(); };
-    input.addEventListener("focus", ensureIndex);
-    input.addEventListener("input", function () { ensureIndex(); show(); });
+  function run() {
+    var mine = ++sequence;
+    var terms = queryTerms(input.value);
+    if (!terms.length) { close(); status.textContent = ""; return; }
+    open();
+    if (!list.children.length) note(label("searching"), "searching");
+    var found;
+    loadManifest().then(function () { return find(terms); }).then(function (result) {
+      found = result;
+      return documentsOf(result.results.slice(0, LIMIT));
+    }).then(function () {
+      if (mine !== sequence || composing) return;
+      var results = found.results;
+      if (!results.length) { note(label("none")); return; }
+      list.innerHTML = results.slice(0, LIMIT).map(function (r, i) { return option(r, i, found.words); }).join("");
+      list.hidden = false;
+      more.setAttribute("data-state", "done");
+      more.hidden = results.length <= LIMIT;
+      more.textContent = label("more", { n: results.length - LIMIT });
+      // As many results as the window shows: the panel never scrolls on its own (a scrolling
+      // box without focusable content is out of reach of a keyboard; axe rejects it), and
+      // "+N more" counts the rest.
+      var room = window.innerHeight - panel.getBoundingClientRect().top - 8;
+      while (list.children.length > 3 && panel.scrollHeight > room) list.removeChild(list.lastChild);
+      var rest = results.length - list.children.length;
+      more.hidden = rest <= 0;
+      more.textContent = rest > 0 ? label("more", { n: rest }) : "";
+      status.textContent = label("count", { n: results.length });
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }).catch(function () {
+      if (mine === sequence) note(label("none"));
+    });
+  }
+
+  function loadManifest() {
+    return load("manifest");
+  }
+
+  function go(item, newTab) {
+    var href = item && item.getAttribute("data-href");
+    if (!href) return;
+    if (newTab) window.open(href, "_blank", "noopener");
+    else window.location.href = href;
+  }
+
+  if (input && list && panel) {
+    try { labels = JSON.parse(input.getAttribute("data-labels") || "{}"); } catch (error) { labels = {}; }
+    input.addEventListener("focus", function () { loadManifest().catch(function () {}); });
+    input.addEventListener("compositionstart", function () { composing = true; });
+    input.addEventListener("compositionend", function () { composing = false; run(); });
+    input.addEventListener("input", function (event) {
+      if (event.isComposing || composing) return; // an input method is still composing
+      run();
+    });
     input.addEventListener("keydown", function (event) {
-      if (event.key === "ArrowDown") { event.preventDefault(); if (list.hidden) show(); setActive(active + 1); }
-      else if (event.key === "ArrowUp") { event.preventDefault(); setActive(active - 1); }
-      else if (event.key === "Escape") { close(); }
-      else if (event.key === "Enter") {
-        var items = list.querySelectorAll("li[role=option] a");
-        var target = items[active >= 0 ? active : 0];
-        if (target) { event.preventDefault(); window.location.href = target.getAttribute("href"); }
+      if (event.isComposing || event.keyCode === 229) return; // keys for the input method
+      if (event.key === "ArrowDown") {
+        event.preventDefault();
+        if (panel.hidden) { run(); return; }
+        setActive(active + 1);
+      } else if (event.key === "ArrowUp") {
+        event.preventDefault();
+        if (!panel.hidden) setActive(active - 1);
+      } else if (event.key === "Escape") {
+        if (!panel.hidden) { event.preventDefault(); close(); }
+        else if (input.value) { event.preventDefault(); input.value = ""; status.textContent = ""; }
+      } else if (event.key === "Enter") {
+        if (panel.hidden) return;
+        var items = list.querySelectorAll("li[role=option]");
+        var item = items[active >= 0 ? active : 0];
+        if (item) { event.preventDefault(); go(item, event.ctrlKey || event.metaKey); }
+      } else if (event.key === "Tab") {
+        close();
       }
     });
-    document.addEventListener("click", function (event) {
-      if (!event.target.closest || !event.target.closest(".search")) close();
+    input.addEventListener("blur", function () { close(); });
+    // Clicks on a result: the input keeps the focus (mousedown), then the result opens.
+    panel.addEventListener("mousedown", function (event) { event.preventDefault(); });
+    list.addEventListener("click", function (event) {
+      var item = event.target.closest && event.target.closest("li[role=option]");
+      if (item) go(item, event.ctrlKey || event.metaKey || event.button === 1);
+    });
+    list.addEventListener("mousemove", function (event) {
+      var item = event.target.closest && event.target.closest("li[role=option]");
+      if (!item) return;
+      var items = Array.prototype.slice.call(list.querySelectorAll("li[role=option]"));
+      var index = items.indexOf(item);
+      if (index >= 0 && index !== active) setActive(index);
     });
     document.addEventListener("keydown", function (event) {
-      var typing = /input|textarea|select/i.test((event.target.tagName || ""));
-      if (event.key === "/" && !typing) { event.preventDefault(); input.focus(); }
+      if (event.key === "Escape" && !panel.hidden) { close(); input.focus(); return; }
+      var typing = /input|textarea|select/i.test(event.target.tagName || "") || event.target.isContentEditable;
+      if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        input.focus();
+      }
     });
   }
 
@@ -146,4 +475,20 @@
       for (var i = 0; i < nodes.length; i++) nodes[i].open = open;
     });
   }
+
+  var printButtons = document.querySelectorAll("[data-print]");
+  for (var pb = 0; pb < printButtons.length; pb++) {
+    printButtons[pb].addEventListener("click", function () { window.print(); });
+  }
+
+  /* ---- Printing: open every collapsed part so that the paper shows all of it ---------------- */
+  var closedBeforePrint = [];
+  window.addEventListener("beforeprint", function () {
+    closedBeforePrint = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) { return !d.open; });
+    closedBeforePrint.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    closedBeforePrint.forEach(function (d) { d.open = false; });
+    closedBeforePrint = [];
+  });
 })();
