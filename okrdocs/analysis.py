@@ -189,6 +189,7 @@ class Analysis:
     root_section: Section | None = None
     # Each objective's progress on its period's weekly days (see progress_over_time).
     _weekly: dict[str, list[float]] = field(default_factory=dict)
+    _period_order: dict[str, int] = field(default_factory=dict)  # newest first (by_period)
 
     def team_name(self, team: str | None) -> str:
         if not team:
@@ -234,12 +235,16 @@ class Analysis:
 
     def by_period(self, views: list[ObjectiveView]) -> list[tuple[PeriodView, list[ObjectiveView]]]:
         """``views`` grouped by period, newest period first."""
-        order = {period.key: index for index, period in enumerate(self.periods)}
+        # Asked by every team and person page: the periods' order is worked out once.
+        if not self._period_order:
+            self._period_order = {period.key: index for index, period in enumerate(self.periods)}
+        order = self._period_order
         groups: dict[str, list[ObjectiveView]] = {}
         for view in views:
             groups.setdefault(view.objective.period.key, []).append(view)
-        periods = {period.key: period for period in self.periods}
-        return [(periods[key], groups[key]) for key in sorted(groups, key=lambda k: order[k])]
+        return [
+            (self.periods[order[key]], groups[key]) for key in sorted(groups, key=order.__getitem__)
+        ]
 
 
 def weekly_days(period: Period, as_of: date) -> list[date]:
@@ -292,7 +297,11 @@ def analyse(
     sections: list[Section],
     diagnostics: list[Diagnostic],
     as_of: date,
+    cache: dict[str, Any] | None = None,
 ) -> Analysis:
+    """The analysis of ``objectives`` on ``as_of``. ``cache`` (kept by a workspace between
+    analyses): each objective's computed numbers, reused while it is the same object (okrdocs
+    serve re-analyses 10,000 objectives after one of them changed)."""
     router = Router()
     views: list[ObjectiveView] = []
     by_id: dict[str, ObjectiveView] = {}
@@ -302,20 +311,30 @@ def analyse(
             findings[diagnostic.objective_id].append(diagnostic)
     week_ago = as_of - timedelta(days=TREND_DAYS)
     for objective in sorted(objectives, key=lambda o: o.id):
-        state = p.objective_state(objective, as_of, config.status)
+        known = cache.get(objective.id) if cache is not None else None
+        if known is not None and known[0] is objective:
+            state, confidence, trend = known[1:]
+        else:
+            state = p.objective_state(objective, as_of, config.status)
+            confidence = p.confidence_on(objective, as_of)
+            trend = _trend(objective, state, week_ago)
+            if cache is not None:
+                cache[objective.id] = (objective, state, confidence, trend)
         path = router.assign("objective", objective.id, "objectives", slug_path(objective.id))
         view = ObjectiveView(
             objective=objective,
             state=state,
             path=path,
             krs=[
-                KrView(kr, kr_state)
-                for kr, kr_state in zip(objective.key_results, state.krs, strict=True)
+                KrView(kr, kr_state, change)
+                for kr, kr_state, change in zip(
+                    objective.key_results, state.krs, trend[1], strict=True
+                )
             ],
             findings=findings.get(objective.id, []),
-            confidence=p.confidence_on(objective, as_of),
+            confidence=confidence,
+            change=trend[0],
         )
-        _trend(view, week_ago)
         views.append(view)
         by_id[objective.id] = view
 
@@ -350,18 +369,22 @@ def analyse(
     )
 
 
-def _trend(view: ObjectiveView, week_ago: date) -> None:
-    """How much progress moved since ``week_ago``, from the check-ins (an active period only;
-    a period that started since then is compared with its start, where progress is 0)."""
-    if view.state.phase != "active":
-        return
-    objective = view.objective
-    if not objective.checkins:
-        return
-    view.change = view.progress - p.objective_progress_on(objective, week_ago)
-    for kr_view in view.krs:
-        if kr_view.state.status != p.DROPPED and kr_view.state.progress is not None:
-            kr_view.change = kr_view.state.value - p.kr_progress_on(objective, kr_view.kr, week_ago)
+def _trend(
+    objective: Objective, state: p.ObjectiveState, week_ago: date
+) -> tuple[float | None, list[float | None]]:
+    """How much progress moved since ``week_ago``, from the check-ins, for the objective and
+    each key result (an active period only; a period that started since then is compared with
+    its start, where progress is 0)."""
+    nothing: list[float | None] = [None] * len(objective.key_results)
+    if state.phase != "active" or not objective.checkins:
+        return None, nothing
+    changes = [
+        kr_state.value - p.kr_progress_on(objective, kr, week_ago)
+        if kr_state.status != p.DROPPED and kr_state.progress is not None
+        else None
+        for kr, kr_state in zip(objective.key_results, state.krs, strict=True)
+    ]
+    return state.progress - p.objective_progress_on(objective, week_ago), changes
 
 
 def _teams(

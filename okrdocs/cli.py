@@ -406,8 +406,19 @@ def build(
     help="Port to listen on (0: any free port).",
 )
 @as_of_option
+@click.option(
+    "--poll",
+    is_flag=True,
+    help="Look for changes every half second instead of using file events (for network file "
+    "systems and containers where events do not arrive).",
+)
 def serve(
-    config_path: Path | None, lang: str | None, host: str, port: int, as_of: str | None
+    config_path: Path | None,
+    lang: str | None,
+    host: str,
+    port: int,
+    as_of: str | None,
+    poll: bool,
 ) -> None:
     """Serve the site while you write: rebuilds what changed and reloads the browser.
 
@@ -440,7 +451,9 @@ def serve(
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), stop_serving)
     try:
-        run_serve(config, host, port, day, report, ready=ready)
+        run_serve(
+            config, host, port, day, report, ready=ready, watch_mode="poll" if poll else "auto"
+        )
     except (ServeError, ThemeError) as error:
         fail_usage(str(error))
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from okrdocs.config import Config
 from okrdocs.diagnostics import Diagnostic
@@ -144,6 +144,7 @@ class Workspace:
         self.skipped: list[tuple[str, str]] = []
         self.diagnostics: list[Diagnostic] = []
         self._analysis: Analysis | None = None
+        self._analysis_cache: dict[str, Any] = {}  # each objective's numbers (see analyse)
         self._runner: RuleRunner | None = None
         self._keep_models = True
         # Project-wide rules (duplicate ids, unknown parents...); okrdocs diff, which reads a few
@@ -359,7 +360,12 @@ class Workspace:
 
             with gc_paused():
                 self._analysis = analyse(
-                    self.config, self.objectives, self.sections, self.diagnostics, self.as_of
+                    self.config,
+                    self.objectives,
+                    self.sections,
+                    self.diagnostics,
+                    self.as_of,
+                    self._analysis_cache,
                 )
         return self._analysis
 

@@ -34,6 +34,9 @@ class Page:
     title: str
     context: dict[str, Any]
     shows: frozenset[str] | None  # ids of the objectives shown; None: all of them
+    # Ids of objectives the page only links to, by title: it changes when their title or page
+    # does, not when their progress does (an objective page's parent; serve re-renders less).
+    links: frozenset[str] = frozenset()
 
 
 class Deferred:
@@ -83,9 +86,7 @@ def objective_page(data: Analysis, key: str, t: Translate) -> Page:
             t("today"),
         )
 
-    shown = {view.id, *(child.id for child in view.children)}
-    if view.parent is not None:
-        shown.add(view.parent.id)
+    shows, links = _objective_shows(view)
     return Page(
         "objective",
         key,
@@ -101,8 +102,17 @@ def objective_page(data: Analysis, key: str, t: Translate) -> Page:
             "chart": Deferred(chart),
             "body": _markdown(objective.body),
         },
-        frozenset(shown),
+        shows,
+        links,
     )
+
+
+def _objective_shows(view: ObjectiveView) -> tuple[frozenset[str], frozenset[str]]:
+    """What an objective's page shows (itself, its children's progress) and links to by title
+    (its parent)."""
+    shows = frozenset([view.id, *(child.id for child in view.children)])
+    links = frozenset([view.parent.id]) if view.parent is not None else frozenset()
+    return shows, links
 
 
 def home_page(data: Analysis, key: str, t: Translate) -> Page:
@@ -288,6 +298,18 @@ def page(data: Analysis, kind: str, key: str, t: Translate) -> Page:
 def page_keys(data: Analysis) -> list[tuple[str, str]]:
     """(kind, key) of every page of the site."""
     return [(kind, key) for kind, (keys, _) in KINDS.items() for key in keys(data)]
+
+
+def dependencies(
+    data: Analysis, kind: str, key: str, t: Translate
+) -> tuple[str, frozenset[str] | None, frozenset[str]]:
+    """(path, shows, links) of a page, without making it where that is cheaper: okrdocs serve
+    asks this of every page after each save to pick the few to render again."""
+    if kind == "objective":
+        view = data.by_id[key]
+        return (view.path, *_objective_shows(view))
+    made = page(data, kind, key, t)
+    return made.path, made.shows, made.links
 
 
 def all_pages(data: Analysis, t: Translate) -> Iterator[Page]:

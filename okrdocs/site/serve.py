@@ -1,12 +1,15 @@
 """``okrdocs serve``: the site, live, while you write.
 
 The site is built into a temporary folder and served on 127.0.0.1 (only this machine) by
-default. A watcher polls the content folder, the configuration and the theme. When content
-changes, the workspace reads only the changed files again and re-runs the project-wide checks
-and the analysis; then exactly the pages that show a changed objective are rendered again
-(okrdocs.site.pages says what each page shows), with the whole-site files (search, okrs.json,
-sitemap). A change to the configuration, the theme, a section (``_index.md``) or the list of
-periods renders everything. Open pages reload themselves.
+default. The project is watched through the operating system's file events (okrdocs.site.watch;
+polling where there are none). When content changes, the workspace reads only the changed
+files again and re-runs the project-wide checks and the analysis; then exactly the pages that
+show a changed objective are rendered again (okrdocs.site.pages says what each page shows in
+full, and what it only links to by title), and open pages reload. The whole-site files (search
+index, okrs.json, sitemap) follow in a background thread: at 10,000 objectives the search
+index alone takes two seconds, which a save should not wait for. A change to the
+configuration, the theme, a section (``_index.md``) or the list of periods renders everything,
+on every core.
 
 A file with errors does not stop the server: its problems are printed in the terminal and shown
 in a banner on every page (fetched by the live-reload script, so that pages need not be
@@ -59,9 +62,12 @@ class LiveSite:
         self.problems: list[Diagnostic] = []
         # What the rendered pages show, to know what a change affects.
         self.shown: dict[str, frozenset[str] | None] = {}
+        self.linked: dict[str, frozenset[str]] = {}  # page path -> ids linked to by title
+        self.titles: dict[str, tuple[str, str]] = {}  # objective id -> (title, page path)
         self.keys: dict[str, tuple[str, str]] = {}  # page path -> (kind, key)
         self.signatures: dict[str, tuple[Any, ...]] = {}
         self.shape: tuple[Any, ...] = ()
+        self.site_files = _SiteFiles(self)
 
     # -- watching ----------------------------------------------------------------------------
 
@@ -103,7 +109,8 @@ class LiveSite:
 
         stamps = self._scan()
         config_stamp, theme_stamp = self._config_scan(), self._theme_scan()
-        workspace = Workspace.for_lint(self.config, self.as_of, jobs=1)
+        self.site_files.wait()  # never two writers in the folder
+        workspace = Workspace.for_lint(self.config, self.as_of)
         with gc_paused():
             with speaking(self.config.language):
                 workspace.load()
@@ -114,9 +121,7 @@ class LiveSite:
         try:
             writer = self._writer(data, staging)
             pages = list(_all_pages(writer))
-            writer.write_pages(pages)
-            for name in ("okrs.json", "search", "sitemap", "404", "assets"):
-                writer.site_file(name)
+            writer.write_all()  # every page and whole-site file, on every core
             writer.write(MARKER, MARKER_TEXT)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -130,8 +135,10 @@ class LiveSite:
             self.workspace = workspace
             self.stamps, self.config_stamp, self.theme_stamp = stamps, config_stamp, theme_stamp
             self.shown = {page.path: page.shows for page in pages}
+            self.linked = {page.path: page.links for page in pages}
             self.keys = {page.path: (page.kind, page.key) for page in pages}
             self.signatures, self.shape = signatures(data), site_shape(data)
+            self.titles = _titles(data)
             self._set_problems(workspace.diagnostics)
             self.version += 1
 
@@ -146,8 +153,12 @@ class LiveSite:
 
         return SiteWriter(data, folder, live_reload=True)
 
-    def update(self) -> bool:
-        """Rebuild what changed since the last look; True when something was rebuilt."""
+    def update(self, paths: set[str] | None = None) -> bool:
+        """Rebuild what changed since the last look; True when something was rebuilt.
+
+        ``paths``: the files the file events named (None: look at everything)."""
+        if paths is not None and self._only_content(paths):
+            return self._update_files(paths)
         config_stamp, theme_stamp = self._config_scan(), self._theme_scan()
         if config_stamp != self.config_stamp or theme_stamp != self.theme_stamp:
             # Noted first: a change that breaks the build is reported once, not on every look.
@@ -161,6 +172,37 @@ class LiveSite:
         stamps = self._scan()
         changed = [path for path, stamp in stamps.items() if self.stamps.get(path) != stamp]
         removed = [path for path in self.stamps if path not in stamps]
+        return self._apply(stamps, changed, removed)
+
+    def _only_content(self, paths: set[str]) -> bool:
+        """Whether the events name only Markdown files of the content folder (anything else,
+        a folder or the configuration, is looked at in full)."""
+        content = str(self.config.content.absolute()) + os.sep
+        return all(path.endswith(".md") and path.startswith(content) for path in paths)
+
+    def _update_files(self, paths: set[str]) -> bool:
+        from okrdocs.discovery import is_okr_file
+
+        stamps = dict(self.stamps)
+        workspace = self.workspace
+        for path in paths:
+            try:
+                info = os.stat(path)
+            except OSError:
+                stamps.pop(path, None)
+                continue
+            rel = os.path.relpath(path, self.config.content).replace(os.sep, "/")
+            if workspace is not None and is_okr_file(rel, self.config):
+                stamps[path] = (info.st_mtime_ns, info.st_size)
+        changed = [
+            path for path in paths if path in stamps and self.stamps.get(path) != stamps[path]
+        ]
+        removed = [path for path in paths if path in self.stamps and path not in stamps]
+        return self._apply(stamps, changed, removed)
+
+    def _apply(
+        self, stamps: dict[str, tuple[int, int]], changed: list[str], removed: list[str]
+    ) -> bool:
         if not changed and not removed:
             return False
         started = time.perf_counter()
@@ -184,6 +226,12 @@ class LiveSite:
 
     def _rebuild(self, paths: list[Path]) -> int:
         """Reload ``paths`` and render the pages that show what changed; returns how many."""
+        # Without the cyclic collector: at 10,000 objectives it rescans the whole model again
+        # and again while the new analysis is made (a second of a three-second save).
+        with gc_paused():
+            return self._rebuild_now(paths)
+
+    def _rebuild_now(self, paths: list[Path]) -> int:
         from okrdocs.site.pages import signatures, site_shape
 
         workspace = self.workspace
@@ -192,25 +240,36 @@ class LiveSite:
             with speaking(self.config.language):
                 reload = workspace.reload(paths)
             data = workspace.analysis()
-        new_signatures, shape = signatures(data), site_shape(data)
+        new_signatures, shape, titles = signatures(data), site_shape(data), _titles(data)
         changed = reload.objective_ids()
         changed |= {
             key
             for key in set(new_signatures) | set(self.signatures)
             if new_signatures.get(key) != self.signatures.get(key)
         }
+        # Pages that only link to an objective (its title, its page) change with those alone.
+        renamed = {
+            key for key in set(titles) | set(self.titles) if titles.get(key) != self.titles.get(key)
+        }
         everything = reload.sections_changed or shape != self.shape
         writer = self._writer(data, self.folder)
-        pages = {page.path: page for page in _all_pages(writer)}
+        from okrdocs.site.pages import dependencies, page, page_keys
+
+        deps = {}  # path -> (kind, key, shows, links), for every page of the site
+        for kind, key in page_keys(data):
+            path, shows, links = dependencies(data, kind, key, writer.t)
+            deps[path] = (kind, key, shows, links)
         chosen = [
-            page
-            for path, page in pages.items()
+            page(data, kind, key, writer.t)
+            for path, (kind, key, shows, links) in deps.items()
             if everything
             or path not in self.shown
-            or page.shows is None
+            or shows is None
             or self.shown[path] is None
-            or (page.shows | (self.shown[path] or frozenset())) & changed
+            or (shows | (self.shown[path] or frozenset())) & changed
+            or (links | self.linked.get(path, frozenset())) & renamed
         ]
+        pages = deps
         # The page of an objective whose file is broken for now stays as it was, so that the
         # author keeps it open (with the problems banner) while fixing the file.
         broken = {f.header.id for f in workspace.unreadable}
@@ -221,21 +280,22 @@ class LiveSite:
         }
         # Render into memory first: a failing template leaves every page as it was.
         rendered = [(page.path, writer.render_html(page)) for page in chosen]
+        self.site_files.wait()  # the last save's search index is in place before pages change
         with self.lock:
             for path, html in rendered:
                 writer.write(path, html)
-            for name in ("okrs.json", "search", "sitemap"):
-                writer.site_file(name)
             for path in set(self.shown) - set(pages) - set(kept):
                 writer.remove(path)
             self.keys = {
                 **{path: self.keys[path] for path in kept},
-                **{path: (page.kind, page.key) for path, page in pages.items()},
+                **{path: (kind, key) for path, (kind, key, _s, _l) in pages.items()},
             }
-            self.shown = {**kept, **{path: page.shows for path, page in pages.items()}}
-            self.signatures, self.shape = new_signatures, shape
+            self.shown = {**kept, **{path: shows for path, (_k, _y, shows, _l) in pages.items()}}
+            self.linked = {path: links for path, (_k, _y, _s, links) in pages.items()}
+            self.signatures, self.shape, self.titles = new_signatures, shape, titles
             self._set_problems(workspace.diagnostics)
             self.version += 1
+        self.site_files.request(writer)
         return len(rendered)
 
     def problems_json(self) -> bytes:
@@ -243,6 +303,56 @@ class LiveSite:
             [f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" for d in self.problems],
             ensure_ascii=False,
         ).encode("utf-8")
+
+
+class _SiteFiles:
+    """The whole-site files (okrs.json, the search index, the sitemap), written after the pages
+    by a background thread: prepared in memory, then put in place under the site's lock, so
+    that a reader never sees half of them. A newer request replaces one not yet started."""
+
+    def __init__(self, live: LiveSite) -> None:
+        self.live = live
+        self.pending: Any = None
+        self.busy = False
+        self.condition = threading.Condition()
+        self.thread: threading.Thread | None = None
+
+    def request(self, writer: Any) -> None:
+        with self.condition:
+            self.pending = writer
+            if self.thread is None:
+                self.thread = threading.Thread(target=self._run, daemon=True)
+                self.thread.start()
+            self.condition.notify_all()
+
+    def wait(self) -> None:
+        """Until nothing is pending or being written."""
+        with self.condition:
+            while self.pending is not None or self.busy:
+                self.condition.wait()
+
+    def _run(self) -> None:
+        while True:
+            with self.condition:
+                while self.pending is None:
+                    self.condition.wait()
+                writer, self.pending, self.busy = self.pending, None, True
+            try:
+                with writer.captured() as files:
+                    for name in ("okrs.json", "search", "sitemap"):
+                        writer.site_file(name)
+                with self.live.lock:
+                    writer.apply(files)  # pages fetch the index when searched: no reload
+            except Exception as error:  # keep serving; say why
+                self.live.report(_("okrdocs: error: {message}", message=error))
+            finally:
+                with self.condition:
+                    self.busy = False
+                    self.condition.notify_all()
+
+
+def _titles(data: Any) -> dict[str, tuple[str, str]]:
+    return {view.id: (view.title, view.path) for view in data.objectives}
 
 
 def _all_pages(writer: Any) -> Any:
@@ -400,8 +510,10 @@ def serve(
     interval: float = 0.5,
     ready: Callable[[str], None] | None = None,
     stop: threading.Event | None = None,
+    watch_mode: str = "auto",
 ) -> None:
-    """Build, serve and watch until interrupted (or until ``stop`` is set)."""
+    """Build, serve and watch until interrupted (or until ``stop`` is set). ``watch_mode``:
+    "auto" (file events, else polling every ``interval``), "events" or "poll"."""
     remove_stale_folders(Path(tempfile.gettempdir()), "okrdocs-serve-")
     folder = Path(tempfile.mkdtemp(prefix=f"okrdocs-serve-{os.getpid()}-"))
     live = LiveSite(config, as_of, folder / "site", report)
@@ -424,6 +536,12 @@ def serve(
             {"live": live, "allowed_hosts": allowed_hosts(host, bound_port)},
         )
         server.daemon_threads = True
+        from okrdocs.site.render import watched_folders
+        from okrdocs.site.watch import Watcher
+
+        stop = stop or threading.Event()
+        folders = [config.root, *watched_folders(config)]
+        watcher = Watcher(folders, stop, interval, watch_mode, report).start()
         try:
             live.full_build()
             thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -431,11 +549,10 @@ def serve(
             url = f"http://{host}:{bound_port}/"
             if ready:
                 ready(url)
-            stop = stop or threading.Event()
             try:
-                while not stop.wait(interval):
+                for batch in watcher:
                     try:
-                        live.update()
+                        live.update(batch)
                     except ConfigError as error:
                         report(_("okrdocs: error: {message}", message=error))
                     except Exception as error:  # keep serving the last good site; say why

@@ -11,7 +11,7 @@ import json
 import os
 import posixpath
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -69,6 +69,8 @@ class SiteWriter:
         self._headers: dict[tuple[str, str], Markup] = {}
         self._root = str(folder)
         self._folders: set[str] = {""}
+        # While capturing (see captured()): writes and removals kept here, not on disk.
+        self._captured: dict[str, str | None] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         # Spawned workers (macOS, Windows) receive the writer pickled: the template
@@ -88,7 +90,28 @@ class SiteWriter:
 
     # -- writing ---------------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def captured(self) -> Iterator[dict[str, str | None]]:
+        """Writes (path -> text) and removals (path -> None) kept in a dict instead of the
+        folder: okrdocs serve prepares the whole-site files beside the server, then applies
+        them in a moment (apply) while no page is being read."""
+        self._captured = {}
+        try:
+            yield self._captured
+        finally:
+            self._captured = None
+
+    def apply(self, files: dict[str, str | None]) -> None:
+        for path, text in files.items():
+            if text is None:
+                self.remove(path)
+            else:
+                self.write(path, text)
+
     def write(self, path: str, text: str) -> None:
+        if self._captured is not None:
+            self._captured[path] = text
+            return
         # Paths come from sanitised ids; this is the backstop. The folder is freshly created by
         # okrdocs, so no symbolic link inside it can lead elsewhere: a string check suffices
         # (resolving every path would cost a system call per folder level, per page).
@@ -105,6 +128,9 @@ class SiteWriter:
             handle.write(text)
 
     def remove(self, path: str) -> None:
+        if self._captured is not None:
+            self._captured[path] = None
+            return
         normal = posixpath.normpath(path)
         if normal.startswith(("../", "/")) or "\\" in normal:
             return
