@@ -22,6 +22,7 @@ from okrdocs import diagnostics as dx
 from okrdocs import validation as okr_schema
 from okrdocs.diagnostics import Diagnostic, Span
 from okrdocs.discovery import SECTION_FILE, is_section
+from okrdocs.fixes import Fix, schema_fix
 from okrdocs.frontmatter_split import SplitError, split
 from okrdocs.i18n import N_, _
 from okrdocs.model import Action, Checkin, Header, KeyResult, Objective, Section
@@ -142,10 +143,15 @@ class _FileLoader:
         self.source_map = SourceMap()
 
     def report(
-        self, rule: type[Rule], span: Span, message: str, severity: dx.Severity = "error"
+        self,
+        rule: type[Rule],
+        span: Span,
+        message: str,
+        severity: dx.Severity = "error",
+        fix: Fix | None = None,
     ) -> None:
         self.result.diagnostics.append(
-            dx.make(rule, self.context.display_path, span, message, severity)
+            dx.make(rule, self.context.display_path, span, message, severity, fix)
         )
 
     def at(self, pointer: str, prefer_key: bool = False) -> Span:
@@ -212,8 +218,16 @@ class _FileLoader:
         if not okr_schema.fast_check(which).is_valid(data):
             found = list(okr_schema.problems(data, which))
             for problem in found:
+                fix = (
+                    schema_fix(problem.pointer, problem.suggestion, data)
+                    if problem.suggestion is not None
+                    else None
+                )
                 self.report(
-                    SchemaViolation, self.at(problem.pointer, problem.at_key), problem.message
+                    SchemaViolation,
+                    self.at(problem.pointer, problem.at_key),
+                    problem.message,
+                    fix=fix,
                 )
             if which == "objective" and found:
                 blocking = [problem.pointer for problem in found if not problem.at_key]

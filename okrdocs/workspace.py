@@ -18,7 +18,7 @@ and the project-wide identity checks run, and nothing is suppressed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -37,6 +37,7 @@ from okrdocs.yamlsource import KEPT_POINTERS
 if TYPE_CHECKING:
     from okrdocs.analysis import Analysis
     from okrdocs.lint import Policy, RuleRunner
+    from okrdocs.rules import Finding
 
 
 class PathError(Exception):
@@ -142,6 +143,9 @@ class Workspace:
         self._analysis: Analysis | None = None
         self._runner: RuleRunner | None = None
         self._keep_models = True
+        self._known: dict[str, str] | None = None
+        # check_unsaved: the project-wide findings of a file, by the header they were for.
+        self._unsaved_project: dict[str, tuple[tuple[Header, bool], list[tuple[str, Finding]]]] = {}
 
     @classmethod
     def for_lint(
@@ -229,6 +233,25 @@ class Workspace:
         self.check()
         return Reload(before, after)
 
+    def reindex(self, paths: Iterable[Path]) -> None:
+        """Read the headers of changed, added or removed content files again (an editor,
+        which checks its open buffers against the headers of every other file)."""
+        from okrdocs.loader import ReadError, read_bytes, read_header
+
+        for path in paths:
+            context = self.context(path)
+            self.indexed.pop(context.rel_path, None)
+            if context.is_section or not is_okr_file(context.rel_path, self.config):
+                continue
+            if context.location in self.files or not path.is_file():
+                continue
+            try:
+                header = read_header(read_bytes(path), context)
+            except ReadError:
+                header = context.default_header()
+            self.indexed[context.rel_path] = header
+        self._unsaved_project.clear()
+
     def check_bytes(self, path: Path, raw: bytes, rules: bool = False) -> LoadedFile:
         """One file's unsaved content, loaded (and with ``rules``, checked per file) as it
         would be in this project; the workspace itself is not changed."""
@@ -244,10 +267,10 @@ class Workspace:
 
     def check(self) -> None:
         """Project-wide rules and the policy over the files loaded; safe to run again."""
-        from okrdocs.lint import apply_policy, finding_diagnostic, known_rule_names, project_rules
-        from okrdocs.rules import RULES, ProjectFiles, RuleContext
+        from okrdocs.lint import finding_diagnostic
 
         self._analysis = None
+        self._unsaved_project.clear()
         for loaded in self.files.values():
             if loaded.own_diagnostics is None:
                 loaded.own_diagnostics = list(loaded.diagnostics)
@@ -255,11 +278,28 @@ class Workspace:
                 loaded.diagnostics = list(loaded.own_diagnostics)
         by_rel = {f.context.rel_path: f for f in self.files.values() if not f.context.is_section}
         headers = [f.header for f in by_rel.values()] + list(self.indexed.values())
-        headers.sort(key=lambda header: header.rel_path)
+        linted = {rel: f.valid for rel, f in by_rel.items()}
+        for rel, code, finding in self._project_findings(headers, linted):
+            target = by_rel.get(rel)
+            if target is not None:
+                target.diagnostics.append(finding_diagnostic(target, code, finding))
+        found: list[Diagnostic] = []
+        for loaded in self.files.values():
+            self._apply_policy(loaded)
+            found.extend(loaded.diagnostics)
+        found.sort(key=Diagnostic.sort_key)
+        self.diagnostics = found
+
+    def _project_findings(
+        self, headers: list[Header], linted: dict[str, bool]
+    ) -> Iterator[tuple[str, str, Finding]]:
+        """(path under the content folder, code, finding) of the project-wide rules."""
+        from okrdocs.lint import project_rules
+        from okrdocs.rules import RULES, ProjectFiles, RuleContext
+
+        headers = sorted(headers, key=lambda header: header.rel_path)
         prefix = self._content_display_prefix()
-        project = ProjectFiles(
-            headers, {rel: f.valid for rel, f in by_rel.items()}, lambda rel: prefix + rel
-        )
+        project = ProjectFiles(headers, linted, lambda rel: prefix + rel)
         policy = self.policy
         options = policy.options if policy is not None else {}
         for code in project_rules(policy.enabled if policy is not None else None):
@@ -267,20 +307,51 @@ class Workspace:
             rule_options = options.get(code, rule.default_options())
             context = RuleContext(self.as_of, self.config, rule_options)
             for rel, finding in rule().check_project(project, context):
-                target = by_rel.get(rel)
-                if target is not None:
-                    target.diagnostics.append(finding_diagnostic(target, code, finding))
-        found: list[Diagnostic] = []
-        known = known_rule_names() if policy is not None else {}
-        for loaded in self.files.values():
-            if policy is not None:
-                loaded.diagnostics = apply_policy(loaded, policy, self.config, known)
-            else:
-                for diagnostic in loaded.diagnostics:
-                    diagnostic.objective_id = loaded.header.id
-            found.extend(loaded.diagnostics)
-        found.sort(key=Diagnostic.sort_key)
-        self.diagnostics = found
+                yield rel, code, finding
+
+    def _apply_policy(self, loaded: LoadedFile) -> None:
+        from okrdocs.lint import apply_policy, known_rule_names
+
+        if self.policy is not None:
+            if self._known is None:
+                self._known = known_rule_names()
+            loaded.diagnostics = apply_policy(loaded, self.policy, self.config, self._known)
+        else:
+            for diagnostic in loaded.diagnostics:
+                diagnostic.objective_id = loaded.header.id
+
+    def check_unsaved(self, path: Path, raw: bytes) -> LoadedFile:
+        """One file's unsaved content, checked as ``okrdocs lint`` would check it once saved:
+        per-file rules, the project-wide rules against every other file's header, and the
+        policy. The workspace itself is not changed (an editor's buffer, a fix being tried).
+
+        The project-wide findings depend on the file's header alone, so they are kept and
+        reused while the header stays the same (typing in a title does not redo them).
+        """
+        from okrdocs.lint import finding_diagnostic
+
+        loaded = self.check_bytes(path, raw, rules=self.policy is not None)
+        rel = loaded.context.rel_path
+        if not loaded.context.is_section:
+            key = (loaded.header, loaded.valid)
+            cached = self._unsaved_project.get(rel)
+            if cached is None or cached[0] != key:
+                others = self.headers()
+                others[rel] = loaded.header
+                found = [
+                    (code, finding)
+                    for where, code, finding in self._project_findings(
+                        list(others.values()), {rel: loaded.valid}
+                    )
+                    if where == rel
+                ]
+                cached = (key, found)
+                self._unsaved_project[rel] = cached
+            for code, finding in cached[1]:
+                loaded.diagnostics.append(finding_diagnostic(loaded, code, finding))
+        self._apply_policy(loaded)
+        loaded.diagnostics.sort(key=Diagnostic.sort_key)
+        return loaded
 
     def _content_display_prefix(self) -> str:
         """How the content folder is shown in paths, with a trailing '/'."""

@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.fixes import title_fix
 from okrdocs.i18n import _
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
@@ -44,6 +45,7 @@ class KrNoBaseline(Rule):
     name = "kr-no-baseline"
     severity = "warning"
     source = "OpenOKR KR-2/KR-3"
+    fixable = "sometimes"  # when the title says "from X to Y"
 
     def check(self, objective: Objective, context: RuleContext) -> Iterator[Finding]:
         for kr in objective.key_results:
@@ -55,4 +57,5 @@ class KrNoBaseline(Rule):
                         "the value at the start of the period",
                         id=kr.id,
                     ),
+                    fix=title_fix(kr.pointer, kr.title, kr.target, "baseline"),
                 )

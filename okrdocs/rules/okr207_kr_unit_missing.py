@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from okrdocs.fixes import title_fix
 from okrdocs.i18n import _
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
@@ -49,6 +50,7 @@ class KrUnitMissing(Rule):
     name = "kr-unit-missing"
     severity = "warning"
     source = "OKR method: ambiguous metrics"
+    fixable = "sometimes"  # when the title says "from X to Y" with a unit
 
     def check(self, objective: Objective, context: RuleContext) -> Iterator[Finding]:
         for kr in objective.key_results:
@@ -61,4 +63,5 @@ class KrUnitMissing(Rule):
                     "or a 'definition:' of how it is measured",
                     id=kr.id,
                 ),
+                fix=title_fix(kr.pointer, kr.title, kr.target, "unit"),
             )
