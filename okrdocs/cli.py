@@ -157,10 +157,10 @@ def write_output(path: Path, text: str | bytes) -> None:
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """Write, lint and publish OKRs as plain Markdown files in git."""
-    if ctx.invoked_subcommand != "serve":
+    if ctx.invoked_subcommand not in ("serve", "lsp"):
         # A one-shot command builds a large, long-lived, acyclic model; the cyclic collector
         # would only rescan it, again and again (about 10% of a 10,000-file build). The long
-        # running server keeps it on.
+        # running servers keep it on.
         gc.disable()
         ctx.call_on_close(gc.enable)
 
@@ -1169,6 +1169,28 @@ def import_csv(
             )
         else:
             click.echo(_("Dry run: nothing written. Run again with --write to create these files."))
+
+
+@cli.command()
+@lang_option
+@click.option(
+    "--stdio",
+    is_flag=True,
+    help="Talk over standard input and output (the default; editors' clients pass it).",
+)
+def lsp(lang: str | None, stdio: bool) -> None:
+    """Run the language server for editors: findings as you type, quick fixes, hover,
+    completion, go to definition (Language Server Protocol over standard input and output).
+    See docs/editors.md for VS Code, Neovim, Helix, Emacs and JetBrains.
+    """
+    try:
+        import lsprotocol  # noqa: F401
+        import pygls  # noqa: F401
+    except ImportError:
+        fail_usage(_('the language server needs its extra: pip install "okrdocs[lsp]"'))
+    from okrdocs.lsp import run
+
+    run(lang)
 
 
 @cli.command("help")
