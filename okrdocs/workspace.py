@@ -8,8 +8,11 @@
 - ``check()`` runs the project-wide rules (duplicate ids, unknown parents, cycles, objectives
   per owner) over every header and applies the policy (per-file ignores, severities,
   suppression comments). It can run again after files change.
-- ``reload(paths)`` reads changed files again (``okrdocs serve``, an editor) and says which
-  objectives changed; ``check_bytes()`` checks unsaved text in the project's context.
+- ``reload(paths)`` reads changed files again (``okrdocs serve``) and says which objectives
+  changed; ``check_bytes()`` loads unsaved text in the project's context, and
+  ``check_unsaved()`` checks it as lint would (per-file and project-wide rules, the policy):
+  what an editor shows and what ``lint --fix`` checks each fix with; ``reindex(paths)`` reads
+  the headers of files changed on disk again (the language server).
 - ``analysis()`` computes progress, status and the roll-ups (okrdocs.analysis), once.
 
 Without a lint policy (``status``, ``export``, ``build --no-lint``) only the loader's checks

@@ -481,3 +481,98 @@ def test_a_missing_extra_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> No
         result.stderr
         == 'okrdocs: error: the language server needs its extra: pip install "okrdocs[lsp]"\n'
     )
+
+
+def test_positions_in_each_encoding() -> None:
+    from okrdocs.diagnostics import Span
+    from okrdocs.lsp.text import LineIndex
+
+    text = "a: 季度😀 x\r\nb: y\rc"
+    span = Span(1, 8, 1, 9)  # the "x" after a Chinese word and an emoji (characters, 1-based)
+    assert LineIndex(text, "utf-32").span(span) == ((0, 7), (0, 8))
+    assert LineIndex(text, "utf-16").span(span) == ((0, 8), (0, 9))
+    assert LineIndex(text, "utf-8").span(span) == ((0, 14), (0, 15))
+    index = LineIndex(text, "utf-16")
+    assert [index.line(n) for n in range(index.line_count)] == ["a: 季度😀 x", "b: y", "c"]
+    assert index.position(text.index("y")) == (1, 3)
+    assert index.offset(0, 8) == text.index("x")
+    # A point past the end of its line stays on the text.
+    assert index.span(Span(2, 9, 2, 10)) == ((1, 4), (1, 4))
+
+
+@pytest_lsp.fixture(
+    config=ClientServerConfig(
+        server_command=[sys.executable, "-m", "okrdocs", "lsp"],
+        server_env=_environment(Path(os.environ.get("OKRDOCS_CACHE_DIR", "/tmp"))),
+    ),
+)
+async def utf8_client(lsp_client: LanguageClient, okr_project: Path) -> AsyncIterator[None]:
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(
+                general=types.GeneralClientCapabilities(
+                    position_encodings=[types.PositionEncodingKind.Utf8]
+                )
+            ),
+            workspace_folders=[types.WorkspaceFolder(uri=okr_project.as_uri(), name="okrs")],
+            initialization_options={"debounce_ms": 0},
+        )
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_ranges_in_the_negotiated_encoding(
+    utf8_client: LanguageClient, okr_project: Path
+) -> None:
+    path = okr_project / "content" / "sales" / "q1.md"
+    customers = VALID_OKR[VALID_OKR.index("  - id: customers") : VALID_OKR.index("checkins:")]
+    text = VALID_OKR.replace(
+        customers, "  - {id: customers, title: 新签约客户, baseline: 0, target: 5家}\n"
+    )
+    found = await _diagnostics(utf8_client, _open(utf8_client, path, text))
+    unit = next(d for d in found if d.code == "OKR002")
+    line = text.splitlines()[unit.range.start.line]
+    assert (
+        line.encode("utf-8")[unit.range.start.character : unit.range.end.character]
+        == "5家".encode()
+    )
+
+
+@pytest_lsp.fixture(
+    config=ClientServerConfig(
+        server_command=[sys.executable, "-m", "okrdocs", "lsp"],
+        server_env=_environment(Path(os.environ.get("OKRDOCS_CACHE_DIR", "/tmp"))),
+    ),
+)
+async def unwatched_client(lsp_client: LanguageClient, okr_project: Path) -> AsyncIterator[None]:
+    """A client without a file watcher (no dynamic registration): Neovim before 0.10, Helix."""
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(),
+            workspace_folders=[types.WorkspaceFolder(uri=okr_project.as_uri(), name="okrs")],
+            initialization_options={"debounce_ms": 0},
+        )
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_without_a_file_watcher_a_save_looks_at_the_disk(
+    unwatched_client: LanguageClient, okr_project: Path
+) -> None:
+    client = unwatched_client
+    path = okr_project / "content" / "sales" / "q1.md"
+    text = VALID_OKR.replace("type: committed\n", "type: committed\nparent: company/2026-growth\n")
+    path.write_text(text, encoding="utf-8")
+    uri = _open(client, path, text)
+    assert await _diagnostics(client, uri) == []
+    company = okr_project / "content" / "company" / "2026.md"
+    company.write_text(
+        COMPANY.replace("company/2026-growth", "company/2026-revenue"), encoding="utf-8"
+    )
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
+    found = await _diagnostics(client, uri)
+    assert [d.code for d in found] == ["OKR004"]

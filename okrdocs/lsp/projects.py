@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -63,6 +64,7 @@ class Project:
             policy = None
         self.workspace = Workspace(config, self.day, policy, jobs=1, cwd=config.root)
         self.workspace.load([], keep_models=False)  # the header of every content file
+        self.scanned = time.monotonic()
 
     def speak(self) -> None:
         set_language(self.language)
@@ -97,9 +99,14 @@ class Project:
         """Files saved, created or deleted outside the editor: read their headers again."""
         self.workspace.reindex([p for p in paths if self.owns(p) or not p.exists()])
 
-    def rescan(self) -> None:
-        """Look at every file again (modification times; changed files are read)."""
+    def rescan(self, unless_within: float = 0.0) -> None:
+        """Look at every file again (modification times; changed files are read), unless
+        that was done less than ``unless_within`` seconds ago."""
+        now = time.monotonic()
+        if now - self.scanned < unless_within:
+            return
         self.workspace.load([], keep_models=False)
+        self.scanned = now
 
 
 class Projects:

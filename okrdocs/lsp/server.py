@@ -35,6 +35,8 @@ logger = logging.getLogger("okrdocs.lsp")
 
 # Seconds a burst of changes must pause before the document is checked.
 DEBOUNCE = 0.02
+# Without a client file watcher: seconds between two looks at every file's modification time.
+RESCAN_AFTER = 2.0
 
 Handler = TypeVar("Handler", bound=Callable[..., Any])
 
@@ -53,7 +55,10 @@ class OkrdocsServer(LanguageServer):
     # -- documents -------------------------------------------------------------------------
 
     def encoding(self) -> str:
-        value = str(self.workspace.position_encoding or "utf-16")
+        """The position encoding agreed with the client (the enum's value: str() of it is
+        its name)."""
+        chosen = self.workspace.position_encoding or "utf-16"
+        value = str(getattr(chosen, "value", chosen))
         return value if value in ("utf-8", "utf-16", "utf-32") else "utf-16"
 
     def document(self, uri: str) -> Document | None:
@@ -205,6 +210,10 @@ def create(language: str | None = None) -> OkrdocsServer:
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     @guarded()
     def did_open(server: OkrdocsServer, params: types.DidOpenTextDocumentParams) -> None:
+        if not server.watching:
+            # No file watcher: opening a file is also when the editor looks at the disk.
+            for project in server.projects.all():
+                project.rescan(RESCAN_AFTER)
         server.publish(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
