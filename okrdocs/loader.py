@@ -16,13 +16,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from okrdocs import diagnostics as dx
 from okrdocs import validation as okr_schema
 from okrdocs.diagnostics import Diagnostic, Span
 from okrdocs.discovery import SECTION_FILE, is_section
-from okrdocs.fixes import Fix, schema_fix
 from okrdocs.frontmatter_split import SplitError, split
 from okrdocs.i18n import N_, _
 from okrdocs.model import Action, Checkin, Header, KeyResult, Objective, Section
@@ -40,6 +39,9 @@ from okrdocs.yamlsource import (
     parse,
     unescape_pointer_token,
 )
+
+if TYPE_CHECKING:
+    from okrdocs.fixes import Fix
 
 __all__ = ["SECTION_FILE", "FileContext", "LoadedFile", "load_bytes", "load_file", "read_header"]
 
@@ -217,6 +219,8 @@ class _FileLoader:
         self.result.header = header_of(data, self.context)
         if not okr_schema.fast_check(which).is_valid(data):
             found = list(okr_schema.problems(data, which))
+            from okrdocs.fixes import schema_fix  # a file with problems only
+
             for problem in found:
                 fix = (
                     schema_fix(problem.pointer, problem.suggestion, data)

@@ -18,11 +18,13 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from okrdocs.fixes import Suggestion, as_number_text, share_text
 from okrdocs.i18n import N_, _
 from okrdocs.yamlsource import TEXT, TextShape, pointer_of
+
+if TYPE_CHECKING:
+    from okrdocs.fixes import Suggestion
 
 
 @cache
@@ -333,6 +335,8 @@ def _number_hint(value: Any, share: bool = False) -> tuple[str, Suggestion | Non
     can be built from (okrdocs.fixes)."""
     if not isinstance(value, str):
         return "", None
+    from okrdocs.fixes import Suggestion, as_number_text, share_text
+
     text = unicodedata.normalize("NFKC", value).strip()
     if text.lower() in (".inf", "-.inf", "+.inf", ".nan", "inf", "nan", "infinity"):
         return _("; write a finite number, such as 850"), None
@@ -429,6 +433,8 @@ def _message(error: Any) -> SchemaProblem:
     if keyword in ("minimum", "maximum", "exclusiveMinimum"):
         low, high = schema.get("minimum"), schema.get("maximum")
         if low is not None and high is not None:
+            from okrdocs.fixes import Suggestion, share_text
+
             is_percent = high == 1 and value > 1
             hint = _("; write a share such as 0.7 for 70%") if is_percent else ""
             # 70 where a share is expected is 70%; 7 might be 7 out of 10: no fix for that.
@@ -516,6 +522,8 @@ def _unknown_fields(error: Any) -> Iterator[SchemaProblem]:
             )
         else:
             text = _("unknown field '{key}'{hint}", key=key, hint=hint)
+        from okrdocs.fixes import Suggestion
+
         # Renaming is safe only when the field it becomes is not there already.
         safe = close and close[0] not in error.instance
         rename = Suggestion("rename", close[0]) if safe else None

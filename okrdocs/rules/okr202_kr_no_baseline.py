@@ -1,6 +1,5 @@
 from collections.abc import Iterator
 
-from okrdocs.fixes import title_fix
 from okrdocs.i18n import _
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
@@ -50,6 +49,8 @@ class KrNoBaseline(Rule):
     def check(self, objective: Objective, context: RuleContext) -> Iterator[Finding]:
         for kr in objective.key_results:
             if not kr.is_milestone and kr.target is not None and kr.baseline is None:
+                from okrdocs.fixes import title_fix  # only when there is something to fix
+
                 yield Finding(
                     f"{kr.pointer}/target",
                     _(

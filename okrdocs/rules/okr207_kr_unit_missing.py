@@ -1,6 +1,5 @@
 from collections.abc import Iterator
 
-from okrdocs.fixes import title_fix
 from okrdocs.i18n import _
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
@@ -56,6 +55,8 @@ class KrUnitMissing(Rule):
         for kr in objective.key_results:
             if kr.is_milestone or kr.target is None or kr.unit or kr.definition:
                 continue
+            from okrdocs.fixes import title_fix  # only when there is something to fix
+
             yield Finding(
                 kr.pointer,
                 _(
