@@ -576,3 +576,32 @@ async def test_without_a_file_watcher_a_save_looks_at_the_disk(
     )
     found = await _diagnostics(client, uri)
     assert [d.code for d in found] == ["OKR004"]
+
+
+async def test_a_changed_configuration_is_read_again(
+    client: LanguageClient, okr_project: Path
+) -> None:
+    path = okr_project / "content" / "sales" / "q1.md"
+    uri = _open(client, path, VALID_OKR.replace("    baseline: 0\n", ""))
+    assert [d.code for d in await _diagnostics(client, uri)] == ["OKR202"]
+    config = okr_project / "okrdocs.toml"
+
+    async def config_changed(text: str) -> list[types.Diagnostic]:
+        config.write_text(text, encoding="utf-8")
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]
+            )
+        )
+        return await _diagnostics(client, uri)
+
+    assert (
+        await config_changed(
+            CONFIG.replace('ignore = ["not-aligned"]', 'ignore = ["not-aligned", "OKR202"]')
+        )
+        == []
+    )
+    broken = await config_changed(CONFIG.replace("[lint]", "[lint]\nselekt = []"))
+    assert len(broken) == 1 and broken[0].severity == types.DiagnosticSeverity.Error
+    assert "okrdocs.toml" in broken[0].message and "selekt" in broken[0].message
+    assert [d.code for d in await config_changed(CONFIG)] == ["OKR202"]

@@ -8,8 +8,9 @@ the file is saved. pygls and lsprotocol (the ``lsp`` extra) are imported only he
 
 Modules: ``text`` (positions in the client's encoding), ``outline`` (a forgiving outline of
 the front matter, for half-typed YAML), ``projects`` (configurations, workspaces and checks),
-``features`` (diagnostics, hover, completion, code actions, definitions, symbols as protocol
-values) and ``server`` (the pygls wiring: events, debouncing, error containment).
+``fields`` (what the schema says about a field), one module per feature (``diagnostics``,
+``hover``, ``completion``, ``actions``, ``navigation``: definitions and symbols) and
+``server`` (the pygls wiring: events, debouncing, error containment).
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ _CLOSING = re.compile(r"(?:-{3,}|\.\.\.)[ \t]*")
 _KEY = re.compile(
     r"""(?P<key>"[^"]*"|'[^']*'|[^\s:#'"\-?][^:#]*?|-[^\s:#][^:#]*?)[ \t]*:(?=\s|$)"""
 )
+_ITEM_START = re.compile(r"^\s*(?:-(?:\s+|$))*")  # indentation and list dashes
 _BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*\s*(?:#.*)?$")
 
 
@@ -174,16 +175,18 @@ class _Reader:
         return Line(number, parent, name, column, match.end() - 1, value, value_start, item)
 
 
-def read(lines: list[str]) -> Outline:
-    """The outline of a document given as its lines (without line endings)."""
+def _scan(lines: list[str], stop: int | None = None) -> tuple[Outline, _Reader, int | None]:
+    """Read the front matter's lines up to ``stop`` (excluded; None: to the closing fence).
+    Returns the outline, the reader's state after the last line, and the key column of the
+    block scalar (``|``, ``>``) the next line may belong to."""
     outline = Outline()
-    if not lines or not _FENCE.fullmatch(lines[0]):
-        return outline
-    outline.first = 1
-    outline.last = len(lines) - 1
     reader = _Reader()
     block_column: int | None = None  # inside a block scalar: lines indented deeper than this
-    for number in range(1, len(lines)):
+    if not lines or not _FENCE.fullmatch(lines[0]):
+        return outline, reader, None
+    outline.first = 1
+    outline.last = len(lines) - 1
+    for number in range(1, len(lines) if stop is None else min(stop, len(lines))):
         text = lines[number]
         if _CLOSING.fullmatch(text):
             outline.last = number - 1
@@ -199,7 +202,12 @@ def read(lines: list[str]) -> Outline:
         outline.lines.append(line)
         if line.key is not None and _BLOCK_SCALAR.match(line.value):
             block_column = line.key_start
-    return outline
+    return outline, reader, block_column
+
+
+def read(lines: list[str]) -> Outline:
+    """The outline of a document given as its lines (without line endings)."""
+    return _scan(lines)[0]
 
 
 @dataclass(slots=True)
@@ -219,41 +227,26 @@ class Cursor:
 
 def cursor(lines: list[str], line: int, column: int) -> Cursor | None:
     """The cursor's context at ``line`` and ``column`` (characters), or None outside the
-    front matter."""
-    whole = read(lines)
-    if not whole.contains(line):
+    front matter and inside a block of text."""
+    if not read(lines).contains(line):
         return None
-    reader = _Reader()
-    block_column: int | None = None
-    for number in range(whole.first, line):
-        text = lines[number]
-        if block_column is not None:
-            indent = len(text) - len(text.lstrip(" "))
-            if not text.strip() or indent > block_column:
-                continue
-            block_column = None
-        read_line = reader.read(number, text)
-        if read_line is not None and read_line.key and _BLOCK_SCALAR.match(read_line.value):
-            block_column = read_line.key_start
-    if block_column is not None:
-        indent = len(lines[line]) - len(lines[line].lstrip(" "))
-        if indent > block_column or not lines[line][:column].strip():
-            return None  # inside a block of text
+    _outline, reader, block_column = _scan(lines, line)
     before = lines[line][:column]
+    if block_column is not None:
+        indent = len(before) - len(before.lstrip(" "))
+        if indent > block_column:
+            return None
     here = reader.read(line, before)
     if here is None:
-        # An empty line (or only spaces): a key of the mapping its indentation opens.
+        # An empty line (or only spaces): a key of the mapping its indentation belongs to.
         indent = len(before) - len(before.lstrip(" "))
         while reader.frames and reader.frames[-1].column >= indent:
             reader.frames.pop()
-        if reader.frames and reader.frames[-1].kind == "key" and reader.frames[-1].column < indent:
-            return Cursor("key", reader.path(), None, "", column)
         return Cursor("key", reader.path(), None, "", column)
     if here.key is None:
-        typed = (
-            before.strip().lstrip("- ").strip() if here.item is None else before.rsplit("- ", 1)[-1]
-        )
-        return Cursor("key", here.parent, None, typed.strip(), column - len(typed.strip()))
+        # A key being typed, after the indentation or a list item's "- ".
+        typed = _ITEM_START.sub("", before).strip()
+        return Cursor("key", here.parent, None, typed, column - len(typed))
     value = before[here.value_start :] if len(before) > here.key_end + 1 else ""
     flow = _flow(value)
     if flow is not None:

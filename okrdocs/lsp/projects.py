@@ -116,11 +116,17 @@ class Projects:
         self.language = language
         self.folders: list[Path] = []  # the editor's workspace folders
         self._by_config: dict[Path, Project] = {}
+        self._config_of: dict[Path, Path | None] = {}
         self.errors: dict[Path, str] = {}  # configuration files that cannot be read
 
     def config_path(self, path: Path) -> Path | None:
-        found = find_config_file(path.parent)
-        return found[0] if found is not None else None
+        """The configuration file of a document, remembered by folder (finding it reads
+        every pyproject.toml above; ``forget`` clears it when a configuration changes)."""
+        folder = path.parent
+        if folder not in self._config_of:
+            found = find_config_file(folder)
+            self._config_of[folder] = found[0] if found is not None else None
+        return self._config_of[folder]
 
     def _folder_of(self, path: Path) -> Path:
         for folder in sorted(self.folders, key=lambda f: len(str(f)), reverse=True):
@@ -163,6 +169,7 @@ class Projects:
 
     def forget(self, config_file: Path) -> None:
         """A configuration changed: its project is read again when next needed."""
+        self._config_of.clear()  # a configuration may have appeared or gone
         self._by_config.pop(config_file, None)
         self.errors.pop(config_file, None)
         for key in [k for k in self._by_config if config_file.parent == k]:
