@@ -1,11 +1,11 @@
 """Safe fixes: what a finding can change in its file to resolve itself.
 
 A fix is described, not computed: a few changes addressed by JSON pointer into the front
-matter (set a value, rename a key, add a key). Rules and the loader describe them where they
-know what is wrong; ``okrdocs.authoring.fix`` turns them into edits of the file's own text
-with the lossless editor, so that only the fixed bytes change (``okrdocs lint --fix``, the
-language server's quick fixes). Descriptions are small and picklable: they travel back from
-worker processes with the diagnostics.
+matter (set a value, rename a key, add a key), or by position for a suppression comment.
+Rules and the loader describe them where they know what is wrong; ``okrdocs.authoring.fix``
+turns them into edits of the file's own text with the lossless editor, so that only the
+fixed bytes change (``okrdocs lint --fix``, the language server's quick fixes). Descriptions
+are small and picklable: they travel back from worker processes with the diagnostics.
 
 This module also builds the fixes the schema messages suggest (a unit written in a number, a
 mistyped field name, a percentage where a share is expected) and those read from a key
@@ -53,7 +53,17 @@ class AddKey:
     after: tuple[str, ...] = ()
 
 
-Change = SetValue | RenameKey | AddKey
+@dataclass(frozen=True, slots=True)
+class EditSuppression:
+    """Make the suppression comment at ``line``:``column`` (1-based, in the file) name only
+    the rules ``keep``; with none left, remove it (and its line, when nothing else is on it)."""
+
+    line: int
+    column: int
+    keep: tuple[str, ...] = ()
+
+
+Change = SetValue | RenameKey | AddKey | EditSuppression
 
 
 @dataclass(frozen=True, slots=True)

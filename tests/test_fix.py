@@ -266,3 +266,44 @@ def test_rules_and_their_pages_say_which_findings_fix(project: TempProject) -> N
     assert "- Fix: **sometimes available**" in rule_page(RULES["OKR202"])
     assert "- 修复：" in rule_page(RULES["OKR202"], "zh-CN")
     assert "- Fix:" not in rule_page(RULES["OKR203"])
+
+
+# -- suppressions that suppress nothing (OKR006) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # A comment after a value: it goes, the value stays.
+        ("owner: zhang.wei  # okrdocs: ignore[OKR203]\n", "owner: zhang.wei\n"),
+        # A rule that reports nothing there goes; the one that does stays.
+        (
+            "objective: 提高业绩  # okrdocs: ignore[OKR101, OKR203]\n",
+            "objective: 提高业绩  # okrdocs: ignore[OKR101]\n",
+        ),
+        # A file-wide comment on a line of its own: the line goes.
+        ("# okrdocs: ignore-file[OKR401]\n", ""),
+        # A name okrdocs does not know may be a typo of what was meant: left for the author.
+        ("owner: zhang.wei  # okrdocs: ignore[kr-is-activty]\n", None),
+    ],
+)
+def test_unused_suppressions_are_removed(
+    project: TempProject, before: str, after: str | None
+) -> None:
+    base = (
+        VALID_OKR.replace("owner: zhang.wei\n", "", 1) if before.startswith("owner") else VALID_OKR
+    )
+    if before.startswith("objective"):
+        base = VALID_OKR.replace("objective: 成为华东中型制造企业首选的工业软件供应商\n", "")
+    text = base.replace("period: 2026-Q1\n", before + "period: 2026-Q1\n", 1)
+    path = project.write("content/sales/q1.md", text)
+    project.run("lint", "--fix")
+    expected = text if after is None else text.replace(before, after, 1)
+    assert path.read_text(encoding="utf-8") == expected
+
+
+def test_an_unused_suppression_in_the_body_is_removed(project: TempProject) -> None:
+    text = VALID_OKR + "\n<!-- okrdocs: ignore-file[OKR401] -->\n"
+    path = project.write("content/sales/q1.md", text)
+    project.run("lint", "--fix")
+    assert path.read_text(encoding="utf-8") == VALID_OKR + "\n"

@@ -17,7 +17,6 @@ edit): comments, quoting, key order, line endings and a byte-order mark stay as 
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -36,11 +35,12 @@ from okrdocs.authoring.edit import (
 )
 from okrdocs.diagnostics import Diagnostic
 from okrdocs.fileio import exclusive, replace_contents
-from okrdocs.fixes import AddKey, Fix, RenameKey, SetValue
+from okrdocs.fixes import AddKey, EditSuppression, Fix, RenameKey, SetValue
 from okrdocs.frontmatter_split import SplitError, split
 from okrdocs.i18n import _, _n
 from okrdocs.loader import read_bytes
 from okrdocs.rules.okr001_syntax_error import SyntaxError_
+from okrdocs.suppressions import HTML_COMMENT, YAML_COMMENT
 from okrdocs.yamlsource import YamlError, parse, plain_value, scalar, unescape_pointer_token
 
 if TYPE_CHECKING:
@@ -79,10 +79,46 @@ def _node(document: Document, pointer: str) -> tuple[yaml.Node | None, yaml.Node
     return key, node, parent
 
 
+def _suppression_edit(document: Document, change: EditSuppression) -> Edit:
+    """The edit that makes a suppression comment name only ``change.keep``, or removes it."""
+    index = change.line - 1
+    if not 0 <= index < len(document.lines):
+        raise FixError(_("the suppression is not in the file"))
+    text = document.lines[index]
+    content = text.rstrip("\r\n")
+    start_of_line = sum(len(line) for line in document.lines[:index])
+    found = next(
+        (
+            match
+            for pattern in (YAML_COMMENT, HTML_COMMENT)
+            for match in pattern.finditer(content)
+            if match.start() == change.column - 1
+        ),
+        None,
+    )
+    if found is None:
+        raise FixError(_("the suppression is not in the file"))
+    if change.keep:
+        start, end = found.span("codes")  # inside the brackets
+        if start < 0:
+            raise FixError(_("the suppression is not in the file"))
+        return Edit(start_of_line + start, start_of_line + end, ", ".join(change.keep))
+    # A YAML comment runs to the end of the line; an HTML comment ends with its '-->'.
+    end = len(content) if found.re is YAML_COMMENT else found.end()
+    rest = content[: found.start()].rstrip(" \t") + content[end:]
+    if not rest.strip():
+        return Edit(start_of_line, start_of_line + len(text), "")  # the line held only it
+    return Edit(
+        start_of_line + len(content[: found.start()].rstrip(" \t")), start_of_line + end, ""
+    )
+
+
 def _edits(document: Document, fix: Fix) -> list[Edit]:
     edits: list[Edit] = []
     for change in fix.changes:
-        if isinstance(change, SetValue):
+        if isinstance(change, EditSuppression):
+            edits.append(_suppression_edit(document, change))
+        elif isinstance(change, SetValue):
             _key, node, _parent = _node(document, change.pointer)
             # A block scalar's span runs into the next line: not a value to replace in place.
             if not isinstance(node, yaml.ScalarNode) or node.style in ("|", ">"):
@@ -129,7 +165,12 @@ def apply_fix(raw: bytes, fix: Fix) -> bytes:
     edits = _edits(document, fix)
     if not edits:
         raise FixError(_("there is nothing to change"))
-    return apply(document, edits)
+    fixed = apply(document, edits)
+    is_comment = any(isinstance(c, EditSuppression) for c in fix.changes)
+    if is_comment and not _same_data(raw, fixed, body=False):
+        # A comment-like line inside a block of text is text: it is not to be edited.
+        raise FixError(_("the suppression is part of a value"))
+    return fixed
 
 
 @dataclass(slots=True)
@@ -225,8 +266,6 @@ def unified_diff(old: bytes, new: bytes, path: str) -> str:
 
 # -- "ignore this rule on this line" ------------------------------------------------------------
 
-_SUPPRESSION = re.compile(r"(?:^|(?<=\s))#\s*okrdocs:\s*ignore\b(?P<codes>\[[^\]]*\])?")
-
 
 def suppress(raw: bytes, line: int, code: str) -> bytes | None:
     """``raw`` with ``# okrdocs: ignore[CODE]`` on front-matter line ``line`` (1-based), or
@@ -244,15 +283,15 @@ def suppress(raw: bytes, line: int, code: str) -> bytes | None:
         text = lines[line - 1]
         content = text.rstrip("\r\n")
         ending = text[len(content) :]
-        existing = _SUPPRESSION.search(content)
+        existing = next((m for m in YAML_COMMENT.finditer(content) if m["kind"] == "ignore"), None)
         if existing is None:
             content = f"{content}  # okrdocs: ignore[{code}]"
         elif existing["codes"] is None:
             return None  # it suppresses every rule already
         else:
-            start, end = existing.span("codes")
-            codes = [c.strip() for c in content[start + 1 : end - 1].split(",") if c.strip()]
-            content = content[:start] + "[" + ", ".join([*codes, code]) + "]" + content[end:]
+            start, end = existing.span("codes")  # inside the brackets
+            codes = [c.strip() for c in content[start:end].split(",") if c.strip()]
+            content = content[:start] + ", ".join([*codes, code]) + content[end:]
         lines[line - 1] = content + ending
     else:
         closing = last  # the line before the closing fence: the file-wide comment goes after it
@@ -265,13 +304,14 @@ def suppress(raw: bytes, line: int, code: str) -> bytes | None:
     return data if _same_data(raw, data) else None
 
 
-def _same_data(old: bytes, new: bytes) -> bool:
-    """Whether two texts hold the same front matter values (a comment changes none)."""
+def _same_data(old: bytes, new: bytes, body: bool = True) -> bool:
+    """Whether two texts hold the same front matter values (a comment changes none), and,
+    with ``body``, the same Markdown body (an HTML comment there is invisible, but text)."""
     try:
         before, after = split(old), split(new)
         return bool(
             parse(before.front_matter).data == parse(after.front_matter).data
-            and before.body == after.body
+            and (not body or before.body == after.body)
         )
     except (SplitError, YamlError):
         return False
