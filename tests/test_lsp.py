@@ -605,3 +605,24 @@ async def test_a_changed_configuration_is_read_again(
     assert len(broken) == 1 and broken[0].severity == types.DiagnosticSeverity.Error
     assert "okrdocs.toml" in broken[0].message and "selekt" in broken[0].message
     assert [d.code for d in await config_changed(CONFIG)] == ["OKR202"]
+
+
+async def test_fix_all_on_save(client: LanguageClient, okr_project: Path) -> None:
+    """What VS Code asks for with "editor.codeActionsOnSave": {"source.fixAll.okrdocs": ...}."""
+    path = okr_project / "content" / "sales" / "q1.md"
+    unsaved = VALID_OKR.replace("    baseline: 800\n    target: 880\n", "    target: 880万\n")
+    uri = _open(client, path, unsaved)
+    await _diagnostics(client, uri)
+    start = types.Position(0, 0)
+    for kind in (types.CodeActionKind.SourceFixAll, "source.fixAll.okrdocs"):
+        result = await client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                range=types.Range(start, start),
+                context=types.CodeActionContext(diagnostics=[], only=[kind]),
+            )
+        )
+        assert result is not None
+        (action,) = result
+        assert isinstance(action, types.CodeAction) and action.kind == "source.fixAll.okrdocs"
+        assert _apply(unsaved, action) == VALID_OKR

@@ -124,10 +124,8 @@ def code_actions(
     only: list[str] | None,
 ) -> list[types.CodeAction]:
     actions: list[types.CodeAction] = []
-    wants_quick = not only or any(
-        kind == types.CodeActionKind.QuickFix or types.CodeActionKind.QuickFix.startswith(kind)
-        for kind in only
-    )
+    quick = types.CodeActionKind.QuickFix.value
+    wants_quick = not only or any(quick.startswith(kind) for kind in only)
     if wants_quick:
         found = lsp_diagnostics.overlapping(document.index, checked.loaded.diagnostics, wanted)
         for finding in found:

@@ -303,7 +303,12 @@ def create(language: str | None = None) -> OkrdocsServer:
         if found is None:
             return []
         project, document, checked = found
-        only = [str(kind) for kind in params.context.only] if params.context.only else None
+        # The kinds' values: str() of an lsprotocol enum is its name.
+        only = (
+            [str(getattr(kind, "value", kind)) for kind in params.context.only]
+            if params.context.only
+            else None
+        )
         return actions.code_actions(project, document, checked, params.range, only)
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
