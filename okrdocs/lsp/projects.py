@@ -9,7 +9,6 @@ holding the header of every content file (from the content index, so opening a p
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import time
@@ -159,11 +158,6 @@ class Projects:
             self.errors.pop(key, None)
             project = Project(config, self.language)
             self._by_config[key] = project
-            # What a project holds lives as long as the server: collected once and moved out
-            # of the cyclic collector's way, whose full passes over it showed as 40-50 ms
-            # pauses between a change and its diagnostics.
-            gc.collect()
-            gc.freeze()
         return project
 
     def error_for(self, path: Path) -> str | None:
