@@ -18,7 +18,7 @@ from pathlib import Path
 
 from okrdocs.config import Config, ConfigError, find_config_file, load_config
 from okrdocs.discovery import is_okr_file
-from okrdocs.i18n import choose_language, set_language
+from okrdocs.i18n import _, choose_language, set_language
 from okrdocs.lint import resolve_policy
 from okrdocs.loader import LoadedFile
 from okrdocs.model import Header
@@ -27,16 +27,20 @@ from okrdocs.workspace import Workspace
 logger = logging.getLogger("okrdocs.lsp")
 
 CONFIG_NAMES = ("okrdocs.toml", "pyproject.toml")
+AS_OF = "OKRDOCS_AS_OF"
 
 
 def as_of() -> date:
     """The day findings are judged on: ``OKRDOCS_AS_OF`` (as for the CLI), else today."""
-    value = os.environ.get("OKRDOCS_AS_OF")
+    value = os.environ.get(AS_OF)
     if value:
         try:
             return date.fromisoformat(value)
         except ValueError:
-            logger.warning("OKRDOCS_AS_OF=%r is not a date; using today", value)
+            message = _(
+                "{source}: {value!r} is not a date; use YYYY-MM-DD", source=AS_OF, value=value
+            )
+            logger.warning("%s", message)
     return date.today()
 
 
@@ -140,7 +144,7 @@ class Projects:
         try:
             config_file = self.config_path(path)
         except (OSError, ConfigError) as error:
-            logger.warning("cannot look for a configuration above %s: %s", path, error)
+            logger.warning("%s", _("{path}: cannot read: {value}", path=path.parent, value=error))
             config_file = None
         key = config_file or self._folder_of(path)
         project = self._by_config.get(key)
