@@ -75,7 +75,7 @@ def _keys(
     for position, found in enumerate(fields_at(here.path, section)):
         if found.name in present:
             continue
-        detail = found.kind + (f" · {_('required')}" if found.required else "")
+        detail = " · ".join(part for part in (found.what, _("required") * found.required) if part)
         if found.kind == "list":
             insert = f"{found.name}:\n" if not here.in_flow else f"{found.name}: "
         else:

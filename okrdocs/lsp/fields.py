@@ -54,6 +54,17 @@ class Field:
             return "mapping"
         return str(kind or "")
 
+    @property
+    def what(self) -> str:
+        """What the field holds, in the user's language: its choices, or its type as schema
+        messages name it ("text", "a number", "a list (lines starting with '- ')")."""
+        if self.choices:
+            return " | ".join(self.choices)
+        if self.schema.get("format") == "date":
+            return "YYYY-MM-DD"
+        words = validation._TYPE_WORDS.get(str(self.schema.get("type")))
+        return _(words) if words else ""
+
 
 def _mapping_schema(path: Path, section: bool) -> dict[str, Any] | None:
     """The schema of the mapping at ``path`` (root, a key result, an action, a check-in)."""
