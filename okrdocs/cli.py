@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from okrdocs.analysis import Analysis
     from okrdocs.config import Config
     from okrdocs.diagnostics import Diagnostic
+    from okrdocs.workspace import Workspace
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -156,10 +157,10 @@ def write_output(path: Path, text: str | bytes) -> None:
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """Write, lint and publish OKRs as plain Markdown files in git."""
-    if ctx.invoked_subcommand != "serve":
+    if ctx.invoked_subcommand not in ("serve", "lsp"):
         # A one-shot command builds a large, long-lived, acyclic model; the cyclic collector
         # would only rescan it, again and again (about 10% of a 10,000-file build). The long
-        # running server keeps it on.
+        # running servers keep it on.
         gc.disable()
         ctx.call_on_close(gc.enable)
 
@@ -237,6 +238,17 @@ as_of_option = click.option(
     help="Skip files outside the content folder or matched by 'exclude', even when named "
     "explicitly (for pre-commit, which passes every changed Markdown file).",
 )
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the safe fixes (only the fixed bytes change), then report what remains.",
+)
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="Print the safe fixes as a unified diff without writing; exit 1 if there are any.",
+)
 @jobs_option
 @click.option("--no-cache", is_flag=True, help="Do not read or write .okrdocs-cache/.")
 @color_option
@@ -252,6 +264,8 @@ def lint(
     fail_on: str | None,
     exit_zero: bool,
     force_exclude: bool,
+    fix: bool,
+    show_diff: bool,
     jobs: int | None,
     no_cache: bool,
     color: bool | None,
@@ -284,6 +298,20 @@ def lint(
     workspace.load(files, keep_models=False)
     note_skipped(workspace.skipped)
     chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if show_diff:
+        _show_fixes(workspace)
+    fixed_lines: list[str] = []
+    if fix:
+        from okrdocs.authoring.fix import fix_report, fix_summary, fix_workspace
+
+        fixes, problems = fix_workspace(workspace, write=True)
+        for problem in problems:
+            click.echo(_("okrdocs: {message}", message=problem), err=True)
+        if fixes:
+            fixed_lines = [*fix_report(fixes, write=True), fix_summary(fixes, write=True)]
+        if chosen != "text" or output_file is not None:
+            click.echo("\n".join(fixed_lines), err=True)
+            fixed_lines = []
     to_terminal = output_file is None and sys.stdout.isatty()
     report = LintReport(
         workspace.diagnostics,
@@ -298,9 +326,28 @@ def lint(
 
         click.echo(text.summary(workspace.diagnostics, workspace.files_checked), err=True)
     else:
+        for line in fixed_lines:
+            click.echo(line)
         click.echo(text_report, nl=False, color=color if color is not None else None)
     threshold = fail_on or config.lint.fail_on
     finish(EXIT_PROBLEMS if (workspace.failed(threshold) and not exit_zero) else EXIT_OK)
+
+
+def _show_fixes(workspace: Workspace) -> NoReturn:
+    """``lint --diff``: the safe fixes as a unified diff, nothing written; exit 1 when there
+    would be changes (as ``ruff --diff`` does), 0 when there are none."""
+    from okrdocs.authoring.fix import fix_report, fix_summary, fix_workspace, unified_diff
+
+    fixes, problems = fix_workspace(workspace, write=False)
+    for problem in problems:
+        click.echo(_("okrdocs: {message}", message=problem), err=True)
+    for item in fixes:
+        if item.result.changed:
+            click.echo(unified_diff(item.old, item.result.data, item.display_path), nl=False)
+    if fixes:
+        for line in [*fix_report(fixes, write=False), fix_summary(fixes, write=False)]:
+            click.echo(line, err=True)
+    finish(EXIT_PROBLEMS if any(item.result.changed for item in fixes) else EXIT_OK)
 
 
 def print_diagnostics(found: list[Diagnostic], files_checked: int) -> None:
@@ -1132,6 +1179,28 @@ def import_csv(
             click.echo(_("Dry run: nothing written. Run again with --write to create these files."))
 
 
+@cli.command()
+@lang_option
+@click.option(
+    "--stdio",
+    is_flag=True,
+    help="Talk over standard input and output (the default; editors' clients pass it).",
+)
+def lsp(lang: str | None, stdio: bool) -> None:
+    """Run the language server for editors: findings as you type, quick fixes, hover,
+    completion, go to definition (Language Server Protocol over standard input and output).
+    See docs/editors.md for VS Code, Neovim, Helix, Emacs and JetBrains.
+    """
+    try:
+        import lsprotocol  # noqa: F401
+        import pygls  # noqa: F401
+    except ImportError:
+        fail_usage(_('the language server needs its extra: pip install "okrdocs[lsp]"'))
+    from okrdocs.lsp import run
+
+    run(lang)
+
+
 @cli.command("help")
 @click.argument("topic", required=False)
 @lang_option
@@ -1173,6 +1242,7 @@ def list_rules(output_format: str, lang: str | None) -> None:
                         "name": rule.name,
                         "severity": rule.severity,
                         "scope": rule.scope,
+                        "fix": rule.fixable,
                         "summary": rule.summary(language),
                         "options": {
                             o.name: {"default": o.default, "description": _(o.description)}
@@ -1190,10 +1260,14 @@ def list_rules(output_format: str, lang: str | None) -> None:
 
     severities = {name: _(name) for name in ("error", "warning")}
     width = max(display_width(name) for name in severities.values())
+    # Rules whose findings may come with a safe fix (``lint --fix``, editors' quick fixes).
+    marker = _("fixable")
+    marker_width = display_width(marker)
     for code, rule in RULES.items():
         severity = severities[rule.severity]
         padding = " " * (width - display_width(severity))
-        click.echo(f"{code}  {rule.name:<26} {severity}{padding} {rule.summary(language)}")
+        fix = marker if rule.fixable is not None else " " * marker_width
+        click.echo(f"{code}  {rule.name:<26} {severity}{padding} {fix} {rule.summary(language)}")
 
 
 @cli.command("rule")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from okrdocs.i18n import N_
 
 if TYPE_CHECKING:
+    from okrdocs.fixes import Fix
     from okrdocs.rules.base import Rule
 
 Severity = Literal["error", "warning"]
@@ -37,8 +38,13 @@ class Diagnostic:
     message: str
     severity: Severity = "error"
     objective_id: str | None = None
-    fixable: bool = False
+    # A safe fix for this finding, described (okrdocs.fixes); applied by okrdocs.authoring.fix.
+    fix: Fix | None = None
     extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not None
 
     @property
     def line(self) -> int:
@@ -53,8 +59,19 @@ class Diagnostic:
 
 
 def make(
-    rule: type[Rule], path: str, span: Span, message: str, severity: Severity = "error"
+    rule: type[Rule],
+    path: str,
+    span: Span,
+    message: str,
+    severity: Severity = "error",
+    fix: Fix | None = None,
 ) -> Diagnostic:
     return Diagnostic(
-        path=path, span=span, code=rule.code, rule=rule.name, message=message, severity=severity
+        path=path,
+        span=span,
+        code=rule.code,
+        rule=rule.name,
+        message=message,
+        severity=severity,
+        fix=fix,
     )

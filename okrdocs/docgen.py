@@ -1,4 +1,5 @@
-"""Generate the parts of ``docs/`` that have a single source of truth elsewhere.
+"""Generate the parts of ``docs/`` (and the draft-07 copy of the schema) that have a single
+source of truth elsewhere.
 
     python -m okrdocs.docgen          # rewrite the generated sections
     python -m okrdocs.docgen --check  # exit 1 if any is stale (the test suite runs this)
@@ -9,6 +10,7 @@ markers, so the hand-written prose around it stays hand-written.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections.abc import Callable
@@ -124,6 +126,20 @@ def whole_files() -> dict[str, str]:
     return pages
 
 
+def schema_copies() -> dict[Path, str]:
+    """The schema for tools that know JSON Schema draft-07 only (Ajv's default, as in
+    remark-lint-frontmatter-schema): the same schema, declared as draft-07. It uses nothing
+    draft-07 validators read differently (``$defs`` is reached by JSON pointer)."""
+    schema = validation.load_schema()
+    copy = {
+        **schema,
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": schema["$id"].replace("okr.schema.json", "okr.draft-07.schema.json"),
+    }
+    text = json.dumps(copy, ensure_ascii=False, indent=2) + "\n"
+    return {DOCS.parent / "schema" / "okr.draft-07.schema.json": text}
+
+
 def render(text: str, name: str, body: str) -> str:
     marker = re.escape(name)
     pattern = re.compile(
@@ -153,6 +169,12 @@ def run(check: bool) -> list[str]:
             stale.append(filename)
             if not check:
                 path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+    for path, text in schema_copies().items():
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if current != text:
+            stale.append(path.relative_to(DOCS.parent).as_posix())
+            if not check:
                 path.write_text(text, encoding="utf-8")
     for folder in (DOCS / "rules", DOCS / "rules" / "zh-CN"):
         for path in sorted(folder.glob("*.md")) if folder.exists() else []:

@@ -118,7 +118,8 @@ def _command_help() -> list[str]:
 
 
 def _schema_messages() -> list[str]:
-    """What schema messages quote: first sentences of descriptions, and the hints."""
+    """What schema messages quote (first sentences of descriptions, and the hints) and what
+    editors show (whole descriptions)."""
 
     from okrdocs.validation import _first_sentence
 
@@ -128,7 +129,10 @@ def _schema_messages() -> list[str]:
         if isinstance(node, dict):
             description = node.get("description")
             if isinstance(description, str):
-                found.append(_first_sentence(description))
+                first = _first_sentence(description)
+                found.append(first)
+                if description.rstrip(".") != first:  # editors show it whole (okrdocs.lsp)
+                    found.append(description)
             hint = node.get("x-okrdocs-hint")
             if isinstance(hint, str):
                 found.append(hint)

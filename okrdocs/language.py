@@ -483,3 +483,61 @@ def business_as_usual_verb(objective: str) -> str | None:
             if text.startswith(subject):
                 text, stripped = text[len(subject) :], True
     return next((verb for verb in BAU_ZH if text.startswith(verb)), None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers a key result title states: "from 800 to 880" (从 800 万元增长到 880 万元)
+
+
+@cache
+def _from_to() -> re.Pattern[str]:
+    return re.compile(r"\bfrom\b.+\bto\b|[从從由].+[到至]", re.IGNORECASE)
+
+
+def title_measures(title: str) -> dict[str, int | float | str]:
+    """Baseline, target and unit read from a title that says "from X to Y" (or 从 X 到 Y);
+    empty when it says something else. ``okrdocs new`` fills new key results from it, and the
+    quick fixes add a missing baseline or unit from it."""
+    numbers = numbers_in(title)
+    if len(numbers) != 2 or not _from_to().search(normalize(title)):
+        return {}
+    baseline, target = (int(n) if n.is_integer() else n for n in numbers)
+    found: dict[str, int | float | str] = {"baseline": baseline, "target": target}
+    unit = _title_unit(normalize(title))
+    if unit:
+        found["unit"] = unit
+    return found
+
+
+# Units written after the target in a title: "from 45 to 10 minutes", 从 800 万元到 880 万元.
+_CJK_UNITS = (
+    "亿元", "万元", "毫秒", "小时", "分钟", "元", "亿", "万", "家", "个", "人", "天", "分", "次",
+    "单", "位", "项", "篇", "笔", "台", "套", "条", "场", "周", "月", "年", "秒", "倍", "件", "名",
+    "户", "款",
+)  # fmt: skip
+_NOT_UNITS = frozenset(
+    (
+        "per", "in", "by", "from", "to", "and", "or", "of", "within", "at", "on", "the", "a",
+        "an", "for", "with", "this", "each", "every", "over", "under", "than", "more", "less",
+    )
+)  # fmt: skip
+
+
+@cache
+def _after_last_number() -> re.Pattern[str]:
+    # Compiled on first use: a class over the CJK block costs milliseconds, and lint starts
+    # on every commit.
+    return re.compile(r"\d(?:[\d,.]*\d)?\s*(%|[A-Za-z]+|[\u4e00-\u9fff]+)?[^\d]*$")
+
+
+def _title_unit(title: str) -> str | None:
+    """The unit written after the last number of a title, if it names one."""
+    if title.count("%") >= 2:
+        return "%"
+    match = _after_last_number().search(title)
+    word = match[1] if match else None
+    if not word:
+        return None
+    if word[0].isascii():
+        return None if word.lower() in _NOT_UNITS else word
+    return next((unit for unit in _CJK_UNITS if word.startswith(unit)), None)

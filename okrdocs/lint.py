@@ -79,6 +79,7 @@ def finding_diagnostic(loaded: LoadedFile, code: str, finding: Finding) -> Diagn
         message=finding.message,
         severity=rule.severity,
         objective_id=loaded.header.id,
+        fix=finding.fix,
     )
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from okrdocs import diagnostics as dx
 from okrdocs import validation as okr_schema
@@ -39,6 +39,9 @@ from okrdocs.yamlsource import (
     parse,
     unescape_pointer_token,
 )
+
+if TYPE_CHECKING:
+    from okrdocs.fixes import Fix
 
 __all__ = ["SECTION_FILE", "FileContext", "LoadedFile", "load_bytes", "load_file", "read_header"]
 
@@ -142,10 +145,15 @@ class _FileLoader:
         self.source_map = SourceMap()
 
     def report(
-        self, rule: type[Rule], span: Span, message: str, severity: dx.Severity = "error"
+        self,
+        rule: type[Rule],
+        span: Span,
+        message: str,
+        severity: dx.Severity = "error",
+        fix: Fix | None = None,
     ) -> None:
         self.result.diagnostics.append(
-            dx.make(rule, self.context.display_path, span, message, severity)
+            dx.make(rule, self.context.display_path, span, message, severity, fix)
         )
 
     def at(self, pointer: str, prefer_key: bool = False) -> Span:
@@ -211,9 +219,19 @@ class _FileLoader:
         self.result.header = header_of(data, self.context)
         if not okr_schema.fast_check(which).is_valid(data):
             found = list(okr_schema.problems(data, which))
+            from okrdocs.fixes import schema_fix  # a file with problems only
+
             for problem in found:
+                fix = (
+                    schema_fix(problem.pointer, problem.suggestion, data)
+                    if problem.suggestion is not None
+                    else None
+                )
                 self.report(
-                    SchemaViolation, self.at(problem.pointer, problem.at_key), problem.message
+                    SchemaViolation,
+                    self.at(problem.pointer, problem.at_key),
+                    problem.message,
+                    fix=fix,
                 )
             if which == "objective" and found:
                 blocking = [problem.pointer for problem in found if not problem.at_key]

@@ -13,16 +13,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from okrdocs import diagnostics as dx
 from okrdocs.diagnostics import Diagnostic, Span
 from okrdocs.i18n import _
 from okrdocs.rules.okr006_unused_suppression import UnusedSuppression
 
-_YAML_COMMENT = re.compile(
+if TYPE_CHECKING:
+    from okrdocs.fixes import Fix
+
+YAML_COMMENT = re.compile(
     r"(?:^|(?<=\s))#\s*okrdocs:\s*(?P<kind>ignore-file|ignore)\b(?:\[(?P<codes>[^\]]*)\])?"
 )
-_HTML_COMMENT = re.compile(
+HTML_COMMENT = re.compile(
     r"<!--\s*okrdocs:\s*(?P<kind>ignore-file)\b(?:\[(?P<codes>[^\]]*)\])?\s*-->"
 )
 
@@ -54,7 +58,7 @@ def find(text: str, body_line: int | None) -> list[Suppression]:
         if "okrdocs:" not in line:
             continue
         in_body = body_line is not None and number >= body_line
-        pattern = _HTML_COMMENT if in_body else _YAML_COMMENT
+        pattern = HTML_COMMENT if in_body else YAML_COMMENT
         for match in pattern.finditer(line):
             codes = tuple(c.strip() for c in (match["codes"] or "").split(",") if c.strip())
             whole_file = match["kind"] == "ignore-file"
@@ -91,8 +95,36 @@ def apply(
             span = Span(
                 suppression.line, suppression.column, suppression.line, suppression.column + 1
             )
-            kept.append(dx.make(UnusedSuppression, path, span, message, "warning"))
+            fix = _fix(suppression, enabled, known)
+            kept.append(dx.make(UnusedSuppression, path, span, message, "warning", fix))
     return kept
+
+
+def _fix(suppression: Suppression, enabled: set[str], known: dict[str, str]) -> Fix | None:
+    """Remove what suppresses nothing: the whole comment, or the rules in it that report
+    nothing there. A rule name okrdocs does not know may be a typo of one meant to be
+    suppressed: for the author to say, so no fix then."""
+    from okrdocs.fixes import EditSuppression, Fix
+
+    codes = [known.get(s.upper()) or known.get(s.lower()) for s in suppression.selectors]
+    if any(code is None for code in codes):
+        return None
+    keep = tuple(
+        selector
+        for selector, code in zip(suppression.selectors, codes, strict=True)
+        if not (code in enabled and code not in suppression.used)
+    )
+    if suppression.selectors and len(keep) == len(suppression.selectors):
+        return None
+    title = (
+        _("Remove the suppression")
+        if not keep
+        else _(
+            "Remove {names} from the suppression",
+            names=", ".join(s for s in suppression.selectors if s not in keep),
+        )
+    )
+    return Fix(title, (EditSuppression(suppression.line, suppression.column, keep),))
 
 
 def _stale(suppression: Suppression, enabled: set[str], known: dict[str, str]) -> str | None:

@@ -18,10 +18,13 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from okrdocs.i18n import N_, _
 from okrdocs.yamlsource import TEXT, TextShape, pointer_of
+
+if TYPE_CHECKING:
+    from okrdocs.fixes import Suggestion
 
 
 @cache
@@ -237,14 +240,22 @@ class FastCheck:
 
 
 class SchemaProblem:
-    """One schema violation: where (a JSON pointer), whether it is about a key, and what to do."""
+    """One schema violation: where (a JSON pointer), whether it is about a key, and what to do
+    (``suggestion``: what the message suggests writing, when a fix can be built from it)."""
 
-    __slots__ = ("at_key", "message", "pointer")
+    __slots__ = ("at_key", "message", "pointer", "suggestion")
 
-    def __init__(self, pointer: str, message: str, at_key: bool = False) -> None:
+    def __init__(
+        self,
+        pointer: str,
+        message: str,
+        at_key: bool = False,
+        suggestion: Suggestion | None = None,
+    ) -> None:
         self.pointer = pointer
         self.message = message
         self.at_key = at_key
+        self.suggestion = suggestion
 
     def __repr__(self) -> str:
         return f"SchemaProblem({self.pointer!r}, {self.message!r}, at_key={self.at_key})"
@@ -319,27 +330,36 @@ def _example(schema: dict[str, Any]) -> str | None:
     return str(example)
 
 
-def _number_hint(value: Any, expected: str, share: bool = False) -> str:
-    """What to write instead of a text where a number is expected."""
+def _number_hint(value: Any, share: bool = False) -> tuple[str, Suggestion | None]:
+    """What to write instead of a text where a number is expected, and the suggestion a fix
+    can be built from (okrdocs.fixes)."""
     if not isinstance(value, str):
-        return ""
+        return "", None
+    from okrdocs.fixes import Suggestion, as_number_text, share_text
+
     text = unicodedata.normalize("NFKC", value).strip()
     if text.lower() in (".inf", "-.inf", "+.inf", ".nan", "inf", "nan", "infinity"):
-        return _("; write a finite number, such as 850")
+        return _("; write a finite number, such as 850"), None
     cleaned = text.replace(",", "").replace("，", "")
     percent = re.fullmatch(r"([-+]?\d+(?:\.\d+)?)\s*%", cleaned)
     if share and percent:
-        return _(
+        written = share_text(percent[1])
+        hint = _(
             "; write a share: {share} for {percent}%",
             share=f"{float(percent[1]) / 100:g}",
             percent=percent[1],
         )
+        return hint, Suggestion("share", written) if written is not None else None
     if re.fullmatch(r"[-+]?\d+(\.\d+)?", cleaned):
-        return _("; write it without separators or quotes: {number}", number=cleaned)
-    match = re.match(r"^[-+]?(?=[\d,.]*\d)[\d,.]+\s*(\S+)$", text)
+        number = as_number_text(cleaned)
+        hint = _("; write it without separators or quotes: {number}", number=cleaned)
+        return hint, Suggestion("number", number) if number is not None else None
+    match = re.match(r"^([-+]?(?=[\d,.]*\d)[\d,.]+)\s*(\S+)$", text)
     if match:
-        return _("; move the unit {unit!r} to the 'unit' field", unit=match[1])
-    return ""
+        number = as_number_text(match[1])
+        hint = _("; move the unit {unit!r} to the 'unit' field", unit=match[2])
+        return hint, Suggestion("unit", number, match[2]) if number is not None else None
+    return "", None
 
 
 def _first_sentence(description: str) -> str:
@@ -374,7 +394,7 @@ def _message(error: Any) -> SchemaProblem:
         kinds = expected if isinstance(expected, list) else [expected]
         words = _(" or ").join(_(_TYPE_WORDS.get(str(k), str(k))) for k in kinds)
         share = schema.get("maximum") == 1 and schema.get("minimum") == 0
-        hint = _number_hint(value, words, share) if "number" in kinds else ""
+        hint, suggestion = _number_hint(value, share) if "number" in kinds else ("", None)
         if (
             "boolean" in kinds
             and isinstance(value, str)
@@ -394,6 +414,7 @@ def _message(error: Any) -> SchemaProblem:
                 value=_describe_type(value),
                 hint=hint,
             ),
+            suggestion=suggestion,
         )
     if keyword == "enum":
         options = ", ".join(str(option) for option in error.validator_value)
@@ -412,7 +433,12 @@ def _message(error: Any) -> SchemaProblem:
     if keyword in ("minimum", "maximum", "exclusiveMinimum"):
         low, high = schema.get("minimum"), schema.get("maximum")
         if low is not None and high is not None:
-            hint = _("; write a share such as 0.7 for 70%") if high == 1 and value > 1 else ""
+            from okrdocs.fixes import Suggestion, share_text
+
+            is_percent = high == 1 and value > 1
+            hint = _("; write a share such as 0.7 for 70%") if is_percent else ""
+            # 70 where a share is expected is 70%; 7 might be 7 out of 10: no fix for that.
+            written = share_text(str(value)) if is_percent and 10 <= value <= 100 else None
             return SchemaProblem(
                 pointer,
                 _(
@@ -423,6 +449,7 @@ def _message(error: Any) -> SchemaProblem:
                     value=value,
                     hint=hint,
                 ),
+                suggestion=Suggestion("share", written) if written is not None else None,
             )
         bound = f"{error.validator_value:g}"
         if keyword == "exclusiveMinimum":
@@ -495,7 +522,12 @@ def _unknown_fields(error: Any) -> Iterator[SchemaProblem]:
             )
         else:
             text = _("unknown field '{key}'{hint}", key=key, hint=hint)
-        yield SchemaProblem(pointer_of([*path, key]), text, True)
+        from okrdocs.fixes import Suggestion
+
+        # Renaming is safe only when the field it becomes is not there already.
+        safe = close and close[0] not in error.instance
+        rename = Suggestion("rename", close[0]) if safe else None
+        yield SchemaProblem(pointer_of([*path, key]), text, True, rename)
 
 
 def problems(data: Any, which: str = "objective") -> Iterator[SchemaProblem]:

@@ -8,8 +8,11 @@
 - ``check()`` runs the project-wide rules (duplicate ids, unknown parents, cycles, objectives
   per owner) over every header and applies the policy (per-file ignores, severities,
   suppression comments). It can run again after files change.
-- ``reload(paths)`` reads changed files again (``okrdocs serve``, an editor) and says which
-  objectives changed; ``check_bytes()`` checks unsaved text in the project's context.
+- ``reload(paths)`` reads changed files again (``okrdocs serve``) and says which objectives
+  changed; ``check_bytes()`` loads unsaved text in the project's context, and
+  ``check_unsaved()`` checks it as lint would (per-file and project-wide rules, the policy):
+  what an editor shows and what ``lint --fix`` checks each fix with; ``reindex(paths)`` reads
+  the headers of files changed on disk again (the language server).
 - ``analysis()`` computes progress, status and the roll-ups (okrdocs.analysis), once.
 
 Without a lint policy (``status``, ``export``, ``build --no-lint``) only the loader's checks
@@ -18,7 +21,7 @@ and the project-wide identity checks run, and nothing is suppressed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -39,6 +42,7 @@ if TYPE_CHECKING:
     from okrdocs.index_cache import ContentIndex
     from okrdocs.lint import Policy, RuleRunner
     from okrdocs.project_index import ProjectIndex
+    from okrdocs.rules import Finding
 
 
 class PathError(Exception):
@@ -150,6 +154,9 @@ class Workspace:
         # Project-wide rules (duplicate ids, unknown parents...); okrdocs diff, which reads a few
         # files of each side, needs only what reading them finds.
         self.project_checks = project_checks
+        self._known: dict[str, str] | None = None
+        # check_unsaved: the project-wide findings of a file, by the header they were for.
+        self._unsaved_project: dict[str, tuple[tuple[Header, bool], list[tuple[str, Finding]]]] = {}
 
     @classmethod
     def for_lint(
@@ -235,6 +242,32 @@ class Workspace:
         self.check()
         return Reload(before, after)
 
+    def reindex(self, paths: Iterable[Path]) -> None:
+        """Read the headers of changed, added or removed content files again (an editor,
+        which checks its open buffers against the headers of every other file). The content
+        index is then held in memory, where it can change file by file."""
+        from okrdocs.index_cache import ContentIndex
+        from okrdocs.loader import ReadError, read_bytes, read_header
+
+        if self.index is None:
+            self.index = ContentIndex()
+        if self.index.stored is not None:
+            self.index.headers, self.index.stored = self.index.all_headers(), None
+        indexed = self.index.headers
+        for path in paths:
+            context = self.context(path)
+            indexed.pop(context.rel_path, None)
+            if context.is_section or not is_okr_file(context.rel_path, self.config):
+                continue
+            if context.location in self.files or not path.is_file():
+                continue
+            try:
+                header = read_header(read_bytes(path), context)
+            except ReadError:
+                header = context.default_header()
+            indexed[context.rel_path] = header
+        self._unsaved_project.clear()
+
     def check_bytes(self, path: Path, raw: bytes, rules: bool = False) -> LoadedFile:
         """One file's unsaved content, loaded (and with ``rules``, checked per file) as it
         would be in this project; the workspace itself is not changed."""
@@ -251,6 +284,7 @@ class Workspace:
     def check(self) -> None:
         """Project-wide rules and the policy over the files loaded; safe to run again."""
         self._analysis = None
+        self._unsaved_project.clear()
         if not self.project_checks and self.policy is None:
             for loaded in self.files.values():
                 for diagnostic in loaded.diagnostics:
@@ -259,8 +293,7 @@ class Workspace:
                 (d for f in self.files.values() for d in f.diagnostics), key=Diagnostic.sort_key
             )
             return
-        from okrdocs.lint import apply_policy, finding_diagnostic, known_rule_names, project_rules
-        from okrdocs.rules import RULES, ProjectFiles, RuleContext
+        from okrdocs.lint import finding_diagnostic
 
         for loaded in self.files.values():
             if loaded.own_diagnostics is None:
@@ -270,13 +303,29 @@ class Workspace:
         by_rel = {f.context.rel_path: f for f in self.files.values() if not f.context.is_section}
         headers = sorted((f.header for f in by_rel.values()), key=lambda h: h.rel_path)
         valid = [f.header for f in by_rel.values() if f.valid]
+        linted = {rel: f.valid for rel, f in by_rel.items()}
+        index = self._project_index(headers, valid)
+        for rel, code, finding in self._project_findings(headers, linted, index):
+            target = by_rel.get(rel)
+            if target is not None:
+                target.diagnostics.append(finding_diagnostic(target, code, finding))
+        found: list[Diagnostic] = []
+        for loaded in self.files.values():
+            self._apply_policy(loaded)
+            found.extend(loaded.diagnostics)
+        found.sort(key=Diagnostic.sort_key)
+        self.diagnostics = found
+
+    def _project_findings(
+        self, headers: list[Header], linted: dict[str, bool], index: ProjectIndex
+    ) -> Iterator[tuple[str, str, Finding]]:
+        """(path under the content folder, code, finding) of the project-wide rules on the
+        ``linted`` files (their ``headers``), asking ``index`` about the others."""
+        from okrdocs.lint import project_rules
+        from okrdocs.rules import RULES, ProjectFiles, RuleContext
+
         prefix = self._content_display_prefix()
-        project = ProjectFiles(
-            headers,
-            {rel: f.valid for rel, f in by_rel.items()},
-            lambda rel: prefix + rel,
-            self._project_index(headers, valid),
-        )
+        project = ProjectFiles(headers, linted, lambda rel: prefix + rel, index)
         policy = self.policy
         options = policy.options if policy is not None else {}
         for code in project_rules(policy.enabled if policy is not None else None):
@@ -284,20 +333,57 @@ class Workspace:
             rule_options = options.get(code, rule.default_options())
             context = RuleContext(self.as_of, self.config, rule_options)
             for rel, finding in rule().check_project(project, context):
-                target = by_rel.get(rel)
-                if target is not None:
-                    target.diagnostics.append(finding_diagnostic(target, code, finding))
-        found: list[Diagnostic] = []
-        known = known_rule_names() if policy is not None else {}
-        for loaded in self.files.values():
-            if policy is not None:
-                loaded.diagnostics = apply_policy(loaded, policy, self.config, known)
-            else:
-                for diagnostic in loaded.diagnostics:
-                    diagnostic.objective_id = loaded.header.id
-            found.extend(loaded.diagnostics)
-        found.sort(key=Diagnostic.sort_key)
-        self.diagnostics = found
+                yield rel, code, finding
+
+    def _apply_policy(self, loaded: LoadedFile) -> None:
+        from okrdocs.lint import apply_policy, known_rule_names
+
+        if self.policy is not None:
+            if self._known is None:
+                self._known = known_rule_names()
+            loaded.diagnostics = apply_policy(loaded, self.policy, self.config, self._known)
+        else:
+            for diagnostic in loaded.diagnostics:
+                diagnostic.objective_id = loaded.header.id
+
+    def check_unsaved(self, path: Path, raw: bytes) -> LoadedFile:
+        """One file's unsaved content, checked as ``okrdocs lint`` would check it once saved:
+        per-file rules, the project-wide rules against every other file's header, and the
+        policy. The workspace itself is not changed (an editor's buffer, a fix being tried).
+
+        The project-wide findings depend on the file's header alone, so they are kept and
+        reused while the header stays the same (typing in a title does not redo them).
+        """
+        from okrdocs.lint import finding_diagnostic
+        from okrdocs.project_index import ProjectIndex
+
+        loaded = self.check_bytes(path, raw, rules=self.policy is not None)
+        rel = loaded.context.rel_path
+        if not loaded.context.is_section:
+            key = (loaded.header, loaded.valid)
+            cached = self._unsaved_project.get(rel)
+            if cached is None or cached[0] != key:
+                others = self.headers()
+                others.pop(rel, None)
+                mine = [loaded.header]
+                index = ProjectIndex(
+                    [*others.values(), *mine],
+                    [*others.values(), *(mine if loaded.valid else [])],
+                )
+                found = [
+                    (code, finding)
+                    for where, code, finding in self._project_findings(
+                        mine, {rel: loaded.valid}, index
+                    )
+                    if where == rel
+                ]
+                cached = (key, found)
+                self._unsaved_project[rel] = cached
+            for code, finding in cached[1]:
+                loaded.diagnostics.append(finding_diagnostic(loaded, code, finding))
+        self._apply_policy(loaded)
+        loaded.diagnostics.sort(key=Diagnostic.sort_key)
+        return loaded
 
     def _project_index(self, headers: list[Header], valid: list[Header]) -> ProjectIndex:
         """The loaded files' headers, and the content index's for the others."""

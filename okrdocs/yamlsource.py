@@ -15,6 +15,7 @@ the node tree with libyaml (fast) and builds the values itself with YAML 1.2 cor
 
 from __future__ import annotations
 
+import json
 import operator
 import re
 import unicodedata
@@ -540,3 +541,37 @@ def _pointer_to(root: yaml.Node, target: yaml.Node, depth: int = 0) -> str:
         if found:
             return "/" + token + found
     return ""
+
+
+# -- writing scalars ---------------------------------------------------------------------------
+
+_SAFE_PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#]*$")
+
+
+class Verbatim(str):
+    """A scalar's text exactly as it is to be written (a number as the user typed it)."""
+
+
+def scalar(value: Any) -> str:
+    """A YAML scalar that reads back as exactly ``value`` (the editors of okrdocs.authoring
+    and the fixes of okrdocs.fixes write values with it)."""
+    if isinstance(value, Verbatim):
+        return str(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    text = str(value)
+    if text and _SAFE_PLAIN.match(text) and text == text.strip() and _reads_as_text(text):
+        return text
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
+
+
+def _reads_as_text(text: str) -> bool:
+    """Whether ``text`` written plain reads back as this text (not a number, a date...)."""
+    try:
+        return bool(plain_value(text, False) == text)
+    except NumberError:  # reads as a number okrdocs refuses (1E100): it must be quoted
+        return False

@@ -55,8 +55,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(tmp_path_factory.mktemp("browser"))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    # Per module, not per session: Playwright's synchronous API keeps an asyncio loop running
+    # while it is open, and the language server's tests (pytest-lsp) need to run their own.
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -220,3 +220,73 @@ def test_import_reads_or_refuses_any_spreadsheet(cells: list[list[str]]) -> None
     for raw in (buffer.getvalue().encode("utf-8"), buffer.getvalue().encode("utf-16")):
         with contextlib.suppress(SheetError):
             prepare(project().config, raw, project().root, skip_existing=True)
+
+
+# -- the editor's features and the fixes, on any text ------------------------------------------
+
+
+def _project_for_editor() -> object:
+    """The language server's project for the fuzzing project (typed loosely: lsprotocol is
+    imported only by the tests that use it)."""
+    from okrdocs.lsp.projects import Projects
+
+    projects = Projects("en")
+    found = projects.for_path(project().root / "content" / "sales" / "fuzzed.md")
+    assert found is not None
+    return found
+
+
+_editor_project: object | None = None
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(front_matters(), st.integers(0, 40), st.integers(0, 30))
+def test_every_editor_feature_answers_on_any_text(text: str, line: int, column: int) -> None:
+    from lsprotocol import types
+
+    from okrdocs.lsp import actions, completion, hover, navigation
+    from okrdocs.lsp import diagnostics as lsp_diagnostics
+    from okrdocs.lsp.projects import Project as EditorProject
+    from okrdocs.lsp.text import Document
+
+    global _editor_project
+    if _editor_project is None:
+        _editor_project = _project_for_editor()
+    editor = _editor_project
+    assert isinstance(editor, EditorProject)
+    path = project().root / "content" / "sales" / "fuzzed.md"
+    document = Document(path.as_uri(), path, text)
+    checked = editor.check(path, text)
+    for diagnostic in checked.loaded.diagnostics:
+        lsp_diagnostics.to_lsp(diagnostic, document.index, "en")
+    line = min(line, document.index.line_count - 1)
+    hover.hover(editor, document, checked, line, column)
+    completion.complete(editor, document, line, column)
+    navigation.definition(editor, document, line, column)
+    navigation.symbols(document)
+    position = types.Position(line, column)
+    actions.code_actions(editor, document, checked, types.Range(position, position), None)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(front_matters())
+def test_fixes_never_leave_a_file_that_does_not_read(text: str) -> None:
+    from okrdocs.authoring.fix import fix_all
+    from okrdocs.workspace import Workspace
+
+    config = project().config
+    workspace = Workspace.for_lint(config, AS_OF, jobs=1, use_cache=False, cwd=project().root)
+    path = project().root / "content" / "sales" / "fuzzed.md"
+    raw = text.encode("utf-8", "surrogatepass")
+
+    def check(data: bytes) -> list:  # type: ignore[type-arg]
+        return workspace.check_unsaved(path, data).diagnostics
+
+    before = check(raw)
+    result = fix_all(raw, check)
+    if result.changed:
+        after = check(result.data)
+        assert not any(d.code == "OKR001" for d in after)
+        errors = sum(1 for d in after if d.severity == "error")
+        assert errors <= sum(1 for d in before if d.severity == "error")
+        assert not fix_all(result.data, check).changed  # a second --fix changes nothing

@@ -9,7 +9,6 @@ leaves the old file.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,9 @@ import yaml
 
 from okrdocs.frontmatter_split import split
 from okrdocs.i18n import _
-from okrdocs.yamlsource import NumberError, compose, plain_value
+from okrdocs.yamlsource import Verbatim as Verbatim  # where the authoring commands look
+from okrdocs.yamlsource import compose
+from okrdocs.yamlsource import scalar as scalar
 
 
 class EditError(Exception):
@@ -27,35 +28,6 @@ class EditError(Exception):
 
 
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
-_SAFE_PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#]*$")
-
-
-class Verbatim(str):
-    """A scalar's text exactly as it is to be written (a number as the user typed it)."""
-
-
-def scalar(value: Any) -> str:
-    """A YAML scalar that reads back as exactly ``value``."""
-    if isinstance(value, Verbatim):
-        return str(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    text = str(value)
-    if text and _SAFE_PLAIN.match(text) and text == text.strip() and _reads_as_text(text):
-        return text
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
-
-
-def _reads_as_text(text: str) -> bool:
-    """Whether ``text`` written plain reads back as this text (not a number, a date...)."""
-    try:
-        return bool(plain_value(text, False) == text)
-    except NumberError:  # reads as a number okrdocs refuses (1E100): it must be quoted
-        return False
 
 
 def flow_mapping(values: dict[str, Any]) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 from okrdocs.config import Config
 from okrdocs.diagnostics import Diagnostic
 from okrdocs.i18n import _
+from okrdocs.language import title_measures
 from okrdocs.periods import PeriodError, parse_period, period_containing
 
 
@@ -59,56 +60,10 @@ def metadata(new: NewObjective) -> dict[str, Any]:
     if new.parent:
         data["parent"] = new.parent
     data["key_results"] = [
-        {"id": f"kr{index}", "title": title, **measures(title)}
+        {"id": f"kr{index}", "title": title, **title_measures(title)}
         for index, title in enumerate(new.key_results, 1)
     ] or [{"id": "kr1", "title": "…"}]
     return data
-
-
-_FROM_TO = re.compile(r"\bfrom\b.+\bto\b|[从從由].+[到至]", re.IGNORECASE)
-
-
-def measures(title: str) -> dict[str, Any]:
-    """Baseline and target read from a title that says "from X to Y" (or 从 X 到 Y)."""
-    from okrdocs.language import normalize, numbers_in
-
-    numbers = numbers_in(title)
-    if len(numbers) != 2 or not _FROM_TO.search(normalize(title)):
-        return {}
-    baseline, target = (int(n) if n.is_integer() else n for n in numbers)
-    found: dict[str, Any] = {"baseline": baseline, "target": target}
-    unit = _unit(normalize(title))
-    if unit:
-        found["unit"] = unit
-    return found
-
-
-# Units written after the target in a title: "from 45 to 10 minutes", 从 800 万元到 880 万元.
-_CJK_UNITS = (
-    "亿元", "万元", "毫秒", "小时", "分钟", "元", "亿", "万", "家", "个", "人", "天", "分", "次",
-    "单", "位", "项", "篇", "笔", "台", "套", "条", "场", "周", "月", "年", "秒", "倍", "件", "名",
-    "户", "款",
-)  # fmt: skip
-_NOT_UNITS = frozenset(
-    (
-        "per", "in", "by", "from", "to", "and", "or", "of", "within", "at", "on", "the", "a",
-        "an", "for", "with", "this", "each", "every", "over", "under", "than", "more", "less",
-    )
-)  # fmt: skip
-_AFTER_LAST_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?\s*(%|[A-Za-z]+|[\u4e00-\u9fff]+)?[^\d]*$")
-
-
-def _unit(title: str) -> str | None:
-    """The unit written after the last number of a title, if it names one."""
-    if title.count("%") >= 2:
-        return "%"
-    match = _AFTER_LAST_NUMBER.search(title)
-    word = match[1] if match else None
-    if not word:
-        return None
-    if word[0].isascii():
-        return None if word.lower() in _NOT_UNITS else word
-    return next((unit for unit in _CJK_UNITS if word.startswith(unit)), None)
 
 
 def default_path(content: Path, team: str | None, period: str, objective: str, owner: str) -> Path:

@@ -21,6 +21,7 @@ from okrdocs.i18n import N_, _
 
 if TYPE_CHECKING:
     from okrdocs.config import Config
+    from okrdocs.fixes import Fix, Fixable
     from okrdocs.model import Header, Objective
     from okrdocs.project_index import ProjectIndex
 
@@ -102,6 +103,7 @@ class Finding:
     pointer: str
     message: str
     at_key: bool = False
+    fix: Fix | None = None  # a safe fix, when there is one (okrdocs.fixes)
 
 
 @dataclass(slots=True)
@@ -143,6 +145,9 @@ class Rule:
     scope: ClassVar[str] = "objective"
     # Where the rule comes from, shown in the documentation.
     source: ClassVar[str] = ""
+    # Whether its findings come with a safe fix (``okrdocs lint --fix``, editors' quick
+    # fixes): "always", "sometimes" (when it is safe), or None.
+    fixable: ClassVar[Fixable] = None
 
     def check(self, objective: Objective, context: RuleContext) -> Iterable[Finding]:
         return ()

@@ -16,6 +16,15 @@ _SCOPES = {
 }
 
 
+# Ruff's words: a fix is always available, or only when it is safe for that finding.
+_FIXES = {"always": N_("always available"), "sometimes": N_("sometimes available")}
+
+
+def fix_label(rule: type[Rule], language: str = "en") -> str:
+    """How a rule's findings are fixed, in a few words ("" when they are not)."""
+    return in_language(language, _FIXES[rule.fixable]) if rule.fixable is not None else ""
+
+
 def _value(value: object) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(f'"{v}"' for v in value) + "]"
@@ -37,6 +46,13 @@ def rule_page(rule: type[Rule], language: str = "en") -> str:
     ]
     if rule.source:
         lines.append(t("- Source: {source}", source=rule.source))
+    if rule.fixable is not None:
+        lines.append(
+            t(
+                "- Fix: **{availability}** (`okrdocs lint --fix`, or a quick fix in the editor)",
+                availability=t(_FIXES[rule.fixable]),
+            )
+        )
     lines += ["", rule.documentation(language), ""]
     if rule.options:
         lines += [
@@ -90,13 +106,13 @@ def index_page(rules: dict[str, type[Rule]], language: str = "en") -> str:
             "OKR3xx action plans, OKR4xx tracking and scoring."
         ),
         "",
-        t("| code | name | severity | flags |"),
-        "|---|---|---|---|",
+        t("| code | name | severity | fix | flags |"),
+        "|---|---|---|---|---|",
     ]
     for code, rule in rules.items():
         lines.append(
             f"| [{code}]({code}.md) | `{rule.name}` | {t(rule.severity)} | "
-            f"{rule.summary(language)} |"
+            f"{fix_label(rule, language)} | {rule.summary(language)} |"
         )
     lines.append("")
     return "\n".join(lines)

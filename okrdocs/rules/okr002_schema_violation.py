@@ -64,3 +64,5 @@ class SchemaViolation(Rule):
     severity = "error"
     scope = "loader"
     source = "schema/okr.schema.json (JSON Schema draft 2020-12)"
+    # A unit in a number, a mistyped field name, a percentage for a share.
+    fixable = "sometimes"

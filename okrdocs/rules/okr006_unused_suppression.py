@@ -34,3 +34,4 @@ class UnusedSuppression(Rule):
     name = "unused-suppression"
     severity = "warning"
     scope = "loader"
+    fixable = "sometimes"  # removed, unless it names a rule okrdocs does not know

@@ -44,10 +44,13 @@ class KrNoBaseline(Rule):
     name = "kr-no-baseline"
     severity = "warning"
     source = "OpenOKR KR-2/KR-3"
+    fixable = "sometimes"  # when the title says "from X to Y"
 
     def check(self, objective: Objective, context: RuleContext) -> Iterator[Finding]:
         for kr in objective.key_results:
             if not kr.is_milestone and kr.target is not None and kr.baseline is None:
+                from okrdocs.fixes import title_fix  # only when there is something to fix
+
                 yield Finding(
                     f"{kr.pointer}/target",
                     _(
@@ -55,4 +58,5 @@ class KrNoBaseline(Rule):
                         "the value at the start of the period",
                         id=kr.id,
                     ),
+                    fix=title_fix(kr.pointer, kr.title, kr.target, "baseline"),
                 )

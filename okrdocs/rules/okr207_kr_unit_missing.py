@@ -49,11 +49,14 @@ class KrUnitMissing(Rule):
     name = "kr-unit-missing"
     severity = "warning"
     source = "OKR method: ambiguous metrics"
+    fixable = "sometimes"  # when the title says "from X to Y" with a unit
 
     def check(self, objective: Objective, context: RuleContext) -> Iterator[Finding]:
         for kr in objective.key_results:
             if kr.is_milestone or kr.target is None or kr.unit or kr.definition:
                 continue
+            from okrdocs.fixes import title_fix  # only when there is something to fix
+
             yield Finding(
                 kr.pointer,
                 _(
@@ -61,4 +64,5 @@ class KrUnitMissing(Rule):
                     "or a 'definition:' of how it is measured",
                     id=kr.id,
                 ),
+                fix=title_fix(kr.pointer, kr.title, kr.target, "unit"),
             )

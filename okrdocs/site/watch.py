@@ -14,6 +14,7 @@ that a save made while the site was building, or before the events were set up, 
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 from collections.abc import Callable, Iterator
@@ -21,6 +22,17 @@ from pathlib import Path
 
 # A batch of changed paths, or None: look at everything (polling, or a first look).
 Batch = set[str] | None
+
+
+def _stamps(paths: set[str]) -> dict[str, tuple[int, int] | None]:
+    found: dict[str, tuple[int, int] | None] = {}
+    for path in paths:
+        try:
+            info = os.stat(path)
+            found[path] = (info.st_mtime_ns, info.st_size)
+        except OSError:
+            found[path] = None
+    return found
 
 
 class Watcher:
@@ -40,7 +52,7 @@ class Watcher:
         self.interval = interval
         self.mode = mode
         self.report = report
-        self.batches: queue.Queue[Batch] = queue.Queue()
+        self.batches: queue.Queue[set[str]] = queue.Queue()
         self.thread: threading.Thread | None = None
 
     def start(self) -> Watcher:
@@ -88,6 +100,25 @@ class Watcher:
                 yield None
                 continue
             try:
-                yield self.batches.get(timeout=0.1)
+                batch = self.batches.get(timeout=0.1)
             except queue.Empty:
                 continue
+            yield self._settled(batch)
+
+    def _settled(self, batch: set[str], pause: float = 0.03, rounds: int = 15) -> set[str]:
+        """``batch`` once its files stop changing: an editor that writes a file in place
+        (truncate, then write) must not have its half-written file read and shown."""
+        before = _stamps(batch)
+        for _round in range(rounds):
+            if self.stop.wait(pause):
+                break
+            while True:  # events that came meanwhile join the batch
+                try:
+                    batch |= self.batches.get_nowait()
+                except queue.Empty:
+                    break
+            after = _stamps(batch)
+            if after == before:
+                break
+            before = after
+        return batch
