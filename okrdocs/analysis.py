@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from okrdocs import progress as p
@@ -29,6 +30,7 @@ TREND_DAYS = 7
 ATTENTION = (p.OFF_TRACK, p.AT_RISK, p.STALE)
 
 
+@lru_cache(maxsize=65536)
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     """Sort key that orders numbers by value: engineering-2 before engineering-10."""
     parts = re.split(r"(\d+)", text.casefold())
@@ -385,16 +387,25 @@ def progress_on_days(objective: Objective, days: list[date]) -> list[float]:
     checkins = sorted(objective.checkins, key=lambda c: c.date)
     values: dict[str, Any] = {}
     result, position = [], 0
+    dropping = any(kr.dropped is not None for kr in objective.key_results)
+    # Progress changes only with a check-in (or a key result dropped): weeks without one
+    # repeat the last value instead of computing it again.
+    last: tuple[int, tuple[bool, ...]] | None = None
+    value = 0.0
     for day in days:
         while position < len(checkins) and checkins[position].date <= day:
             values.update(checkins[position].values)
             position += 1
-        pairs = [
-            (p.rollup_value(p.value_progress(kr, values.get(kr.id))), kr.weight)
-            for kr in objective.key_results
-            if not kr.dropped_by(day)
-        ]
-        result.append(p.weighted_mean(pairs))
+        dropped = tuple(kr.dropped_by(day) for kr in objective.key_results) if dropping else ()
+        if (position, dropped) != last:
+            last = (position, dropped)
+            pairs = [
+                (p.rollup_value(p.value_progress(kr, values.get(kr.id))), kr.weight)
+                for kr in objective.key_results
+                if not kr.dropped_by(day)
+            ]
+            value = p.weighted_mean(pairs)
+        result.append(value)
     return result
 
 

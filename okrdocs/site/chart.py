@@ -119,7 +119,14 @@ class Line:
 
 
 def _line(line: Line, period: Period) -> str:
-    coordinates = [(_x(day, period), _y(value)) for day, value in line.points]
+    start, span = period.start, max((period.end - period.start).days, 1)
+    coordinates = [
+        (
+            min(max((day - start).days / span, 0.0), 1.0) * SIZE,
+            (1 - min(max(value, 0.0), 1.0)) * SIZE,
+        )
+        for day, value in line.points
+    ]
     drawn = [(0.0, float(SIZE)), *coordinates] if line.from_zero else coordinates
     parts = []
     if len(drawn) > 1:

@@ -140,8 +140,18 @@ def rollup(views: list[ObjectiveView]) -> dict[str, Any]:
     }
 
 
-def _worst_first(views: list[ObjectiveView]) -> list[ObjectiveView]:
-    return sorted(views, key=lambda v: AttentionItem(v).sort_key)
+def _worst_first(data: Analysis, views: list[ObjectiveView]) -> list[ObjectiveView]:
+    """Most worrying first: the worst status (stale and behind counts as behind), then the
+    biggest gap. The keys are computed once per analysis."""
+    keys: dict[str, tuple[int, float, str, str]] = data.cache.setdefault("worst", {})
+
+    def key(view: ObjectiveView) -> tuple[int, float, str, str]:
+        found = keys.get(view.id)
+        if found is None:
+            found = keys[view.id] = AttentionItem(view).sort_key
+        return found
+
+    return sorted(views, key=key)
 
 
 def _trend(data: Analysis, views: list[ObjectiveView], period: PeriodView, t: Translate) -> Any:
@@ -177,7 +187,7 @@ def objective_page(data: Analysis, key: str, t: Translate) -> Page:
 
     aligned = []
     for child_period, children in data.by_period(view.children):
-        shown = _worst_first(children)
+        shown = _worst_first(data, children)
         aligned.append(
             {
                 "period": child_period,
@@ -231,7 +241,9 @@ def aligned_page(data: Analysis, key: str, t: Translate) -> Page:
     objective_id, _, period_key = base.rpartition("@")
     view = data.by_id[objective_id]
     period = data.period(period_key)
-    children = _worst_first([c for c in view.children if c.objective.period.key == period_key])
+    children = _worst_first(
+        data, [c for c in view.children if c.objective.period.key == period_key]
+    )
     pages = page_count(len(children))
     path = aligned_path(view, period)
     return Page(
@@ -267,7 +279,7 @@ def home_page(data: Analysis, key: str, t: Translate) -> Page:
         else:
             needing = [v for v in current.objectives if v.status not in p.NOT_WORRYING]
         worrying = len(needing)
-        attention = _worst_first(needing)[:HOME_ATTENTION]
+        attention = _worst_first(data, needing)[:HOME_ATTENTION]
     return Page(
         "home",
         key,
@@ -342,7 +354,7 @@ def _period_groups(data: Analysis, period: PeriodView) -> list[dict[str, Any]]:
     for view in period.objectives:
         groups.setdefault(view.team, []).append(view)
     rows = [
-        {"team": data.teams.get(team_id), **rollup(views), "objectives": _worst_first(views)}
+        {"team": data.teams.get(team_id), **rollup(views), "objectives": _worst_first(data, views)}
         for team_id, views in groups.items()
     ]
     rows.sort(key=lambda r: (r["team"] is None, team_sort_key(r["team"]) if r["team"] else ()))
@@ -370,7 +382,9 @@ def _paginate(groups: list[dict[str, Any]], per_page: int) -> list[list[dict[str
 def period_page(data: Analysis, key: str, t: Translate) -> Page:
     base, number = _split(key)
     period = data.period(base)
-    pages = _paginate(_period_groups(data, period), PER_PAGE)
+    pages = data.cache.get(("period", base))
+    if pages is None:
+        pages = data.cache[("period", base)] = _paginate(_period_groups(data, period), PER_PAGE)
     elapsed = period.period.elapsed(data.as_of) if period.period else 0
     return Page(
         "period",
@@ -385,7 +399,7 @@ def period_page(data: Analysis, key: str, t: Translate) -> Page:
             "pages": pager(period.path, len(pages), number),
             "first_page": number == 1,
             "attention_path": attention_path(period),
-            "score": rollup(period.objectives)["score"],
+            "score": period.score,
             "trend": _trend(data, period.objectives, period, t) if number == 1 else "",
         },
         _ids(period.objectives),
@@ -414,20 +428,11 @@ def attention_page(data: Analysis, key: str, t: Translate) -> Page:
     pages = page_count(len(items))
     rows_path = f"{path[: -len('.html')]}/rows.js" if pages > 1 else None
     shows = _ids(period.objectives)
-    lineages = {team for item in items for team in data.team_lineage(item.objective.team)}
-    owners = sorted(
-        {(item.owner, data.person_name(item.owner)) for item in items},
-        key=lambda pair: natural_key(pair[1]),
-    )
-    teams = _team_options(data, lineages)
+    teams, owners, by_status = _attention_facts(data, period_key, items)
     if number == 0:  # the script file with every item, for filtering a long list
         assert rows_path is not None
         context = {"items": items, "teams": teams, "owners": owners}
         return Page("attention-rows", key, rows_path, "attention-rows.js", "", context, shows)
-    by_status = {
-        status: sum(1 for item in items if status in item.statuses)
-        for status in (p.OFF_TRACK, p.AT_RISK, p.STALE)
-    }
     return Page(
         "attention",
         key,
@@ -450,6 +455,28 @@ def attention_page(data: Analysis, key: str, t: Translate) -> Page:
         },
         shows,
     )
+
+
+def _attention_facts(data: Analysis, key: str, items: list[AttentionItem]) -> tuple[Any, ...]:
+    """The team and owner options of a period's attention list and its counts by status
+    (each of its pages shows them), computed once."""
+    facts = data.cache.get(("attention-facts", key))
+    if facts is None:
+        teams = {team for item in items for team in data.team_lineage(item.objective.team)}
+        owners = sorted(
+            {(item.owner, data.person_name(item.owner)) for item in items},
+            key=lambda pair: natural_key(pair[1]),
+        )
+        by_status = {
+            status: sum(1 for item in items if status in item.statuses)
+            for status in (p.OFF_TRACK, p.AT_RISK, p.STALE)
+        }
+        facts = data.cache[("attention-facts", key)] = (
+            _team_options(data, teams),
+            owners,
+            by_status,
+        )
+    return facts
 
 
 def _team_options(data: Analysis, keys: set[str]) -> list[tuple[str, str, int]]:
@@ -557,7 +584,8 @@ def team_page(data: Analysis, key: str, t: Translate) -> Page:
             "trend_period": data.current,
             "with_subteams": len(everything) != len(team.objectives),
             "by_period": [
-                (period, _worst_first(views)) for period, views in data.by_period(team.objectives)
+                (period, _worst_first(data, views))
+                for period, views in data.by_period(team.objectives)
             ],
             "body": _markdown(team.body),
         },
@@ -579,7 +607,9 @@ def person_page(data: Analysis, key: str, t: Translate) -> Page:
         person.name,
         {
             "person": person,
-            "by_period": [(period, _worst_first(views)) for period, views in data.by_period(owned)],
+            "by_period": [
+                (period, _worst_first(data, views)) for period, views in data.by_period(owned)
+            ],
             "key_results": person.key_results,
             "actions": person.actions,
             "overdue": sum(1 for item in person.actions if item.overdue),
@@ -589,12 +619,35 @@ def person_page(data: Analysis, key: str, t: Translate) -> Page:
 
 
 REPORT_PATH = "reports/weekly.html"
-REPORT_LINES = 800  # lines of the weekly report on one page (a team's section stays whole)
+REPORT_OBJECTIVES = 150  # objectives whose teams' report sections share a page (about 300 KB)
 
 
-def _report(data: Analysis) -> tuple[Any, list[list[Any]]]:
-    """The weekly report of the current period, worded in the site's language, and its team
-    sections split into pages; computed once per analysis."""
+def _report_pages(data: Analysis) -> list[set[str]]:
+    """The teams (ids) of each page of the weekly report: whole teams, in the report's order,
+    about REPORT_OBJECTIVES objectives a page. Cheap: the report itself is worded only where
+    its pages are rendered."""
+    cached = data.cache.get("report-pages")
+    if cached is None:
+        current = data.current
+        counts: dict[str, int] = {}
+        for view in current.objectives if current is not None else []:
+            counts[view.team] = counts.get(view.team, 0) + 1
+        order = sorted(counts, key=lambda k: (k == "", natural_key(data.team_name(k))))
+        cached = [set()]
+        size = 0
+        for team in order:
+            if cached[-1] and size + counts[team] > REPORT_OBJECTIVES:
+                cached.append(set())
+                size = 0
+            cached[-1].add(team)
+            size += counts[team]
+        data.cache["report-pages"] = cached
+    return cached
+
+
+def _report(data: Analysis) -> tuple[Any, Any]:
+    """The weekly report of the current period and its outline, worded in the site's
+    language; once per process that renders a page of it."""
     cached = data.cache.get("report")
     if cached is None:
         from okrdocs.i18n import speaking
@@ -604,26 +657,30 @@ def _report(data: Analysis) -> tuple[Any, list[list[Any]]]:
             return view.path + (f"#kr-{kr.id}" if kr is not None else "")
 
         with speaking(data.config.language):
-            outline = render.outline(weekly.build(data), link=link)
-        pages: list[list[Any]] = [[]]
-        lines = 0
-        for team in outline.teams:
-            size = 3 + sum(1 + len(block.lines) for block in team.blocks)
-            if pages[-1] and lines + size > REPORT_LINES:
-                pages.append([])
-                lines = 0
-            pages[-1].append(team)
-            lines += size
-        cached = data.cache["report"] = (outline, pages)
+            report = weekly.build(data)
+            cached = data.cache["report"] = (report, render.outline(report, link=link))
     return cached
 
 
 def report_page(data: Analysis, key: str, t: Translate) -> Page:
-    """The weekly report of the current period (okrdocs report), as pages."""
+    """A page of the weekly report of the current period (okrdocs report)."""
     current = data.current
     assert current is not None
     _base, number = _split(key)
-    outline, pages = _report(data)
+    pages = _report_pages(data)
+    teams = pages[number - 1]
+
+    def outline() -> Any:
+        return _report(data)[1]
+
+    def sections() -> list[Any]:
+        report, worded = _report(data)
+        return [
+            section
+            for team, section in zip(report.teams, worded.teams, strict=True)
+            if team.team in teams
+        ]
+
     return Page(
         "report",
         key,
@@ -633,7 +690,7 @@ def report_page(data: Analysis, key: str, t: Translate) -> Page:
         {
             "period": current,
             "outline": outline,
-            "teams": pages[number - 1],
+            "sections": sections,
             "pages": pager(REPORT_PATH, len(pages), number),
         },
         _ids(current.objectives),
@@ -643,7 +700,7 @@ def report_page(data: Analysis, key: str, t: Translate) -> Page:
 def _report_keys(data: Analysis) -> list[str]:
     if data.current is None:
         return []
-    return _keys("weekly", len(_report(data)[1]))
+    return _keys("weekly", len(_report_pages(data)))
 
 
 def list_page(data: Analysis, key: str, t: Translate) -> Page:
