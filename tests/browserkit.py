@@ -56,6 +56,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """10,000 generated objectives (benchmarks/generate.py), built once per run: the search's
+    download budget and every page's size are measured on it."""
+    from .managers import generate
+
+    root = generate(10_000, tmp_path_factory.mktemp("large"))
+    subprocess.run(
+        [sys.executable, "-m", "okrdocs", "build", "-q", "--no-lint", "--as-of", "2026-11-27"],
+        cwd=root,
+        check=True,
+    )
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
