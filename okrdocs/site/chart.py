@@ -154,8 +154,10 @@ def _legend(items: list[tuple[str, str, str]]) -> str:
     return (
         '<figcaption class="legend">'
         + "".join(
-            f'<span class="legend-item {css}"{lang}><span class="swatch" aria-hidden="true">'
-            f"</span>{escape(text)}</span>"
+            # A key result's title may be cut short to fit: the whole of it on hover.
+            f'<span class="legend-item {css}"{lang}'
+            + (f' title="{escape(text)}"' if "legend-kr" in css else "")
+            + f'><span class="swatch" aria-hidden="true"></span>{escape(text)}</span>'
             for css, text, lang in items
         )
         + "</figcaption>"

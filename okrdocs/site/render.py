@@ -127,6 +127,8 @@ class TranslateLiterals(Extension):
 
 
 def make_environment(config: Config) -> Environment:
+    from okrdocs.site.pages import attention_path
+
     theme = theme_folder(config)
     loaders: list[Any] = []
     if config.theme_overrides and (config.theme_overrides / "templates").is_dir():
@@ -172,6 +174,7 @@ def make_environment(config: Config) -> Environment:
         kr_card=widgets.kr_card,
         checkin_list=widgets.checkin_list,
         status_counts=widgets.status_counts,
+        attention_path=attention_path,
     )
     # Filters are called directly by compiled templates; globals go through a slower path.
     env.filters.update(

@@ -736,6 +736,10 @@ class Widgets:
             facts.append(f"<dt>{label('Weight')}</dt><dd>{number(kr.weight)}</dd>")
         if kr.score is not None:
             facts.append(f"<dt>{label('Score')}</dt><dd>{kr.score:.1f}</dd>")
+        if k.change is not None:
+            facts.append(
+                f"<dt>{label('Change in the last 7 days')}</dt><dd>{self._change(k.change)}</dd>"
+            )
         if state.last_checkin:
             when = state.last_checkin.isoformat()
             if state.days_since_checkin is not None:
