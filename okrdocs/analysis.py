@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from okrdocs import progress as p
@@ -29,10 +30,16 @@ TREND_DAYS = 7
 ATTENTION = (p.OFF_TRACK, p.AT_RISK, p.STALE)
 
 
+@lru_cache(maxsize=65536)
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     """Sort key that orders numbers by value: engineering-2 before engineering-10."""
     parts = re.split(r"(\d+)", text.casefold())
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts if part)
+
+
+def team_sort_key(team: TeamView) -> tuple[int, tuple[tuple[int, int | str], ...]]:
+    """Teams in their configured order, then by name, numbers by value."""
+    return (team.order, natural_key(team.name))
 
 
 def is_overdue(action: Action, as_of: date) -> bool:
@@ -106,6 +113,83 @@ class ObjectiveView:
     @property
     def needs_attention(self) -> bool:
         return self.status in ATTENTION or self.state.gap in (p.OFF_TRACK, p.AT_RISK)
+
+
+@dataclass(slots=True)
+class AttentionItem:
+    """An objective or one of its key results that needs a manager's attention: off track, at
+    risk or stale (``Analysis.attention``)."""
+
+    objective: ObjectiveView
+    kr: KrView | None = None  # None: the objective itself
+
+    @property
+    def status(self) -> str:
+        return self.kr.state.status if self.kr is not None else self.objective.status
+
+    @property
+    def gap_status(self) -> str | None:
+        """Where progress stands against time, also when the status is stale."""
+        return self.kr.state.gap if self.kr is not None else self.objective.state.gap
+
+    @property
+    def statuses(self) -> tuple[str, ...]:
+        """The status and, when it says something more (stale and off track), the gap's."""
+        gap = self.gap_status
+        if gap in (p.AT_RISK, p.OFF_TRACK) and gap != self.status:
+            return (self.status, gap)
+        return (self.status,)
+
+    @property
+    def gap(self) -> float:
+        """Expected minus actual progress (negative: ahead)."""
+        if self.kr is not None:
+            return self.kr.state.expected - self.kr.state.value
+        return self.objective.gap
+
+    @property
+    def days_since_checkin(self) -> int | None:
+        if self.kr is not None:
+            return self.kr.state.days_since_checkin
+        return self.objective.days_since_checkin
+
+    @property
+    def last_checkin(self) -> date | None:
+        if self.kr is not None:
+            return self.kr.state.last_checkin
+        found = [k.state.last_checkin for k in self.objective.krs if k.state.last_checkin]
+        return max(found) if found else None
+
+    @property
+    def confidence(self) -> float | None:
+        """A key result's own confidence when it has one, else its objective's latest."""
+        if self.kr is not None and self.kr.kr.confidence is not None:
+            return self.kr.kr.confidence
+        return self.objective.confidence
+
+    @property
+    def change(self) -> float | None:
+        return self.kr.change if self.kr is not None else self.objective.change
+
+    @property
+    def owner(self) -> str:
+        return self.kr.kr.owner if self.kr is not None else self.objective.objective.owner
+
+    @property
+    def severity(self) -> int:
+        return max(p.SEVERITY[status] for status in self.statuses)
+
+    @property
+    def sort_key(self) -> tuple[int, float, str, str]:
+        """Most worrying first: the worst status, then the biggest gap."""
+        return (-self.severity, -self.gap, self.objective.id, self.kr.id if self.kr else "")
+
+
+def needs_attention(kr: KrView) -> bool:
+    state = kr.state
+    return state.status != p.DROPPED and (
+        state.status in ATTENTION or state.gap in (p.OFF_TRACK, p.AT_RISK)
+    )
 
 
 @dataclass(slots=True)
@@ -190,6 +274,8 @@ class Analysis:
     # Each objective's progress on its period's weekly days (see progress_over_time).
     _weekly: dict[str, list[float]] = field(default_factory=dict)
     _period_order: dict[str, int] = field(default_factory=dict)  # newest first (by_period)
+    # What pages compute once from the analysis and share (the site's alignment layouts).
+    cache: dict[Any, Any] = field(default_factory=dict)
 
     def team_name(self, team: str | None) -> str:
         if not team:
@@ -205,10 +291,10 @@ class Analysis:
 
     def team_roots(self) -> list[TeamView]:
         roots = [t for t in self.teams.values() if not t.parent or t.parent not in self.teams]
-        return sorted(roots, key=lambda t: (t.order, t.name))
+        return sorted(roots, key=team_sort_key)
 
     def subteams(self, team: TeamView) -> list[TeamView]:
-        return sorted((self.teams[k] for k in team.children), key=lambda t: (t.order, t.name))
+        return sorted((self.teams[k] for k in team.children), key=team_sort_key)
 
     def period(self, key: str) -> PeriodView:
         for period in self.periods:
@@ -232,6 +318,51 @@ class Analysis:
             for index, value in enumerate(series):
                 sums[index] += value
         return [(day, total / len(views)) for day, total in zip(days, sums, strict=True)]
+
+    def attention(self, period: PeriodView) -> list[AttentionItem]:
+        """Every objective and key result of an active period that is off track, at risk or
+        stale (also stale and behind), most worrying first."""
+        if period.phase != "active":
+            return []
+        items = []
+        for view in period.objectives:
+            if view.needs_attention:
+                items.append(AttentionItem(view))
+            items.extend(AttentionItem(view, kr) for kr in view.krs if needs_attention(kr))
+        items.sort(key=lambda item: item.sort_key)
+        return items
+
+    def team_lineage(self, team: str) -> list[str]:
+        """The team and the teams above it in the [teams] hierarchy, nearest first."""
+        lineage: list[str] = []
+        current: str | None = team
+        while current and current not in lineage:
+            lineage.append(current)
+            view = self.teams.get(current)
+            current = view.parent if view is not None else None
+        return lineage
+
+    def team_and_below(self, team: str) -> list[str]:
+        """The team and every team under it (cycles in a roster are reported, not followed)."""
+        found: list[str] = []
+        stack = [team]
+        while stack:
+            current = stack.pop()
+            if current in found:
+                continue
+            found.append(current)
+            view = self.teams.get(current)
+            if view is not None:
+                stack.extend(reversed(view.children))
+        return found
+
+    def team_objectives(self, team: str) -> list[ObjectiveView]:
+        """The objectives of the team and of every team under it."""
+        return [view for key in self.team_and_below(team) for view in self._team_views(key)]
+
+    def _team_views(self, key: str) -> list[ObjectiveView]:
+        view = self.teams.get(key)
+        return view.objectives if view is not None else []
 
     def by_period(self, views: list[ObjectiveView]) -> list[tuple[PeriodView, list[ObjectiveView]]]:
         """``views`` grouped by period, newest period first."""
@@ -261,16 +392,25 @@ def progress_on_days(objective: Objective, days: list[date]) -> list[float]:
     checkins = sorted(objective.checkins, key=lambda c: c.date)
     values: dict[str, Any] = {}
     result, position = [], 0
+    dropping = any(kr.dropped is not None for kr in objective.key_results)
+    # Progress changes only with a check-in (or a key result dropped): weeks without one
+    # repeat the last value instead of computing it again.
+    last: tuple[int, tuple[bool, ...]] | None = None
+    value = 0.0
     for day in days:
         while position < len(checkins) and checkins[position].date <= day:
             values.update(checkins[position].values)
             position += 1
-        pairs = [
-            (p.rollup_value(p.value_progress(kr, values.get(kr.id))), kr.weight)
-            for kr in objective.key_results
-            if not kr.dropped_by(day)
-        ]
-        result.append(p.weighted_mean(pairs))
+        dropped = tuple(kr.dropped_by(day) for kr in objective.key_results) if dropping else ()
+        if (position, dropped) != last:
+            last = (position, dropped)
+            pairs = [
+                (p.rollup_value(p.value_progress(kr, values.get(kr.id))), kr.weight)
+                for kr in objective.key_results
+                if not kr.dropped_by(day)
+            ]
+            value = p.weighted_mean(pairs)
+        result.append(value)
     return result
 
 

@@ -111,7 +111,10 @@ def number(value: float | bool | None, none: str = "–", grouping: bool = True)
 
 def percent(value: float | None, none: str = "–") -> str:
     """A share as a whole percentage: 0.456 -> 46%."""
-    return none if value is None else f"{value * 100:.0f}%"
+    if value is None:
+        return none
+    text = f"{value * 100:.0f}%"
+    return "0%" if text == "-0%" else text  # a hair below zero is not "minus nothing"
 
 
 def percent_change(value: float) -> str:

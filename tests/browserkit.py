@@ -55,6 +55,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(tmp_path_factory.mktemp("browser"))
 
 
+@pytest.fixture(scope="session")
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """10,000 generated objectives (benchmarks/generate.py), built once per run: the search's
+    download budget and every page's size are measured on it."""
+    from .managers import generate
+
+    root = generate(10_000, tmp_path_factory.mktemp("large"))
+    subprocess.run(
+        [sys.executable, "-m", "okrdocs", "build", "-q", "--no-lint", "--as-of", "2026-11-27"],
+        cwd=root,
+        check=True,
+    )
+    return root / "site"
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     # Per module, not per session: Playwright's synchronous API keeps an asyncio loop running
@@ -134,9 +149,9 @@ def search(page: Any, text: str) -> list[str]:
         """text => {
              const box = document.getElementById('search-input');
              const more = document.getElementById('search-more');
+             // The results of this query, not those of the one typed before it.
              return box.value === text && !document.getElementById('search-panel').hidden &&
-               (document.querySelector('#search-results li[role=option]') ||
-                (!more.hidden && more.dataset.state === 'done'));
+               more.dataset.state === 'done' && more.dataset.query === text;
            }""",
         arg=text,
         timeout=10000,

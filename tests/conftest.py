@@ -136,4 +136,4 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 # The browser tests' fixtures (site, browser, page): tests/browserkit.py.
-from .browserkit import browser, page, site  # noqa: E402, F401
+from .browserkit import browser, large_site, page, site  # noqa: E402, F401

@@ -27,6 +27,9 @@ PAGES = {
     "alignment": "alignment/2026-Q4.html",
     "team": "teams/sales.html",
     "person": "people/zhang.wei.html",
+    "person-actions": "people/zhao.lei.html",  # key results in others' objectives, actions
+    "attention": "attention/2026-Q4.html",
+    "report": "reports/weekly.html",
     "objective": "objectives/sales/east-china.html",
     "periods": "periods/index.html",
     "teams": "teams/index.html",

@@ -38,5 +38,8 @@ def test_wheel_contains_code_schema_and_themes(tmp_path: Path) -> None:
     assert "okrdocs/rules/okr203_kr_is_activity.py" in names
     assert "okrdocs/formats/sarif.py" in names
     assert any(name.startswith("okrdocs/themes/") for name in names)
+    # Templates of script files too (the parts pages load on demand).
+    assert "okrdocs/themes/default/templates/alignment-part.js" in names
+    assert "okrdocs/themes/default/templates/attention-rows.js" in names
     assert "okrdocs/examples/github/okrs.yml" in names
     assert "okrdocs/examples/pre-commit/.pre-commit-config.yaml" in names

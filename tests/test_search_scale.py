@@ -1,5 +1,6 @@
 """What a first search downloads on a large site: 10,000 generated objectives
-(benchmarks/generate.py), built once, opened from file:// in Chromium. Every query starts in a
+(benchmarks/generate.py), built once per run (the ``large_site`` fixture, tests/browserkit.py;
+tests/test_site_scale.py reads the same site), opened from file:// in Chromium. Every query starts in a
 fresh page, so nothing is cached; the bytes are those of the files the page asked for.
 
 The budget (issue 18): at most 300 KB for a first query at 10,000 objectives. The figures are
@@ -7,16 +8,10 @@ printed (pytest -s shows them; benchmarks/search.py records them with timings)."
 
 from __future__ import annotations
 
-import importlib.util
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from .browserkit import downloaded, needs_browser, new_page, search
-from .conftest import REPO
 
 pytestmark = needs_browser
 
@@ -39,26 +34,6 @@ QUERIES = [
     "person12",
     "2026",
 ]
-
-
-def generate(count: int, root: Path) -> None:
-    spec = importlib.util.spec_from_file_location("generate", REPO / "benchmarks" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.generate(count, root)
-
-
-@pytest.fixture(scope="module")
-def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("large")
-    generate(10_000, root)
-    subprocess.run(
-        [sys.executable, "-m", "okrdocs", "build", "-q", "--no-lint", "--as-of", "2026-11-27"],
-        cwd=root,
-        check=True,
-    )
-    return root / "site"
 
 
 def first_query(browser: Any, site: Path, text: str) -> tuple[int, list[str], Any]:

@@ -292,9 +292,10 @@ def test_alignment_trees_of_every_period_show_an_edited_ancestor(project: TempPr
         assert "content/company/2026.md" in rebuilt
         assert running.get("objectives/eng/other.html") == unrelated_before
         # The company objective's page, its two children's, the three alignment trees, the
-        # yearly period, the company team, the owner's page, the home page and the three lists;
-        # not the unrelated objective, its team or its period.
-        assert rebuilt.startswith("rebuilt 13 pages"), rebuilt
+        # yearly period and its attention list, the company team, the pages of the owner and
+        # of the two people who own its actions, the home page and the three lists; not the
+        # unrelated objective, its team or its period.
+        assert rebuilt.startswith("rebuilt 16 pages"), rebuilt
     finally:
         stop.set()
         thread.join(10)

@@ -1,5 +1,6 @@
-"""The check-in history of an objective as a chart: actual progress after each check-in against
-the expected line from 0 at the period's start to 100% at its end.
+"""Progress over time as a chart: an objective's progress after each check-in (with one line
+per key result and the confidence of each check-in), or a team's or period's mean progress
+week by week, against the expected line from 0 at the period's start to 100% at its end.
 
 The plot is an inline SVG that stretches to any width (``preserveAspectRatio="none"`` with
 strokes that keep their width, and points drawn as round-capped dots, which stay round); the
@@ -11,16 +12,22 @@ colours come from CSS variables (dark mode applies). The chart has a text altern
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from markupsafe import Markup, escape
 
-from okrdocs.analysis import HistoryPoint
+from okrdocs import progress as p
+from okrdocs.analysis import HistoryPoint, ObjectiveView
+from okrdocs.display import percent
 from okrdocs.periods import Period
 
 SIZE = 1000  # the plot's coordinates: 0..1000 both ways, stretched to the box CSS gives it
 TICKS = (1.0, 0.75, 0.5, 0.25, 0.0)
+KR_STYLES = 6  # key result lines cycle through this many colours and dash patterns (CSS)
 
 
 def _share(day: date, period: Period) -> float:
@@ -98,3 +105,132 @@ def history_svg(
             )
     parts.append(after)
     return Markup("".join(parts))
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a chart: a CSS class, its points and a tooltip for each point (points
+    with a tooltip are drawn as dots)."""
+
+    css: str
+    points: list[tuple[date, float]]
+    tips: list[str] | None = None
+    from_zero: bool = False  # starts at 0 on the period's first day
+
+
+def _line(line: Line, period: Period) -> str:
+    start, span = period.start, max((period.end - period.start).days, 1)
+    coordinates = [
+        (
+            min(max((day - start).days / span, 0.0), 1.0) * SIZE,
+            (1 - min(max(value, 0.0), 1.0)) * SIZE,
+        )
+        for day, value in line.points
+    ]
+    drawn = [(0.0, float(SIZE)), *coordinates] if line.from_zero else coordinates
+    parts = []
+    if len(drawn) > 1:
+        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in drawn)
+        parts.append(f'<polyline class="{line.css}" points="{path}" {_STROKE}/>')
+    if line.tips is not None:
+        for tip, (x, y) in zip(line.tips, coordinates, strict=True):
+            # The objective's own check-ins are the chart's points; other lines' are dots.
+            css = "point" if line.css == "actual" else f"dot {line.css}-dot"
+            parts.append(
+                f'<path class="{css}" d="M{x:.1f} {y:.1f}h0" {_STROKE}>'
+                f"<title>{escape(tip)}</title></path>"
+            )
+    return "".join(parts)
+
+
+def chart(lines: list[Line], period: Period, as_of: date, label: str, today_label: str) -> str:
+    """The chart's HTML (lines drawn in order, the last on top)."""
+    before, after = _frame(period, as_of, label, today_label)
+    return before + "".join(_line(line, period) for line in lines) + after
+
+
+def _legend(items: list[tuple[str, str, str]]) -> str:
+    """The legend: (CSS class, text, lang attribute) per line."""
+    return (
+        '<figcaption class="legend">'
+        + "".join(
+            # A key result's title may be cut short to fit: the whole of it on hover.
+            f'<span class="legend-item {css}"{lang}'
+            + (f' title="{escape(text)}"' if "legend-kr" in css else "")
+            + f'><span class="swatch" aria-hidden="true"></span>{escape(text)}</span>'
+            for css, text, lang in items
+        )
+        + "</figcaption>"
+    )
+
+
+def objective_chart(
+    view: ObjectiveView,
+    points: list[HistoryPoint],
+    as_of: date,
+    t: Callable[..., str],
+    lang: Callable[[str], str] = lambda text: "",
+) -> Markup:
+    """An objective's history: its progress after each check-in (dots with the note), one
+    thinner line per key result, the confidence given at each check-in (0-100% on the same
+    axis) and the expected line; a legend names each line."""
+    objective = view.objective
+    period = objective.period
+    checkins = sorted(objective.checkins, key=lambda c: c.date)
+    lines: list[Line] = []
+    legend: list[tuple[str, str, str]] = [
+        ("legend-actual", t("Progress"), ""),
+        ("legend-expected", t("Expected"), ""),
+    ]
+    for index, kr in enumerate(
+        (kr for kr in objective.key_results if not kr.dropped_by(as_of)), start=0
+    ):
+        values: list[tuple[date, float]] = []
+        latest: Any = None
+        for checkin in checkins:
+            if kr.id in checkin.values:
+                latest = checkin.values[kr.id]
+            if latest is not None:
+                values.append((checkin.date, p.rollup_value(p.value_progress(kr, latest))))
+        if not values:
+            continue
+        style = f"kr-{index % KR_STYLES + 1}"
+        lines.append(Line(f"kr-line {style}", values, from_zero=True))
+        legend.append((f"legend-kr {style}", kr.title, lang(kr.title)))
+    confidence = [(c.date, c.confidence) for c in checkins if c.confidence is not None]
+    if confidence:
+        tips = [
+            f"{day.isoformat()}: {t('Confidence')} {percent(value)}" for day, value in confidence
+        ]
+        lines.append(Line("confidence", confidence, tips))
+        legend.append(("legend-confidence", t("Confidence"), ""))
+    tips = []
+    for point in points:
+        tip = f"{point.day.isoformat()}: {point.progress:.0%}"
+        if point.note:
+            tip += f" — {point.note}"
+        tips.append(tip)
+    lines.append(Line("actual", [(point.day, point.progress) for point in points], tips, True))
+    label = t("Progress over time: actual progress after each check-in against the expected line")
+    return Markup(chart(lines, period, as_of, label, t("today")) + _legend(legend))
+
+
+def trend_chart(
+    series: list[tuple[date, float]], period: Period, as_of: date, t: Callable[..., str]
+) -> Markup:
+    """Mean progress week by week (a team's or a period's objectives) against the expected
+    line; the label reads the first and last values for screen readers."""
+    if not series:
+        return Markup("")
+    (first_day, first), (last_day, last) = series[0], series[-1]
+    label = t(
+        "Progress over time, week by week: {start} on {first_day}, {end} on {last_day}",
+        start=percent(first),
+        first_day=first_day.isoformat(),
+        end=percent(last),
+        last_day=last_day.isoformat(),
+    )
+    tips = [f"{day.isoformat()}: {percent(value)}" for day, value in series]
+    html = chart([Line("actual", series, tips)], period, as_of, label, t("today"))
+    legend = _legend([("legend-actual", t("Progress"), ""), ("legend-expected", t("Expected"), "")])
+    return Markup(html + legend)

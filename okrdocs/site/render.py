@@ -127,6 +127,8 @@ class TranslateLiterals(Extension):
 
 
 def make_environment(config: Config) -> Environment:
+    from okrdocs.site.pages import attention_path
+
     theme = theme_folder(config)
     loaders: list[Any] = []
     if config.theme_overrides and (config.theme_overrides / "templates").is_dir():
@@ -162,9 +164,17 @@ def make_environment(config: Config) -> Environment:
         progress_bar=widgets.progress_bar,
         status_badge=widgets.status_badge,
         objective_rows=widgets.objective_rows,
+        attention_rows=widgets.attention_rows,
+        attention_data=widgets.attention_data,
+        owned_krs=widgets.owned_krs,
+        owned_actions=widgets.owned_actions,
+        tree_nodes=widgets.tree_nodes,
+        tree_groups=widgets.tree_groups,
+        change=widgets.change,
         kr_card=widgets.kr_card,
         checkin_list=widgets.checkin_list,
         status_counts=widgets.status_counts,
+        attention_path=attention_path,
     )
     # Filters are called directly by compiled templates; globals go through a slower path.
     env.filters.update(

@@ -1,4 +1,5 @@
-/* okrdocs site script: search and the alignment tree controls. No dependencies. */
+/* okrdocs site script: search, the alignment tree (expanding on demand) and the attention
+   list's filters. No dependencies; works opened from disk (file://) and under any sub-path. */
 (function () {
   "use strict";
 
@@ -357,6 +358,8 @@
 
   function note(text, state) {
     more.setAttribute("data-state", state || "done");
+    // Which query the panel answers (what a test, or an extension, waits for).
+    more.setAttribute("data-query", state === "searching" ? "" : input.value);
     list.innerHTML = "";
     list.hidden = true;
     more.textContent = text;
@@ -383,6 +386,7 @@
       list.innerHTML = results.slice(0, LIMIT).map(function (r, i) { return option(r, i, found.words); }).join("");
       list.hidden = false;
       more.setAttribute("data-state", "done");
+      more.setAttribute("data-query", input.value);
       more.hidden = results.length <= LIMIT;
       more.textContent = label("more", { n: results.length - LIMIT });
       // As many results as the window shows: the panel never scrolls on its own (a scrolling
@@ -466,7 +470,93 @@
     });
   }
 
-  /* ---- Alignment tree: expand or collapse every node ---------------------------------------- */
+  /* ---- Parts: HTML that pages load when needed ---------------------------------------------
+     Script files that call OKRDOCS_PART(path, html) (a browser refuses fetch() from file://).
+     Their links are from the site's root: made relative to this page when inserted. */
+  var parts = { loading: {}, resolve: {} };
+
+  window.OKRDOCS_PART = function (path, html) {
+    if (parts.resolve[path]) parts.resolve[path](html);
+  };
+
+  function loadPart(path) {
+    if (!parts.loading[path]) {
+      parts.loading[path] = new Promise(function (resolve, reject) {
+        parts.resolve[path] = resolve;
+        var script = document.createElement("script");
+        script.src = root + path;
+        script.async = true;
+        script.onerror = function () { delete parts.loading[path]; reject(new Error(path)); };
+        document.head.appendChild(script);
+      });
+    }
+    return parts.loading[path];
+  }
+
+  /* Elements from a part's HTML, with links made relative to this page. */
+  function fromPart(html) {
+    var box = document.createElement("template");
+    box.innerHTML = html;
+    var links = box.content.querySelectorAll("a[href]");
+    for (var i = 0; i < links.length; i++) {
+      var href = links[i].getAttribute("href");
+      if (!/^([a-z][a-z0-9+.-]*:|#|\/)/i.test(href)) links[i].setAttribute("href", root + href);
+    }
+    return box.content;
+  }
+
+  /* ---- Alignment tree: a node's aligned objectives load when it is opened -------------------- */
+  var treeStatus = document.getElementById("tree-status");
+
+  function announceTree(count) {
+    if (!treeStatus) return;
+    var text = treeStatus.getAttribute("data-loaded") || "{n}";
+    treeStatus.textContent = text.split("{n}").join(count);
+  }
+
+  function loadBranch(details) {
+    if (details.getAttribute("data-loaded") || details.getAttribute("data-loading")) return;
+    var path = details.getAttribute("data-part");
+    var list = details.querySelector(":scope > ul");
+    var placeholder = list && list.querySelector(":scope > li.tree-lazy");
+    if (!path || !list) return;
+    details.setAttribute("data-loading", "1");
+    list.setAttribute("aria-busy", "true");
+    loadPart(path).then(function (html) {
+      var content = fromPart(html);
+      var count = content.querySelectorAll(".tree-node").length;
+      if (placeholder) placeholder.remove();
+      list.appendChild(content);
+      details.setAttribute("data-loaded", "1");
+      announceTree(count);
+    }).catch(function () {}).then(function () {
+      details.removeAttribute("data-loading");
+      list.removeAttribute("aria-busy");
+    });
+  }
+
+  document.addEventListener("toggle", function (event) {
+    var details = event.target;
+    if (details.tagName === "DETAILS" && details.open && details.hasAttribute("data-part")) loadBranch(details);
+  }, true);
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.tree-load[data-part]");
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    var item = link.parentNode, list = item.parentNode;
+    link.setAttribute("aria-busy", "true");
+    loadPart(link.getAttribute("data-part")).then(function (html) {
+      var content = fromPart(html);
+      var first = content.querySelector(".tree-node a");
+      var count = content.querySelectorAll(".tree-node").length;
+      list.insertBefore(content, item);
+      item.remove();
+      if (first) first.focus(); // the keyboard goes on where the new objectives start
+      announceTree(count);
+    }).catch(function () { link.removeAttribute("aria-busy"); });
+  });
+
   var buttons = document.querySelectorAll("[data-tree]");
   for (var b = 0; b < buttons.length; b++) {
     buttons[b].addEventListener("click", function () {
@@ -474,6 +564,227 @@
       var nodes = document.querySelectorAll(".tree details");
       for (var i = 0; i < nodes.length; i++) nodes[i].open = open;
     });
+  }
+
+  /* A link to a node (#t-…) opens it and the branches above it. */
+  if (location.hash.indexOf("#t-") === 0) {
+    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    for (var node = target; node; node = node.parentNode) {
+      if (node.tagName === "DETAILS") node.open = true;
+    }
+    var own = target && target.querySelector(":scope > details");
+    if (own) own.open = true;
+  }
+
+  /* ---- The attention list: filters and sorting ----------------------------------------------
+     Without the script the list is complete (on as many pages as it needs) and the filters
+     stay hidden. The state lives in the address (#team=…&status=…), so links from status
+     counts arrive filtered; a list on several pages loads every item from rows.js first. */
+  var filters = document.getElementById("attention-filters");
+  var attentionList = document.getElementById("attention-list");
+  if (filters && attentionList) attentionFilters(filters, attentionList);
+
+  /* One attention item's list item from its record: the same markup as attention_row() in
+     okrdocs/site/widgets.py draws on the page (the positions are the A_ constants there). */
+  function attentionRow(record, strings, labels) {
+    var r = record.map(function (index) { return strings[index]; });
+    var e = escapeHtml;
+    function lang(code) { return code ? ' lang="' + e(code) + '"' : ""; }
+    var kind = r[0], meta = [];
+    if (kind === "k") meta.push(e(labels.Objective) + ' <a href="' + e(r[4]) + '"' + lang(r[6]) + ">" + e(r[5]) + "</a>");
+    if (r[8]) meta.push(e(r[8]));
+    meta.push(r[11] ? '<a href="' + e(r[11]) + '">' + e(r[10]) + "</a>" : e(r[10]));
+    meta.push('<span class="checkin-age">' + e(r[17]) + "</span>");
+    if (r[18]) meta.push(e(labels.Confidence) + " " + e(r[18]));
+    var change = "";
+    if (r[27]) {
+      var arrow = { up: "▲ ", down: "▼ ", flat: "" }[r[27]];
+      change = '<span class="change change-' + r[27] + '" title="' + e(labels.change) + '"><span class="visually-hidden">' +
+        e(labels.change) + ": </span>" + (arrow ? '<span aria-hidden="true">' + arrow + "</span>" : "") + e(r[28]) + "</span>";
+    }
+    var bar = '<div class="progress progress-' + e(r[19]) + '" role="progressbar" aria-label="' + e(labels.Progress) + ": " +
+      e(r[2]) + '" aria-valuemin="0" aria-valuemax="100" aria-valuenow="' + r[20] + '"' +
+      (r[21] ? ' aria-valuetext="' + e(labels["no data"]) + '"' : "") + '><div class="progress-track"><div class="progress-fill" style="width: ' +
+      r[23] + '%"></div><div class="progress-expected" style="left: ' + r[24] + '%" title="' + e(labels.Expected) + " " + e(r[25]) +
+      '"></div></div><span class="progress-text">' + e(r[22]) + "</span></div>";
+    var badge = '<span class="status status-' + e(r[29]) + (r[30] ? " status-also-" + e(r[30]) : "") +
+      '"><span class="status-icon" aria-hidden="true">' + e(labels["icon-" + r[29]] || "") + "</span>" + e(labels[r[29]] || r[29]) +
+      (r[30] ? " · " + e(labels[r[30]] || r[30]) : "") + "</span>";
+    return '<li class="objective-row attention-row" data-kind="' + kind + '" data-team="' + e(r[7]) + '" data-owner="' + e(r[9]) +
+      '" data-status="' + e(r[12]) + '" data-gap="' + r[13] + '" data-days="' + r[14] + '" data-confidence="' + r[15] +
+      '" data-order="' + r[16] + '"><div class="objective-row-main"><span class="kind kind-' + kind + '">' + e(labels[kind]) +
+      '</span> <a class="objective-link" href="' + e(r[1]) + '"' + lang(r[3]) + ">" + e(r[2]) + '</a><span class="meta">' +
+      meta.join(" · ") + '</span></div><div class="objective-row-numbers">' + change + bar + '<span class="gap">' + e(r[26]) +
+      "</span>" + badge + "</div></li>";
+  }
+
+  function attentionFilters(form, list) {
+    var texts = {};
+    try { texts = JSON.parse(form.getAttribute("data-labels") || "{}"); } catch (error) { texts = {}; }
+    function say(name, values) {
+      var text = texts[name] || name;
+      for (var key in values) text = text.split("{" + key + "}").join(values[key]);
+      return text;
+    }
+    var LIMIT = 200;
+    var names = ["team", "owner", "status", "type", "sort"];
+    var controls = {};
+    names.forEach(function (name) { controls[name] = form.elements[name]; });
+    var count = document.getElementById("attention-count");
+    var none = document.getElementById("attention-none");
+    var more = document.getElementById("attention-more");
+    var pagers = document.querySelectorAll(".pager");
+    var total = parseInt(form.getAttribute("data-total"), 10) || 0;
+    var rowsPath = form.getAttribute("data-rows");
+    var pageRows = Array.prototype.slice.call(list.children);
+    var allRows = rowsPath ? null : pageRows;
+    var shown = LIMIT;
+    form.hidden = false;
+
+    function state() {
+      var s = {};
+      names.forEach(function (name) { s[name] = controls[name].value; });
+      return s;
+    }
+    function isDefault(s) {
+      return names.every(function (name) { return !s[name]; });
+    }
+    function fromHash() {
+      var values = {};
+      location.hash.replace(/^#/, "").split("&").forEach(function (pair) {
+        var at = pair.indexOf("=");
+        if (at > 0) values[decodeURIComponent(pair.slice(0, at))] = decodeURIComponent(pair.slice(at + 1));
+      });
+      names.forEach(function (name) {
+        var control = controls[name], value = values[name] || "";
+        var known = Array.prototype.some.call(control.options, function (o) { return o.value === value; });
+        control.value = known ? value : "";
+        if (!known && value && control.options.length < 2) { // options still to come (rows.js)
+          var item = document.createElement("option");
+          item.value = value;
+          item.textContent = value;
+          control.appendChild(item);
+          control.value = value;
+          control.setAttribute("data-wanted", value);
+        }
+      });
+    }
+    function toHash(s) {
+      var parts = names.filter(function (name) { return s[name]; }).map(function (name) {
+        return name + "=" + encodeURIComponent(s[name]);
+      });
+      var address = location.pathname + location.search + (parts.length ? "#" + parts.join("&") : "");
+      try { history.replaceState(null, "", address); } catch (error) { /* some file:// hosts */ }
+    }
+    function rows() {
+      if (allRows) return Promise.resolve(allRows);
+      count.textContent = say("loading");
+      return loadPart(rowsPath).then(function (payload) {
+        fillOptions(payload);
+        var html = payload.items.map(function (record) {
+          return attentionRow(record, payload.strings, payload.labels);
+        }).join("");
+        allRows = Array.prototype.slice.call(fromPart(html).children);
+        return allRows;
+      });
+    }
+    /* A long list's page holds no team or owner options (thousands of them): they come with
+       the items. */
+    function fillOptions(payload) {
+      [["team", payload.teams], ["owner", payload.owners]].forEach(function (pair) {
+        var control = controls[pair[0]], wanted = control.getAttribute("data-wanted") || control.value;
+        if (control.options.length > 1) return;
+        pair[1].forEach(function (option) {
+          var item = document.createElement("option");
+          item.value = option[0];
+          item.textContent = new Array((option[2] || 0) + 1).join("\u00a0\u00a0") + option[1];
+          control.appendChild(item);
+        });
+        control.value = wanted;
+      });
+    }
+    if (rowsPath) {
+      var warm = function () { rows().catch(function () {}); };
+      form.addEventListener("focusin", warm, { once: true });
+      form.addEventListener("pointerenter", warm, { once: true });
+    }
+    function number(row, name, missing) {
+      var value = row.getAttribute("data-" + name);
+      return value === "" || value === null ? missing : parseFloat(value);
+    }
+    function matches(row, s) {
+      if (s.team && ("|" + row.getAttribute("data-team") + "|").indexOf("|" + s.team + "|") < 0) return false;
+      if (s.owner && row.getAttribute("data-owner") !== s.owner) return false;
+      if (s.status && (" " + row.getAttribute("data-status") + " ").indexOf(" " + s.status + " ") < 0) return false;
+      if (s.type && row.getAttribute("data-kind") !== s.type) return false;
+      return true;
+    }
+    var SORTS = {
+      gap: function (a, b) { return number(b, "gap", -1e9) - number(a, "gap", -1e9); },
+      days: function (a, b) { return number(b, "days", -1) - number(a, "days", -1); },
+      confidence: function (a, b) { return number(a, "confidence", 2) - number(b, "confidence", 2); }
+    };
+    function byOrder(a, b) { return number(a, "order", 0) - number(b, "order", 0); }
+
+    function show(items) {
+      while (list.firstChild) list.removeChild(list.firstChild);
+      var fragment = document.createDocumentFragment();
+      items.forEach(function (row) { fragment.appendChild(row); });
+      list.appendChild(fragment);
+    }
+
+    function apply(keepShown) {
+      var s = state();
+      toHash(s);
+      if (!keepShown) shown = LIMIT;
+      if (isDefault(s) && rowsPath) { // the page as built, with its page links
+        show(pageRows);
+        for (var i = 0; i < pagers.length; i++) pagers[i].hidden = false;
+        none.hidden = true;
+        more.hidden = true;
+        count.textContent = say("all", { total: total });
+        return Promise.resolve();
+      }
+      return rows().then(function (every) {
+        var found = every.filter(function (row) { return matches(row, s); });
+        found.sort(function (a, b) { return (SORTS[s.sort] ? SORTS[s.sort](a, b) : 0) || byOrder(a, b); });
+        var visible = rowsPath ? found.slice(0, shown) : found;
+        if (!rowsPath) { // a list on one page: hide what does not match, keep the rest in order
+          every.forEach(function (row) { row.hidden = true; });
+          visible.forEach(function (row) { row.hidden = false; });
+        }
+        show(rowsPath ? visible : found.concat(every.filter(function (row) { return row.hidden; })));
+        for (var i = 0; i < pagers.length; i++) pagers[i].hidden = true;
+        none.hidden = found.length > 0;
+        var rest = found.length - visible.length;
+        more.hidden = rest <= 0;
+        more.textContent = say("more", { n: Math.min(rest, LIMIT) });
+        count.textContent = isDefault(s) ? say("all", { total: total }) :
+          say("count", { shown: visible.length, matched: found.length, total: total });
+      }).catch(function () { count.textContent = say("all", { total: total }); });
+    }
+
+    names.forEach(function (name) {
+      controls[name].addEventListener("change", function () { apply(false); });
+    });
+    document.getElementById("filter-reset").addEventListener("click", function () {
+      names.forEach(function (name) { controls[name].value = ""; });
+      apply(false);
+      controls.team.focus();
+    });
+    more.addEventListener("click", function () {
+      var before = list.children.length;
+      shown += LIMIT;
+      apply(true).then(function () {
+        var next = list.children[before];
+        var link = next && next.querySelector("a");
+        if (link) link.focus();
+      });
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    window.addEventListener("hashchange", function () { fromHash(); apply(false); });
+    fromHash();
+    if (!isDefault(state())) apply(false);
   }
 
   var printButtons = document.querySelectorAll("[data-print]");
