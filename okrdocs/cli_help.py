@@ -65,10 +65,6 @@ class TranslatedContext(click.Context):
     formatter_class = TranslatedFormatter
 
 
-def wants_help(arguments: Sequence[str]) -> bool:
-    return not arguments or "--help" in arguments
-
-
 def option_value(arguments: Sequence[str], name: str) -> str | None:
     """The value of ``--name VALUE`` or ``--name=VALUE`` in a command line, before parsing."""
     for index, argument in enumerate(arguments):

@@ -88,10 +88,12 @@ def test_links_leading_outside_and_special_files_are_never_read(
     os.mkfifo(project.content / "sales" / "pipe.md")
     inside = project.write("notes/inside.md", VALID_OKR.replace("owner: zhang.wei", "owner: li.na"))
     (project.content / "sales" / "linked.md").symlink_to(inside)
+    # A folder whose name ends in .md is a folder: walked into, not read as a file.
+    project.write("content/archive.md/q2.md", VALID_OKR.replace("owner: zhang.wei", "owner: li.na"))
 
     linted = project.run("lint")  # would hang on the FIFO, or read /dev/zero forever
     assert linted.exit_code == 0, linted.output
-    assert "All checks passed (2 files checked)." in linted.stdout
+    assert "All checks passed (3 files checked)." in linted.stdout
     assert "okrdocs: skipped content/sales/leak.md: a link to outside the project" in linted.stderr
     assert "okrdocs: skipped content/sales/zero.md: a link to outside the project" in linted.stderr
     assert "okrdocs: skipped content/sales/pipe.md: not a regular file" in linted.stderr
