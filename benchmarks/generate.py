@@ -142,8 +142,9 @@ def objective_text(index: int, rng: random.Random, unique: bool = False) -> str:
             "    actions:",
             f"      - title: {action}",
             f"        owner: person{group + 1}",
-            f"        due: {period[:4]}-{3 * quarter - 1:02d}-15",
-            "        status: doing",
+            # Due at the quarter's end: none is overdue on AS_OF (OKR304).
+            f"        due: {period[:4]}-{3 * quarter:02d}-28",
+            f"        status: {'done' if period in CLOSED else 'doing'}",
         ]
     checkin_day = "2026-11-20" if period == "2026-Q4" else f"{period[:4]}-{3 * quarter:02d}-10"
     lines += [
