@@ -301,6 +301,8 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
         work.append((clause.surfaces[0], "events"))
     if not work and ("output" in nouns or "event" in nouns) and quantity and not measured:
         work.append((clause.text, "outputs"))
+    if not work and quantity and _counts_outputs(clause):
+        work.append((clause.text, "outputs"))  # 新功能上线数 > 10: a count of things made
     return False, work
 
 
@@ -373,6 +375,7 @@ _PREPOSITIONS = {"of", "for", "to", "in", "on", "at", "by", "with", "from", "int
                  "among", "after", "before", "during", "without", "than", "up", "out"}  # fmt: skip
 _CONJUNCTIONS = {"and", "or", "but", "then", "&", "+", "/", "while", "so", "that", "which", "who"}
 # The unions the reading asks about, built once (not per word).
+_WH_WORDS = frozenset(["how", "what", "why", "where", "when", "which", "whether", "who"])
 _OPENERS = frozenset(_SUBJECTS | {"will", "'ve", "'ll", "successfully", "to"})
 _DETERMINERS_NOT_NO = frozenset(_DETERMINERS - {"no"})
 _PREPOSITIONS_NOT_TO_BY = frozenset(_PREPOSITIONS - {"to", "by"})
@@ -526,8 +529,10 @@ def _predicates(clause: list[_Word]) -> list[tuple[int, str]]:
         if before in _MODALS and form == "base":
             found.append((index, "capability" if before in ("can", "could") else "imperative"))
             continue
-        if before in _AUX_GET and form in ("past", "participle"):
-            found.append((index, "passive"))
+        if before in _AUX_GET and (
+            form in ("past", "participle") or (form == "base" and _participle_is_base(lemma))
+        ):
+            found.append((index, "passive"))  # "is documented", "can be set up"
             continue
         if before in _HAVE and form in ("past", "participle"):
             found.append((index, "perfect"))
@@ -546,8 +551,12 @@ def _predicates(clause: list[_Word]) -> list[tuple[int, str]]:
             if form in ("gerund", "base", "past"):
                 # A noun-verb word starting a title that goes on with a finite verb is the
                 # subject's modifier: "Release frequency rises", "Support tickets fall".
-                if en.also_noun(lemma) and later_finite:
-                    continue
+                if (
+                    en.also_noun(lemma)
+                    and later_finite
+                    and not (after is not None and after.lower in _WH_WORDS)
+                ):
+                    continue  # (but "Document how the tools are used": a wh-clause, its object)
                 if after is not None and after.lower in _AUX:
                     continue  # "Document is ..."
                 role = "gerund" if form == "gerund" else "imperative"
@@ -601,6 +610,12 @@ def _predicates(clause: list[_Word]) -> list[tuple[int, str]]:
             found.append((index, role))
             first_role = first_role or role
     return found
+
+
+def _participle_is_base(lemma: str) -> bool:
+    """set, put, cut, shut: the participle is spelled like the lemma ("is set up")."""
+    spelled = en.forms(lemma)
+    return spelled is not None and spelled[1] == lemma
 
 
 def _counted(clause: list[_Word], index: int) -> bool:
@@ -833,7 +848,9 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
             following = [w.lower for w in clause[index + 1 : index + 4]]
             if any(w in c.EN_DELIVERED for w in following) and subject != "people":
                 work.append((f"{word.text} {clause[index + 1].text}", "state"))
-    if not work and not predicates and not measured:
+    # (to + verb is a purpose, not what the key result does: "3 customer stories per quarter to
+    # beat the drum")
+    if not work and all(role == "infinitive" for _, role in predicates) and not measured:
         outputs = [
             w.text for w, k in zip(clause, classes, strict=False) if k in ("event", "output")
         ]
