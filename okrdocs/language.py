@@ -154,8 +154,10 @@ def _without_periods(text: str) -> str:
             parts.append(index)
         elif not _PERIOD_INITIALS[index].isdisjoint(present):
             lower = lower or text.lower()
-            if any(word in lower for word in _PERIOD_WORDS[index]):
-                parts.append(index)
+            for word in _PERIOD_WORDS[index]:
+                if word in lower:
+                    parts.append(index)
+                    break
     return _period_pattern(tuple(parts)).sub(" ", text) if parts else text
 
 
@@ -188,6 +190,10 @@ _NAME_BEFORE = Lazy(r"[A-Za-z]-$|[^\W\d_]$")
 
 
 _VERSION_AFTER_CJK = Lazy(r"\d+\.0|\d+(?:\.\d+){2,}")
+_DECIMAL = Lazy(r"\d+\.\d+")
+# (strings, not sets: "" is in any string, and a unit read past the end of the text is "")
+_UNIT_AFTER_VERSION = _CN_MEASURES + _CN_DURATIONS + "万萬亿億千百十%"
+_UNIT_AFTER_MODEL = _CN_MEASURES + _CN_DURATIONS + "万萬亿億千百十多余餘"
 
 
 def _is_version(number: str, before: str, after: str) -> bool:
@@ -200,7 +206,7 @@ def _is_version(number: str, before: str, after: str) -> bool:
     if not last.isalpha() or not _VERSION_AFTER_CJK.fullmatch(number):
         return False
     unit = after[:1]
-    return not unit or unit not in _CN_MEASURES + _CN_DURATIONS + "万萬亿億千百十%"
+    return not unit or unit not in _UNIT_AFTER_VERSION
 
 
 def _digit_numbers(text: str) -> list[str]:
@@ -213,7 +219,7 @@ def _digit_numbers(text: str) -> list[str]:
             continue
         start, end = match.span()
         before, after = text[max(0, start - 2) : start], text[end : end + 2]
-        plain = bare.isdigit() or re.fullmatch(r"\d+\.\d+", bare) is not None
+        plain = bare.isdigit() or _DECIMAL.fullmatch(bare) is not None
         hyphenated = plain and before.endswith("-") and _NAME_BEFORE.search(before)
         if hyphenated and not text[max(0, start - 4) : start].lower().startswith("top"):
             continue  # UTF-8, COVID-19 (but Top-5 is a rank)
@@ -221,7 +227,7 @@ def _digit_numbers(text: str) -> list[str]:
             continue  # 导师制2.0, Web2.0: a version written against a name
         if bare.isdigit() and len(bare) >= 3 and is_cjk(after[:1] or " ") and before[-1:].isalpha():
             unit = after.strip()[:1]
-            if unit not in _CN_MEASURES + _CN_DURATIONS + "万萬亿億千百十多余餘":
+            if unit not in _UNIT_AFTER_MODEL:
                 continue  # 8080 处理器, 6800 相比: a model number
         found.append(token)
     return found

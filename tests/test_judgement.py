@@ -30,6 +30,33 @@ def test_okr203_decision_table(decision: str, title: str) -> None:
     assert (kr_activity(title) is not None) == (decision == "activity"), title
 
 
+def _vague_table_examples() -> list[tuple[str, str]]:
+    """(decision, example) for every example in OKR101's decision table."""
+    from okrdocs.rules.okr101_objective_vague import ObjectiveVague
+
+    found = []
+    for line in (ObjectiveVague.__doc__ or "").split("\n"):
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if not line.strip().startswith("| ") or len(cells) != 4 or cells[1] in ("decision", "---"):
+            continue
+        for cell in cells[2:]:
+            found += [(cells[1], ex.strip()) for ex in cell.split("; ") if ex.strip()]
+    return found
+
+
+@pytest.mark.parametrize(("decision", "objective"), _vague_table_examples())
+def test_okr101_decision_table(decision: str, objective: str) -> None:
+    from okrdocs.text.vague import objective_vagueness
+
+    assert (objective_vagueness(objective) is not None) == (decision == "vague"), objective
+
+
+def test_the_okr101_table_has_examples_in_both_languages() -> None:
+    examples = _vague_table_examples()
+    assert len(examples) > 12
+    assert any("\u4e00" <= ch <= "\u9fff" for _, objective in examples for ch in objective)
+
+
 def test_the_table_has_examples_in_both_languages() -> None:
     examples = _table_examples()
     assert len(examples) > 25

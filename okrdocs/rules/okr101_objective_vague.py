@@ -17,10 +17,24 @@ class ObjectiveVague(Rule):
     """An objective too generic to guide anyone.
 
     ## What it does
-    Flags an objective made only of generic verbs and nouns ("Improve sales", "Do better",
-    提高业绩, 做好销售工作), or too short to say what will be different (a one- or two-word topic
-    such as "Availability", or fewer than four Chinese characters). Generic words are matched
-    without word boundaries in Chinese: 提高客户满意度 is 提高 + 客户满意度, all generic.
+    Reads the objective's words (Chinese is split into words with jieba's dictionary and
+    part-of-speech tags, English verbs are recognised in any form) and asks whether anything is
+    left once the verbs, the function words and the generic nouns every team could write are set
+    aside:
+
+    | the objective names | decision | English | Chinese |
+    |---|---|---|---|
+    | only generic verbs and nouns (sales, revenue, quality, experience, culture, talent) | vague | Improve software quality; Increase revenue | 提升用户体验; 招聘优秀人才 |
+    | a quality or a measure, qualified only by a role every organisation has (developers, engineers, employees, team members) | vague | Improve developer productivity; Increase employee happiness | 提升员工满意度; 打造能让每个人都喜爱的工程师文化 |
+    | the same with a date or a deadline (a time is not what will be different) | vague | | 8月1号之前降低开发支持工作 |
+    | a one- or two-word topic | vague | Availability | 团队建设 |
+    | a product, a system, a place, a customer group, a kind of work or a name | specific | Improve the Google search experience; Make onboarding effortless for plants in East China | 提升华东门店的客户体验; 确立亚太地区市场领导地位 |
+    | what people outside the team will do | specific | Customers renew without a sales call | 让新客户在第一周就用起来 |
+
+    The generic classes are the closed classes OKR203 reads key results with
+    (`okrdocs/text/classes.py`): qualities (reliability, happiness, 竞争力, 满意度), the roles
+    every organisation has, and a short list of business aims. A named measure (留存率, tech
+    debt) says what will be different.
 
     ## Why
     An objective says where the team is going and why it matters; "improve sales" is true of

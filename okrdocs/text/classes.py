@@ -144,6 +144,20 @@ ZH_PEOPLE_SUFFIXES = _tuple(
     """
 )
 
+# Roles every organisation has: in an objective they name no group of its own (工程师文化,
+# 员工满意度, "developer productivity"), unlike a named team, customer segment or place.
+ZH_GENERIC_ROLES = _set(
+    """
+    人员 员工 成员 同事 团队 工程师 经理 负责人 人才 开发者 开发人员 管理者 领导
+    """
+)
+EN_GENERIC_ROLES = _set(
+    """
+    developer developers engineer engineers employee employees teammate teammates member members
+    manager managers staff people person worker workers leader leaders
+    """
+)
+
 # Things a team makes.
 ZH_OUTPUT_SUFFIXES = _tuple(
     """

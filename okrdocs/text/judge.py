@@ -301,6 +301,8 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
         work.append((clause.surfaces[0], "events"))
     if not work and ("output" in nouns or "event" in nouns) and quantity and not measured:
         work.append((clause.text, "outputs"))
+    if not work and quantity and _counts_outputs(clause):
+        work.append((clause.text, "outputs"))  # 新功能上线数 > 10: a count of things made
     return False, work
 
 
@@ -372,6 +374,21 @@ _PREPOSITIONS = {"of", "for", "to", "in", "on", "at", "by", "with", "from", "int
                  "across", "within", "under", "over", "about", "as", "via", "through", "between",
                  "among", "after", "before", "during", "without", "than", "up", "out"}  # fmt: skip
 _CONJUNCTIONS = {"and", "or", "but", "then", "&", "+", "/", "while", "so", "that", "which", "who"}
+# The unions the reading asks about, built once (not per word).
+_WH_WORDS = frozenset(["how", "what", "why", "where", "when", "which", "whether", "who"])
+_OPENERS = frozenset(_SUBJECTS | {"will", "'ve", "'ll", "successfully", "to"})
+_DETERMINERS_NOT_NO = frozenset(_DETERMINERS - {"no"})
+_PREPOSITIONS_NOT_TO_BY = frozenset(_PREPOSITIONS - {"to", "by"})
+_AUX_GET = frozenset(_AUX | {"get", "gets", "got"})
+_LINKS_OR_STOPS = frozenset(_PREPOSITIONS | _CONJUNCTIONS | {",", "."})
+_LINKS_OR_COMMA = frozenset(_CONJUNCTIONS | _PREPOSITIONS | {","})
+_OPENS_PHRASE = frozenset(_DETERMINERS | _PREPOSITIONS)
+_NEVER_NOUNS = frozenset(_CONJUNCTIONS | _PREPOSITIONS | _DETERMINERS | _AUX | _MODALS | {","})
+_FINITE_MARKERS = frozenset(_AUX | _HAVE | {"can", "will"})
+_AUX_HAVE_MODALS = frozenset(_AUX | _HAVE | _MODALS)
+_PREPOSITIONS_OR_STOPS = frozenset(_PREPOSITIONS | {";", ","})
+_FRAME_OR_EXIST = frozenset(c.EN_FRAME | {"exist", "contain"})
+_ENDS_OBJECT = frozenset((_PREPOSITIONS - {"of"}) | _CONJUNCTIONS | {",", "."})
 _EN_COMPARE = Lazy(
     r"\b(?:from\b.*\bto|at least|at most|no more than|no less than|more than|less than|fewer than"
     r"|greater than|below|above|under|over|up to|within|or more|or less|or higher|or lower)\b"
@@ -381,12 +398,18 @@ _EN_COMPARE = Lazy(
 
 
 class _Word:
-    __slots__ = ("lower", "text", "verb")
+    __slots__ = ("counts", "lower", "text", "verb")
 
     def __init__(self, text: str, lower: str, verb: tuple[str, str] | None) -> None:
         self.text = text
         self.lower = lower
         self.verb = verb  # (lemma, form) when the word can be a verb
+        # A number, a number word or a placeholder for one: it counts the noun that follows.
+        self.counts = (
+            lower[:1].isdigit()
+            or lower in _NUMBER_WORDS
+            or _COUNT_PLACEHOLDER.fullmatch(lower) is not None
+        )
 
 
 def _en_words(text: str) -> list[_Word]:
@@ -480,14 +503,8 @@ def _predicates(clause: list[_Word]) -> list[tuple[int, str]]:
         comma = next((i for i, w in enumerate(clause) if w.lower == ","), -1)
         if 0 < comma < len(clause) - 1:
             start = comma + 1
-    while start < len(clause) and clause[start].lower in _SUBJECTS | {
-        "will",
-        "'ve",
-        "'ll",
-        "successfully",
-        "to",
-    }:
-        start += 1  # fmt: skip
+    while start < len(clause) and clause[start].lower in _OPENERS:
+        start += 1
     first_role = ""
     later_finite = _later_finite(clause, start + 1)
     for index, word in enumerate(clause):
@@ -496,9 +513,9 @@ def _predicates(clause: list[_Word]) -> list[tuple[int, str]]:
         lemma, form = word.verb
         before = clause[index - 1].lower if index else ""
         after = clause[index + 1] if index + 1 < len(clause) else None
-        if before in _DETERMINERS - {"no"} or before in ("'s", "of", "per", "/"):
+        if before in _DETERMINERS_NOT_NO or before in ("'s", "of", "per", "/"):
             continue  # a noun: "the release", "of support"
-        if before in _PREPOSITIONS - {"to", "by"} and form != "gerund":
+        if before in _PREPOSITIONS_NOT_TO_BY and form != "gerund":
             continue
         if before == "by" and form == "gerund":
             found.append((index, "gerund"))  # "by identifying the criteria": a method
@@ -512,8 +529,10 @@ def _predicates(clause: list[_Word]) -> list[tuple[int, str]]:
         if before in _MODALS and form == "base":
             found.append((index, "capability" if before in ("can", "could") else "imperative"))
             continue
-        if before in _AUX | {"get", "gets", "got"} and form in ("past", "participle"):
-            found.append((index, "passive"))
+        if before in _AUX_GET and (
+            form in ("past", "participle") or (form == "base" and _participle_is_base(lemma))
+        ):
+            found.append((index, "passive"))  # "is documented", "can be set up"
             continue
         if before in _HAVE and form in ("past", "participle"):
             found.append((index, "perfect"))
@@ -532,8 +551,12 @@ def _predicates(clause: list[_Word]) -> list[tuple[int, str]]:
             if form in ("gerund", "base", "past"):
                 # A noun-verb word starting a title that goes on with a finite verb is the
                 # subject's modifier: "Release frequency rises", "Support tickets fall".
-                if en.also_noun(lemma) and later_finite:
-                    continue
+                if (
+                    en.also_noun(lemma)
+                    and later_finite
+                    and not (after is not None and after.lower in _WH_WORDS)
+                ):
+                    continue  # (but "Document how the tools are used": a wh-clause, its object)
                 if after is not None and after.lower in _AUX:
                     continue  # "Document is ..."
                 role = "gerund" if form == "gerund" else "imperative"
@@ -575,18 +598,24 @@ def _predicates(clause: list[_Word]) -> list[tuple[int, str]]:
             and after is not None
             and after.verb is None
             and _en_class(after) in ("output", "measure", "result", "event", None)
-            and after.lower not in _PREPOSITIONS | _CONJUNCTIONS | {",", "."}
+            and after.lower not in _LINKS_OR_STOPS
         ):
             continue  # "weighted pipeline": a participle before a noun
         if (
             index > start
             and _noun_like(clause[index - 1])
-            and clause[index - 1].lower not in (_CONJUNCTIONS | _PREPOSITIONS | {","})
+            and clause[index - 1].lower not in _LINKS_OR_COMMA
         ):
             role = "passive" if form == "past" and not first_role else "finite"
             found.append((index, role))
             first_role = first_role or role
     return found
+
+
+def _participle_is_base(lemma: str) -> bool:
+    """set, put, cut, shut: the participle is spelled like the lemma ("is set up")."""
+    spelled = en.forms(lemma)
+    return spelled is not None and spelled[1] == lemma
 
 
 def _counted(clause: list[_Word], index: int) -> bool:
@@ -595,13 +624,13 @@ def _counted(clause: list[_Word], index: int) -> bool:
         word = clause[back]
         if word.verb is not None and word.verb[1] != "past":
             return False
-        if word.lower[:1].isdigit() or word.lower in _DETERMINERS | _PREPOSITIONS:
+        if word.lower[:1].isdigit() or word.lower in _OPENS_PHRASE:
             return True
     return False
 
 
 def _noun_like(word: _Word) -> bool:
-    if word.lower in _CONJUNCTIONS | _PREPOSITIONS | _DETERMINERS | _AUX | _MODALS | {","}:
+    if word.lower in _NEVER_NOUNS:
         return False
     return (
         word.verb is None
@@ -614,7 +643,7 @@ def _noun_like(word: _Word) -> bool:
 def _later_finite(clause: list[_Word], start: int) -> bool:
     for index in range(start, len(clause)):
         word = clause[index]
-        if word.lower in _AUX | _HAVE | {"can", "will"}:
+        if word.lower in _FINITE_MARKERS:
             return True
         if word.verb and word.verb[1] == "third" and not en.also_noun(word.verb[0]):
             return True
@@ -635,7 +664,7 @@ def _subject(clause: list[_Word], index: int) -> str | None:
         return None
     head = None
     for word in clause[:index]:
-        if word.lower in _AUX | _HAVE | _MODALS:
+        if word.lower in _AUX_HAVE_MODALS:
             break
         if word.lower in _PREPOSITIONS:
             break
@@ -665,12 +694,11 @@ def _counted_heads(clause: list[_Word]) -> list[str | None]:
     """The class of the noun each number counts: "5 new customers" -> result."""
     heads: list[str | None] = []
     for index, word in enumerate(clause):
-        if not (word.lower[:1].isdigit() or word.lower in _NUMBER_WORDS or
-                _COUNT_PLACEHOLDER.fullmatch(word.lower)):  # fmt: skip
+        if not word.counts:
             continue
         head: str | None = None
         for following in clause[index + 1 : index + 6]:
-            if following.lower in _PREPOSITIONS | {";", ","} or following.lower.startswith("("):
+            if following.lower in _PREPOSITIONS_OR_STOPS or following.lower.startswith("("):
                 break
             kind = _en_class(following)
             if kind:
@@ -779,7 +807,7 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
             if subject == "output" and not (quantity and measured):
                 work.append((word.text, "state"))  # "The handbook outlines ...": its content
                 continue
-            if lemma in c.EN_FRAME | {"exist", "contain"} and subject != "thing":
+            if lemma in _FRAME_OR_EXIST and subject != "thing":
                 continue
             if quantity and measured and subject == "thing":
                 continue  # "A daemon runs for 10 days without a crash"
@@ -820,7 +848,9 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
             following = [w.lower for w in clause[index + 1 : index + 4]]
             if any(w in c.EN_DELIVERED for w in following) and subject != "people":
                 work.append((f"{word.text} {clause[index + 1].text}", "state"))
-    if not work and not predicates and not measured:
+    # (to + verb is a purpose, not what the key result does: "3 customer stories per quarter to
+    # beat the drum")
+    if not work and all(role == "infinitive" for _, role in predicates) and not measured:
         outputs = [
             w.text for w, k in zip(clause, classes, strict=False) if k in ("event", "output")
         ]
@@ -835,7 +865,7 @@ def _object(clause: list[_Word], index: int, predicates: list[tuple[int, str]]) 
     stop = min((i for i, _ in predicates if i > index), default=len(clause))
     found = []
     for word in clause[index + 1 : stop]:
-        if word.lower in (_PREPOSITIONS - {"of"}) | _CONJUNCTIONS | {",", "."}:
+        if word.lower in _ENDS_OBJECT:
             break
         found.append(word)
     return found

@@ -75,7 +75,7 @@ def _chinese(text: str) -> tuple[str, tuple[str, ...]] | None:
     stray = 0
     for token in tokens:
         word, tag = token.word, token.tag
-        if len(word) == 1 and tag not in ("x", "m", "code", "eng") and word not in _FUNCTION_ZH:
+        if len(word) == 1 and tag[:1] in ("n", "v") and word not in _FUNCTION_ZH:
             stray += 1
             if stray >= 2:
                 return None  # characters the dictionary does not know as a word: a name (水印)
@@ -104,8 +104,9 @@ def _chinese(text: str) -> tuple[str, tuple[str, ...]] | None:
         if (
             tag.startswith("v")
             or word in _GENERIC_ZH
-            or tag in ("d", "a", "ad", "r", "c", "p")
+            or tag in ("d", "a", "ad", "r", "c", "p", "f", "t")
             or _dimension_zh(word)
+            or word in c.ZH_GENERIC_ROLES
         ):
             generic.append(token.surface)
             continue
@@ -123,6 +124,17 @@ def _dimension_zh(word: str) -> bool:
     from okrdocs.text.judge import _noun_class
 
     return _noun_class(word) in ("measure", "quality")
+
+
+def _dimension_en(lower: str) -> bool:
+    """A quality or a role every organisation has (reliability, happiness, developers): the
+    classes OKR203 reads key results with (``classes``). Not every measure: a named one (tech
+    debt, time to market) says what will be different."""
+    return (
+        lower in c.EN_QUALITY_WORDS
+        or lower in c.EN_GENERIC_ROLES
+        or (lower.endswith("ness") and len(lower) > 6)
+    )
 
 
 def _is_verb(word: str, first: bool) -> bool:
@@ -145,7 +157,7 @@ def _english(text: str) -> tuple[str, tuple[str, ...]] | None:
         lower = word.lower()
         if lower in _FUNCTION_EN:
             continue
-        if lower in _GENERIC_EN:
+        if lower in _GENERIC_EN or _dimension_en(lower):
             generic.append(word)
             continue
         if (index and word[:1].isupper()) or (word.isupper() and len(word) > 1):

@@ -37,49 +37,66 @@ def simplified(text: str) -> str:
     return text.translate(lexicon.traditional_to_simplified())
 
 
+# What a position offers the split, by the two characters starting there (one at the end of a
+# run): the cost and tag of the character alone (the cost never above an unknown character's;
+# ``tie`` when it is an unknown's, which wins ties), and the words of two or more characters
+# beginning with those two, as {word: (cost, tag)}, with the longest one's length. Built once
+# per pair of characters per process: titles that differ share most of their pairs.
+_Offer = tuple[int, bool, str, dict[str, tuple[int, str]], int]
+_OFFERS: dict[str, _Offer] = {}
+
+
+def _offer(pair: str) -> _Offer:
+    found = lexicon.chinese().words_starting(pair[0])
+    entry = found.group("").get(pair[0])
+    cost = int(entry[1]) if entry else _UNKNOWN
+    words: dict[str, tuple[int, str]] = {}
+    if len(pair) > 1:
+        words = {word: (int(e[1]), e[2]) for word, e in found.group(pair[1]).items()}
+    offer = (
+        min(cost, _UNKNOWN),
+        cost >= _UNKNOWN,
+        entry[2] if entry else "x",
+        words,
+        max(map(len, words), default=0),
+    )
+    _OFFERS[pair] = offer
+    return offer
+
+
 @lru_cache(maxsize=1024)
 def segment(run: str) -> tuple[tuple[str, str], ...]:
     """The most probable split of a run of Chinese characters, each word with its tag.
 
-    Cached: titles that differ still share most of their phrases (销售额从, 万元增长到)."""
-    words = lexicon.chinese()
+    Forward: each position offers the words starting there to the positions they reach. Ties go
+    to the unknown single character, then to the word starting first. Cached: titles that
+    differ still share most of their phrases (销售额从, 万元增长到)."""
     size = len(run)
-    starting = [words.words_starting(char) for char in run]
-    # The dictionaries a look-up needs: words of one character, and words sharing the first two
-    # characters of the run at each position (so no look-up calls a method).
-    alone = [found.group("") for found in starting]
-    pairs = [found.group(run[i + 1]) if i + 1 < size else {} for i, found in enumerate(starting)]
-    # Forward: each position offers the words starting there to the positions they reach (most
-    # characters begin only words of two or three characters). Ties go as in the backward
-    # formulation: to the unknown single character, then to the longer word.
     best = [0] + [1 << 30] * size
     back = [0] * (size + 1)
+    tags = [""] * (size + 1)
+    offers = _OFFERS
     for start in range(size):
+        pair = run[start : start + 2]
+        single, tie, tag, words, longest = offers.get(pair) or _offer(pair)
         base = best[start]
-        if base + _UNKNOWN <= best[start + 1]:
-            best[start + 1] = base + _UNKNOWN
+        cost = base + single
+        if cost < best[start + 1] or (tie and cost == best[start + 1]):
+            best[start + 1] = cost
             back[start + 1] = start
-        entry = alone[start].get(run[start])
-        if entry is not None and base + int(entry[1]) < best[start + 1]:
-            best[start + 1] = base + int(entry[1])
-            back[start + 1] = start
-        pair = pairs[start]
-        if not pair:
-            continue
-        for end in range(start + 2, min(size, start + starting[start].longest) + 1):
-            entry = pair.get(run[start:end])
-            if entry is not None:
-                cost = base + int(entry[1])
-                if cost < best[end]:
-                    best[end] = cost
+            tags[start + 1] = tag
+        if longest:
+            for end in range(start + 2, min(size, start + longest) + 1):
+                entry = words.get(run[start:end])
+                if entry is not None and base + entry[0] < best[end]:
+                    best[end] = base + entry[0]
                     back[end] = start
+                    tags[end] = entry[1]
     found = []
     end = size
     while end > 0:
         start = back[end]
-        word = run[start:end]
-        entry = (pairs[start] if end - start > 1 else alone[start]).get(word)
-        found.append((word, entry[2] if entry else "x"))
+        found.append((run[start:end], tags[end]))
         end = start
     found.reverse()
     return tuple(found)
