@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import heapq
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 CUTOFF = 0.6
 _SMALL = 64  # below this many known names, compare with all of them
@@ -80,3 +80,21 @@ class Suggester:
 
         match = self.closest(name)
         return _("; did you mean '{name}'?", name=match) if match else ""
+
+
+# Suggesters for the collections of known names a process checks every file against (the
+# roster), by the collection's identity: the collection is kept with its suggester, so its id
+# cannot be reused by another object while the entry lives.
+_SHARED: dict[int, tuple[Collection[str], Suggester]] = {}
+
+
+def shared(known: Collection[str]) -> Suggester:
+    """The Suggester of ``known`` (say the configuration's ``[people]``), built on the first
+    unknown name and reused for every file checked in this process: each distinct misspelling
+    is answered once, whatever the number of files naming it."""
+    entry = _SHARED.get(id(known))
+    if entry is None or entry[0] is not known:
+        if len(_SHARED) >= 8:
+            _SHARED.clear()
+        entry = _SHARED[id(known)] = (known, Suggester(known))
+    return entry[1]

@@ -147,3 +147,34 @@ def test_duplicate_id_names_the_first_other_file_and_counts_the_rest(project: Te
         "content/a.md:4:5: OKR003 objective id 'same' is already used by content/b.md and "
         "2 other files; ids must be unique" in result.stdout
     )
+
+
+def test_unknown_people_suggestions_are_computed_once_per_name_for_the_whole_run(
+    project: TempProject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Regression: OKR108 ran difflib against the whole roster for every finding, so a
+    # 2,000-person roster with thousands of unknown owners took 40 times a clean lint.
+    import okrdocs.suggest
+
+    calls: list[str] = []
+    original = okrdocs.suggest.closest
+
+    def counting(name: str, *args: object, **kwargs: object) -> str | None:
+        calls.append(name)
+        return original(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(okrdocs.suggest, "closest", counting)
+    roster = "".join(f'"staff{n}" = "Staff {n}"\n' for n in range(200))
+    config = project.root / "okrdocs.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + '[people]\n"wang.fang" = "王芳"\n' + roster,
+        encoding="utf-8",
+    )
+    for number in range(50):
+        project.write(f"content/sales/q{number}.md", VALID_OKR)
+    project.write("content/sales/q0.md", VALID_OKR.replace("owner: zhang.wei", "owner: staf12"))
+    result = project.run("lint", "--select", "OKR108", "--jobs", "1")
+    # zhang.wei (owner) and zhao.lei (an action's owner) in 49 files: one look-up each.
+    assert result.stdout.count("owner 'zhang.wei' is not in the [people] roster") == 49
+    assert sorted(calls) == ["staf12", "zhang.wei", "zhao.lei"]
+    assert "owner 'staf12' is not in the [people] roster; did you mean 'staff12'?" in result.stdout

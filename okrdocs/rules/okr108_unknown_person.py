@@ -5,13 +5,6 @@ from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
 
 
-def _close(name: str, known: list[str]) -> str:
-    import difflib
-
-    match = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    return _("; did you mean '{name}'?", name=match[0]) if match else ""
-
-
 class UnknownPerson(Rule):
     """An owner who is not in the roster.
 
@@ -50,11 +43,12 @@ class UnknownPerson(Rule):
         people = context.config.people
         if not people:
             return
-        known = list(people)
 
         def finding(pointer: str, name: str, role: str) -> Finding:
+            from okrdocs.suggest import shared
+
             message = _(role, name=name) + _(
-                " is not in the [people] roster{hint}", hint=_close(name, known)
+                " is not in the [people] roster{hint}", hint=shared(people).hint(name)
             )
             return Finding(pointer, message)
 

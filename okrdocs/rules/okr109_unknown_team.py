@@ -42,14 +42,9 @@ class UnknownTeam(Rule):
         teams = context.config.teams
         if not teams or objective.team is None or objective.team in teams:
             return
-        import difflib
+        from okrdocs.suggest import shared
 
-        close = difflib.get_close_matches(objective.team, list(teams), n=1, cutoff=0.6)
-        hint = (
-            _("; did you mean '{name}'?", name=close[0])
-            if close
-            else _("; add it to [teams] in the config")
-        )
+        hint = shared(teams).hint(objective.team) or _("; add it to [teams] in the config")
         template = (
             N_("team '{team}' is not in the [teams] roster{hint}")
             if objective.team_declared
