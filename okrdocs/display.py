@@ -6,28 +6,10 @@ terminal colour, words, severity order); every renderer reads these.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from okrdocs import progress as p
 from okrdocs.i18n import N_, _
-
-# Characters that must never reach a terminal or a log as they are: C0 and C1 controls (an
-# escape sequence can retitle a terminal, a newline can forge a diagnostic for another file),
-# Unicode line and paragraph separators, and bidirectional overrides ("Trojan source").
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group(0))
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def printable(text: str) -> str:
-    """``text`` with control characters shown as escapes (\\x1b, \\u2028): safe to print."""
-    if text.isprintable():
-        return text
-    return _UNPRINTABLE.sub(_escape, text)
 
 
 class StatusStyle(NamedTuple):

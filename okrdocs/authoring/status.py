@@ -7,10 +7,11 @@ character takes two columns).
 from __future__ import annotations
 
 from okrdocs.analysis import Analysis, ObjectiveView
-from okrdocs.display import PHASE_WORDS, number, printable, status_style, status_words
+from okrdocs.display import PHASE_WORDS, number, status_style, status_words
 from okrdocs.display import percent as display_percent
 from okrdocs.i18n import _
 from okrdocs.language import display_width
+from okrdocs.printable import printable
 
 WIDTH = 16  # characters of bar
 

@@ -6,8 +6,9 @@ import json
 from typing import Any
 
 from okrdocs.diff.compare import Change, DiffReport, ObjectiveDiff, percent
-from okrdocs.display import printable, status_words
+from okrdocs.display import status_words
 from okrdocs.i18n import N_, _, _n
+from okrdocs.printable import printable
 
 COMMENT_MARKER = "<!-- okrdocs-diff -->"
 _MARK = {"added": "+", "removed": "-", "changed": "~", "moved": ">", "unreadable": "!"}

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from okrdocs.diagnostics import Diagnostic
-from okrdocs.display import printable
 from okrdocs.formats import LintReport
+from okrdocs.printable import printable
 
 
 def _data(text: str) -> str:

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
 from okrdocs.diagnostics import Diagnostic
-from okrdocs.display import printable
 from okrdocs.formats import LintReport
 from okrdocs.i18n import _n
+from okrdocs.printable import printable
 
 
 def render(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from okrdocs.diagnostics import Diagnostic
-from okrdocs.display import printable
 from okrdocs.formats import LintReport
 from okrdocs.i18n import _, _n
+from okrdocs.printable import printable
 
 _RESET = "\033[0m"
 _STYLES = {"path": "\033[1m", "error": "\033[31m", "warning": "\033[33m", "dim": "\033[2m"}

@@ -15,8 +15,9 @@ from datetime import timedelta
 from typing import Any
 
 from okrdocs.analysis import TREND_DAYS, KrView, ObjectiveView
-from okrdocs.display import STATUSES, number, percent, percent_change, printable, status_words
+from okrdocs.display import STATUSES, number, percent, percent_change, status_words
 from okrdocs.i18n import _, _n
+from okrdocs.printable import printable
 from okrdocs.report.weekly import TeamReport, WeeklyReport
 
 # Statuses counted in a summary, worst first.
