@@ -36,12 +36,14 @@ class KrIsActivity(Rule):
     | 完成 / complete + a measured result | outcome | Complete $1.2M in new bookings | 完成 3 家企业客户签单，合同额 100 万元 |
     | adoption or use of a deliverable by others | outcome | 80% of enterprise customers adopt code search | 新功能使用率达到 60% |
     | zero of something | outcome | Zero critical security incidents | 线上故障为零; 零架构违规 |
+    | an outcome with a note on how it is measured, or an English remark in brackets (the note adds no work) | outcome | Meeting time falls from 120 to 45 minutes, as measured by the quarterly survey; Pipeline ahead of plan (stretch goal) | 新签约客户 20 家，按月统计; 客户满意度达到 90 分，以季度调查为准 |
     | work done: any other verb, at the start or anywhere | activity | Launch the self-service portal; Identify the gaps and implement 5 fixes; Document how teams use the deploy tools | 开展市场调研; 结合客户反馈制定方案 |
     | a verb of obtaining or reaching with a thing, not a result, for object | activity | Add dark mode; Achieve SOC2 compliance | 开发会员 App; 实现自动化部署 |
     | a deliverable's state, with or without a verb | activity | The onboarding process is documented; SSO can be set up from the admin page; The handbook outlines … | 财务系统简易版上线; 流程标准化; 手册编制完成 |
     | a capability | activity | Users can export reports; Admins are able to configure … | 能够按模板生成报表 |
     | a count of outputs or events, or how often the team holds them (a threshold does not make it an outcome) | activity | Write at least 4 blog posts per quarter; Plan a workshop at least once a year; 3 blog posts per quarter to beat the drum | 撰写 10 篇技术博客; 每月举办一次技术分享会; 增加销售活动的频率; 新版本发布数 > 5 |
     | contact with people, however many (visits, interviews, training, coverage of the team's own work) | activity | Interview 15 churned customers; 100% of teammates complete training | 完成 50 家客户拜访; 与 3 位客户联系 |
+    | what belongs to a share of the team's own people being reviewed or set, or how often the team does a piece of work (coverage of its own work) | activity | 100% of team members' compensation is reviewed at least twice a year | 全体员工的绩效每季度评审一次; 本季度每天 1 道算法题 |
     | a measure or a quality with no number | neither (OKR201 asks for a number) | Improve customer experience | 提升品牌影响力 |
 
     Improving a thing is an activity when the thing is an output or an event (改进销售培训,
@@ -49,8 +51,11 @@ class KrIsActivity(Rule):
     quality (优化成本结构). Identifiers and code are not words (`complete_rate(weekly) > 90%`).
     A word that is a noun or a verb starting the title is the verb when a clause with how,
     what or why follows ("Document how …"); a participle spelled like its verb after be is a
-    passive ("can be set up"); to + verb states a purpose, not what the key result does; a
-    count (数) of things launched or made counts outputs (新版本发布数 > 5).
+    passive ("can be set up"); to + verb states a purpose, not what the key result does, and
+    without a number its nouns do not make the title measured ("3 customer stories per quarter
+    to support sales" counts outputs); a count (数) of things launched or made counts outputs
+    (新版本发布数 > 5). A leading time phrase or framing verb (本季度…, 力争…, "By the end of Q2,
+    …") is read past for the cadence and the subject as well as for the predicate.
     A milestone (`type: milestone`) is a deliverable's state by declaration: only work written
     as work is flagged there.
 

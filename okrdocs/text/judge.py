@@ -113,6 +113,11 @@ def _zh_clauses(text: str) -> list[_Clause]:
     return [clause for clause in clauses if clause.words]
 
 
+def _zh_measuring_note(clause: _Clause) -> bool:
+    """按月统计, 以季度调查为准, 按自然月计算: how the result is counted, not work done."""
+    return clause.words[0] in _ZH_MANNER and any(w in c.ZH_MEASURING for w in clause.words[1:])
+
+
 def _is_verb(tag: str) -> bool:
     return tag.startswith("v")
 
@@ -175,9 +180,12 @@ def _chinese(text: str) -> Verdict | None:
         numbered = None  # which clause has it?
     outcome = False
     activity: list[tuple[str, str]] = []  # (word as written, kind)
-    for clause in clauses:
+    for position, clause in enumerate(clauses):
         result, work = _zh_clause(clause, numbered)
         outcome = outcome or result
+        if position and _zh_measuring_note(clause):
+            continue  # how the result is counted (，按月统计; in brackets, Chinese titles often
+            # list the work itself: 视觉统一（配色、字号、间距）)
         activity.extend(work)
     if outcome or not activity:
         return None
@@ -226,6 +234,35 @@ def _predicate_positions(clause: _Clause) -> list[int]:
 
 
 _ZH_MANNER = {"以", "按", "按照", "凭", "凭借", "用"}
+# Words of a leading time phrase (本季度, 今年, 第三季度末, Q3 前, 9 月底): when, not what.
+_ZH_TIME_WORDS = c._set(
+    """
+    本 这 今 下 上 当 季度 年度 月度 年 月 周 季 末 底 前 内 初 期间 上半年 下半年 全年 年底 年末 月底
+    季末 季度末 年内 月内
+    """
+)
+_PERIOD_NAME = Lazy(r"^(?:q[1-4]|h[12]|fy\d{2,4})$", re.I)
+
+
+def _after_time(clause: _Clause) -> int:
+    """The position after a leading time phrase or framing verb (0 when there is none, or
+    nothing follows)."""
+    words, tags = clause.words, clause.tags
+    index = 0
+    while index < len(words) - 1:
+        word, tag = words[index], tags[index]
+        if (
+            tag == "t"
+            or word in _ZH_TIME_WORDS
+            or word in c.ZH_FRAME  # 力争每天…, 确保每周…
+            or (tag == "eng" and _PERIOD_NAME.match(word))
+        ):
+            index += 1
+        elif tag == "m" and words[index + 1] in _ZH_TIME_WORDS:
+            index += 2  # 第三 季度, 9 月
+        else:
+            break
+    return index if index < len(words) else 0
 
 
 def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple[str, str]]]:
@@ -250,8 +287,9 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
     compares = any(w in _ZH_COMPARATORS for w in words)
     interact = any(v in c.ZH_INTERACT for v in verbs)
     counted_events = _counted_events(clause)
-    recurring = (words[0].startswith("每") and words[0][1:].startswith(_ZH_TIME_UNITS)) or (
-        len(words) > 1 and words[0] in ("双周", "隔周", "每") and quantity
+    lead = _after_time(clause)  # (本季度每天 1 道题, 力争每周…: the cadence after them)
+    recurring = (words[lead].startswith("每") and words[lead][1:].startswith(_ZH_TIME_UNITS)) or (
+        len(words) > lead + 1 and words[lead] in ("双周", "隔周", "每") and quantity
     )
     measured = "measure" in nouns or "result" in nouns or "quality" in nouns
 
@@ -298,7 +336,8 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
             continue
         work.append((surface, "state" if index == size - 1 and index else "work"))
     if not work and (recurring or counted_events) and (quantity or change):
-        work.append((clause.surfaces[0], "events"))
+        cadence = _work_cadence(clause)
+        work.append((clause.surfaces[cadence if cadence >= 0 else lead], "events"))
     if not work and ("output" in nouns or "event" in nouns) and quantity and not measured:
         work.append((clause.text, "outputs"))
     if not work and quantity and _counts_outputs(clause):
@@ -330,9 +369,31 @@ def _zh_head(clause: _Clause, start: int, stop: int) -> str | None:
     return None
 
 
+def _work_cadence(clause: _Clause) -> int:
+    """Where a verb of work stands between a cadence and a count of times (绩效每季度评审一次:
+    how often the team does a piece of work), or -1."""
+    words, tags = clause.words, clause.tags
+    for index, word in enumerate(words[:-1]):
+        if (
+            _is_verb(tags[index])
+            and index
+            and (words[index - 1].startswith("每") or words[max(0, index - 2)] == "每")
+            and words[index + 1][-1:] in ("次", "遍", "回")
+            and word not in c.ZH_CHANGE
+            and word not in c.ZH_EXPERIENCE
+            and word not in c.ZH_FRAME
+            and word not in c.ZH_ACQUIRE
+        ):
+            return index
+    return -1
+
+
 def _counted_events(clause: _Clause) -> bool:
-    """3 次培训, 5 次促销, 活动的频率: how often the team holds an event."""
+    """3 次培训, 5 次促销, 活动的频率: how often the team holds an event, or does a piece of
+    work (每季度评审一次)."""
     words = clause.words
+    if _work_cadence(clause) >= 0:
+        return True
     for index, word in enumerate(words):
         if _noun_class(word) != "event":
             continue
@@ -469,24 +530,48 @@ def _classify_en(lower: str) -> str | None:
     return None
 
 
-def _en_clauses(words: list[_Word]) -> list[list[_Word]]:
-    clauses: list[list[_Word]] = [[]]
-    for word in words:
+def _measuring_note(words: list[_Word], index: int) -> bool:
+    """Whether a note on how the result is measured starts here: a participle of measuring
+    opening a clause or after "as" or a comma ("; tracked in the dashboard", ", as measured by
+    the survey")."""
+    word = words[index]
+    if word.lower == "as" and index + 1 < len(words):
+        word = words[index + 1]
+    elif index and words[index - 1].lower not in (",", ";", ":", "(", ")", "->", "="):
+        return False
+    return word.verb is not None and word.verb[1] == "past" and word.verb[0] in c.EN_MEASURING
+
+
+def _en_clauses(words: list[_Word]) -> list[tuple[list[_Word], bool]]:
+    """The clauses, each with whether it is an aside: in brackets, or a note on how the
+    result is measured."""
+    clauses: list[tuple[list[_Word], bool]] = [([], False)]
+    depth = 0
+    for index, word in enumerate(words):
         if word.lower in (";", ":", "(", ")", "->", "="):
-            clauses.append([])
+            depth = max(0, depth + (word.lower == "(") - (word.lower == ")"))
+            clauses.append(([], depth > 0))
             continue
-        clauses[-1].append(word)
-    return [clause for clause in clauses if clause]
+        if word.lower in ("as", *c.EN_MEASURING_FORMS) and _measuring_note(words, index):
+            clauses.append(([], True))
+        clauses[-1][0].append(word)
+    return [(clause, aside) for clause, aside in clauses if clause]
 
 
 def _english(text: str) -> Verdict | None:
     words = _en_words(text)
     outcome = False
     work: list[tuple[str, str]] = []
-    for clause in _en_clauses(words):
+    clauses = _en_clauses(words)
+    asides_only = all(aside for _, aside in clauses)
+    for clause, aside in clauses:
         result, found = _en_clause(clause)
         outcome = outcome or result
-        work.extend(found)
+        if not aside or asides_only:
+            # (a remark in brackets or a note on measuring qualifies the key result; its words
+            # are not what it does: "... ahead of plan (stretch goal)", ", as measured by the
+            # survey")
+            work.extend(found)
     if outcome or not work:
         return None
     return Verdict(tuple(dict.fromkeys(w for w, _ in work)), work[0][1])
@@ -663,7 +748,12 @@ def _subject(clause: list[_Word], index: int) -> str | None:
     if index == 0:
         return None
     head = None
-    for word in clause[:index]:
+    start = 0
+    if clause[0].lower in _PREPOSITIONS:
+        # after a leading phrase set off by a comma ("By the end of Q2, teammates rely on ...")
+        comma = next((i for i, w in enumerate(clause[:index]) if w.lower == ","), -1)
+        start = comma + 1
+    for word in clause[start:index]:
         if word.lower in _AUX_HAVE_MODALS:
             break
         if word.lower in _PREPOSITIONS:
@@ -737,10 +827,24 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
         return False, []
     quantity = _en_quantity(text)
     compares = _EN_COMPARE.search(text) is not None
-    classes = [_en_class(word) for word in clause]
+    predicates = _predicates(clause)
+    # A purpose (to + verb) with no number says why, not what is measured: its nouns do not
+    # make the title measured ("3 customer stories per quarter to beat the drum of our social
+    # proof", "Write a guide to support sales").
+    read = clause
+    purpose = next(
+        (
+            i
+            for i, role in predicates
+            if role == "infinitive" and not (i > 1 and _participle(clause[i - 2]))
+        ),
+        None,
+    )  # (not after a participle: "tied to market benchmarks" is a preposition's object)
+    if purpose is not None and not _en_quantity(" ".join(w.text for w in clause[purpose:])):
+        read = clause[: purpose - 1]
+    classes = [_en_class(word) for word in read]
     if _SHARE.search(text):
         classes.append("measure")
-    predicates = _predicates(clause)
     lemmas = [clause[i].verb[0] for i, _ in predicates if clause[i].verb]  # type: ignore[index]
     measured = {"measure", "result", "quality"} & set(classes)
     events_or_outputs = {"event", "output"} & set(classes)
@@ -755,7 +859,17 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
     blocked = only_events or improves_output or "output" in counted
     if change and (measured or quantity) and not blocked:
         return True, []
-    if not predicates and (quantity or compares) and measured and "event" not in counted:
+    # What belongs to a share of the team's own people being reviewed, set or given (a
+    # passive) is coverage of the team's work too: "100% of team members' compensation is
+    # reviewed twice a year" (but not "90% of teammates are satisfied").
+    covered = _covers_own(clause, text, predicates)
+    if (
+        not predicates
+        and (quantity or compares)
+        and measured
+        and "event" not in counted
+        and covered is None
+    ):
         return True, []
     # The team's own people going through the team's own training or meetings is coverage of
     # work done (the labelling guide's decision 5), not a result; their using what the team
@@ -766,6 +880,7 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
         and any(w.lower.strip("'") in c.EN_OWN_PEOPLE for w in clause[: predicates[0][0]])
         and any(lemma in _PARTICIPATE for lemma in lemmas)
     )
+    own = own or covered is not None
     if "result" in counted and not interact and not own:
         return True, []
     coverage = roles & {"passive", "perfect"} or any(
@@ -843,6 +958,8 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
         if lemma in c.EN_IMPROVE and not _improves_output(clause, [(index, role)]):
             continue
         work.append((word.text, "work"))
+    if covered is not None and not work:
+        work.append((covered, "state"))
     for index, word in enumerate(clause):
         if word.lower in _AUX and index + 1 < len(clause):
             following = [w.lower for w in clause[index + 1 : index + 4]]
@@ -850,13 +967,44 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
                 work.append((f"{word.text} {clause[index + 1].text}", "state"))
     # (to + verb is a purpose, not what the key result does: "3 customer stories per quarter to
     # beat the drum")
-    if not work and all(role == "infinitive" for _, role in predicates) and not measured:
+    # (a count whose every head is an output or an event counts outputs, whatever modifies
+    # them: "3 customer stories per quarter")
+    outputs_counted = bool(counted) and all(head in ("output", "event") for head in counted)
+    if (
+        not work
+        and all(role == "infinitive" for _, role in predicates)
+        and (not measured or (outputs_counted and not change))
+    ):
         outputs = [
             w.text for w, k in zip(clause, classes, strict=False) if k in ("event", "output")
         ]
         if outputs and (quantity or _en_class(clause[0]) in ("event", "output") or len(clause) < 6):
             work.append((outputs[0], "outputs"))
     return False, work
+
+
+def _participle(word: _Word) -> bool:
+    return word.verb is not None and word.verb[1] == "past"
+
+
+_ALL = frozenset(["all", "every", "each"])
+
+
+def _covers_own(clause: list[_Word], text: str, predicates: list[tuple[int, str]]) -> str | None:
+    """The words showing that what belongs to a share of the team's own people is reviewed,
+    set or given (a passive): coverage of the team's work (decision 5), or None."""
+    if not (_SHARE.search(text) or (clause and clause[0].lower in _ALL)):
+        return None
+    stop = next((i for i, w in enumerate(clause) if w.lower in _AUX), None)
+    if stop is None or not any(w.lower.strip("'") in c.EN_OWN_PEOPLE for w in clause[:stop]):
+        return None
+    if stop and clause[stop - 1].lower.strip("'") in c.EN_OWN_PEOPLE:
+        return None  # "90% of teammates are satisfied": the people's own state, not coverage
+    for index, role in predicates:
+        lemma = clause[index].verb[0]  # type: ignore[index]
+        if index > stop and role == "passive" and lemma not in _ADOPTION:
+            return f"{clause[stop].text} {clause[index].text}"
+    return None
 
 
 def _object(clause: list[_Word], index: int, predicates: list[tuple[int, str]]) -> list[_Word]:
