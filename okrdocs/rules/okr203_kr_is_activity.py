@@ -34,7 +34,7 @@ class KrIsActivity(Rule):
     | a count of results obtained from others: customers, users, revenue, people hired, partners, press | outcome | Win 10 new enterprise customers; Secure $5M in commitments | 开发 5 个新客户; 招聘 3 名高级工程师 |
     | a method and a measured result (the result decides) | outcome | Host monthly meetups with 40 people attending on average | 举办 5 次促销，贡献总销售额的 30% |
     | 完成 / complete + a measured result | outcome | Complete $1.2M in new bookings | 完成 3 家企业客户签单，合同额 100 万元 |
-    | adoption or use of a deliverable by others | outcome | 80% of enterprise customers adopt code search | 新功能使用率达到 60% |
+    | adoption or use of a deliverable by others, also as a count of things others use (使用, 采用 … 的 N) | outcome | 80% of enterprise customers adopt code search; Five new apps built and adopted across the organisation | 新功能使用率达到 60%; 整个组织开发和采用的五个新应用程序 |
     | zero of something | outcome | Zero critical security incidents | 线上故障为零; 零架构违规 |
     | an outcome with a note on how it is measured, or an English remark in brackets (the note adds no work) | outcome | Meeting time falls from 120 to 45 minutes, as measured by the quarterly survey; Pipeline ahead of plan (stretch goal) | 新签约客户 20 家，按月统计; 客户满意度达到 90 分，以季度调查为准 |
     | work done: any other verb, at the start or anywhere | activity | Launch the self-service portal; Identify the gaps and implement 5 fixes; Document how teams use the deploy tools | 开展市场调研; 结合客户反馈制定方案 |

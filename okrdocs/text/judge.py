@@ -294,6 +294,8 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
     measured = "measure" in nouns or "result" in nouns or "quality" in nouns
 
     # 1. A measured outcome in this clause.
+    if quantity and _adopted(clause, predicates):
+        return True, []  # 整个组织开发和采用的五个新应用程序: a count of things others adopted
     if not counted_events and not interact and not _counts_outputs(clause):
         if (change or compares) and (measured or quantity):
             return True, []
@@ -343,6 +345,18 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
     if not work and quantity and _counts_outputs(clause):
         work.append((clause.text, "outputs"))  # 新功能上线数 > 10: a count of things made
     return False, work
+
+
+def _adopted(clause: _Clause, predicates: list[int]) -> bool:
+    """Whether the clause is a noun phrase whose head is qualified by what people do with it
+    (使用, 采用 … 的 N: every verb stands in a clause before 的, and one is of experience)."""
+    words = clause.words
+    if "的" not in words or not predicates or _is_verb(clause.tags[0]):
+        return False  # (完成 3 个用户使用的报表: a verb first is the predicate)
+    last = len(words) - 1 - words[::-1].index("的")
+    return all(index < last for index in predicates) and any(
+        words[index] in c.ZH_EXPERIENCE for index in predicates
+    )
 
 
 # What a verb of obtaining obtains when the key result is an outcome (开发客户, not 开发 App).

@@ -26,7 +26,7 @@ _GENERIC_ZH = c._set(
     决策 保障 假设 世界 每个 人 员工 个性化 无缝 优秀 高效 好 更好 更 新 最好 一流 领先 卓越 强
     大 持续 进一步 不断 开发 支持 交易 员工 伙伴 价值 经验 知识 技能 机制 体系 流程 生态 数字化
     智能化 规模 份额 表现 健康度 声誉 口碑 信任 效益 运营 安全 技术 人力 资源 招聘 培训
-    企业 软件 代码
+    企业 软件 代码 形象 性能
     """
 )
 _GENERIC_EN = c._set(
@@ -92,9 +92,20 @@ def _chinese(text: str) -> tuple[str, tuple[str, ...]] | None:
         and not (content[0].tag.startswith("v") and content[0].tag != "vn")
     ):
         return N_("it is a topic, not a change"), tuple(t.surface for t in content)
-    for token in tokens:
+    for index, token in enumerate(tokens):
         word, tag = token.word, token.tag
         if tag in ("x", "m", "code") or word in _FUNCTION_ZH:
+            continue
+        following = tokens[index + 1].word if index + 1 < len(tokens) else ""
+        if len(following) == 1 and _dimension_zh(word + following):
+            generic.append(token.surface)  # 敬业 + 度: a measure split by the dictionary
+            continue
+        if (
+            _noun_class(word) in ("result", "people")
+            or word.endswith("型")
+            or (len(word) == 1 and _dimension_zh(word) and generic)
+        ):
+            generic.append(token.surface)  # 顾客, 学习型, (敬业)度: generic people and kinds
             continue
         if tag == "eng":
             if word.lower() in _GENERIC_EN:
@@ -116,6 +127,12 @@ def _chinese(text: str) -> tuple[str, tuple[str, ...]] | None:
     if not generic:
         return None
     return N_("it names nothing beyond generic words"), tuple(dict.fromkeys(generic))
+
+
+def _noun_class(word: str) -> str | None:
+    from okrdocs.text.judge import _noun_class
+
+    return _noun_class(word)
 
 
 def _dimension_zh(word: str) -> bool:
