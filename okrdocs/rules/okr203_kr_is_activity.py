@@ -43,6 +43,7 @@ class KrIsActivity(Rule):
     | a capability | activity | Users can export reports; Admins are able to configure … | 能够按模板生成报表 |
     | a count of outputs or events, or how often the team holds them (a threshold does not make it an outcome) | activity | Write at least 4 blog posts per quarter; Plan a workshop at least once a year; 3 blog posts per quarter to beat the drum | 撰写 10 篇技术博客; 每月举办一次技术分享会; 增加销售活动的频率; 新版本发布数 > 5 |
     | contact with people, however many (visits, interviews, training, coverage of the team's own work) | activity | Interview 15 churned customers; 100% of teammates complete training | 完成 50 家客户拜访; 与 3 位客户联系 |
+    | work done with or for a number of people, or outputs or events counted with the people they are about (the people are not obtained) | activity | Run a pricing experiment with 3 customers | 完成 3 场用户测试; 发布 5 篇客户案例 |
     | what belongs to a share of the team's own people being reviewed or set, or how often the team does a piece of work (coverage of its own work) | activity | 100% of team members' compensation is reviewed at least twice a year | 全体员工的绩效每季度评审一次; 本季度每天 1 道算法题 |
     | a measure or a quality with no number | neither (OKR201 asks for a number) | Improve customer experience | 提升品牌影响力 |
 
@@ -54,7 +55,9 @@ class KrIsActivity(Rule):
     passive ("can be set up"); to + verb states a purpose, not what the key result does, and
     without a number its nouns do not make the title measured ("3 customer stories per quarter
     to support sales" counts outputs); a count (数) of things launched or made counts outputs
-    (新版本发布数 > 5). A leading time phrase or framing verb (本季度…, 力争…, "By the end of Q2,
+    (新版本发布数 > 5). A verb the lexicon lacks is recognised by its shape: a verb behind
+    re-, de-, on-, off- (refactor, onboard) or a word made a verb with -ize (containerize).
+    A leading time phrase or framing verb (本季度…, 力争…, "By the end of Q2,
     …") is read past for the cadence and the subject as well as for the predicate.
     A milestone (`type: milestone`) is a deliverable's state by declaration: only work written
     as work is flagged there.

@@ -159,11 +159,13 @@ def _quantity(clause: _Clause, numbered: bool | None) -> bool:
     return has_number(clause.text) if numbered is None else numbered
 
 
-def _heads(clause: _Clause, start: int, stop: int) -> list[str]:
-    """Classes of the nouns between two positions, merging a word with a suffix after it
-    (留存 + 率, 健康 + 度) and with an acronym (DAU)."""
+def _heads(clause: _Clause, start: int, stop: int, skip: frozenset[int] = frozenset()) -> list[str]:
+    """Classes of the nouns between two positions (but those at ``skip``), merging a word with
+    a suffix after it (留存 + 率, 健康 + 度) and with an acronym (DAU)."""
     found = []
     for index in range(start, stop):
+        if index in skip:
+            continue
         word, tag = clause.words[index], clause.tags[index]
         if tag in ("m", "x", "p", "uj", "c", "d", "r"):
             continue
@@ -171,6 +173,25 @@ def _heads(clause: _Clause, start: int, stop: int) -> list[str]:
         if kind:
             found.append(kind)
     return found
+
+
+def _modifiers_of_counted_outputs(clause: _Clause) -> frozenset[int]:
+    """The positions of the nouns that only qualify a counted output or event: 3 场用户测试, 5
+    篇客户案例 count tests and case studies, not users or customers."""
+    words, tags = clause.words, clause.tags
+    found: set[int] = set()
+    for index, tag in enumerate(tags):
+        if tag != "m":
+            continue
+        stop = index + 1
+        while stop < len(words) and (
+            tags[stop] in ("q", "m", "a", "b") or tags[stop].startswith("n") or tags[stop] == "vn"
+        ):
+            stop += 1
+        head = _zh_head(clause, index + 1, stop)
+        if head in ("output", "event") and stop - index > 2:
+            found.update(range(index + 1, stop - 1))
+    return frozenset(found)
 
 
 def _chinese(text: str) -> Verdict | None:
@@ -278,8 +299,8 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
     quantity = _quantity(clause, numbered)
     zero_at = next((i for i, w in enumerate(words) if w in ("零", "0", "为零", "清零", "归零")), -1)
     zero = zero_at >= 0
-    nouns = _heads(clause, 0, size)
     predicates = _predicate_positions(clause)
+    nouns = _heads(clause, 0, size, _modifiers_of_counted_outputs(clause))
     verbs = [words[i] for i in predicates]
     change = any(v in c.ZH_CHANGE for v in verbs) or (
         "从" in words and any(w in ("到", "至", "降至", "增至") for w in words)
@@ -807,8 +828,21 @@ def _counted_heads(clause: list[_Word]) -> list[str | None]:
             kind = _en_class(following)
             if kind:
                 head = kind
+        if (
+            head == "result"
+            and index
+            and clause[index - 1].lower in _COMPANY
+            and not any(w.verb and w.verb[1] == "gerund" for w in clause[index + 1 :])
+        ):
+            # "Run a pricing experiment with 3 customers": who the work is with (but "with 40
+            # people attending": what they do is the result)
+            head = "company"
         heads.append(head)
     return heads
+
+
+# Prepositions that name who work is done with or asked, not what is obtained.
+_COMPANY = frozenset(["with", "among", "alongside"])
 
 
 _NUMBER_WORDS = frozenset(
