@@ -338,6 +338,6 @@ EN_DELIVERED = _set(
     """
     available public visible live ready accessible discoverable documented defined published
     listed in-place enabled up-to-date complete done shipped released launched implemented
-    deployed integrated operational
+    deployed integrated operational ga beta alpha
     """
 )
