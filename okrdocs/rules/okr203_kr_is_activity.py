@@ -57,7 +57,9 @@ class KrIsActivity(Rule):
     to support sales" counts outputs); a count (数) of things launched or made counts outputs
     (新版本发布数 > 5). A verb the lexicon lacks is recognised by its shape: a verb behind
     re-, de-, on-, off- (refactor, onboard) or a word made a verb with -ize (containerize).
-    A leading time phrase or framing verb (本季度…, 力争…, "By the end of Q2,
+    "Top N" as the object of a verb of work selects items ("Identify the top 10 bottlenecks"),
+    it is not a rank reached ("Reach top 3 in market share"). A leading time phrase or framing
+    verb (本季度…, 力争…, "By the end of Q2,
     …") is read past for the cadence and the subject as well as for the predicate.
     A milestone (`type: milestone`) is a deliverable's state by declaration: only work written
     as work is flagged there.

@@ -300,12 +300,18 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
     zero_at = next((i for i, w in enumerate(words) if w in ("零", "0", "为零", "清零", "归零")), -1)
     zero = zero_at >= 0
     predicates = _predicate_positions(clause)
-    nouns = _heads(clause, 0, size, _modifiers_of_counted_outputs(clause))
+    skip = _modifiers_of_counted_outputs(clause)
+    selects_top = _zh_selects_top(clause, predicates)
+    if selects_top:  # (排名 前 N as what is selected, not a measure)
+        skip |= frozenset(i for i, w in enumerate(words) if w == "排名")
+    nouns = _heads(clause, 0, size, skip)
     verbs = [words[i] for i in predicates]
     change = any(v in c.ZH_CHANGE for v in verbs) or (
         "从" in words and any(w in ("到", "至", "降至", "增至") for w in words)
     )
     compares = any(w in _ZH_COMPARATORS for w in words)
+    if selects_top:
+        compares = False  # 梳理排名前 10 的性能瓶颈: work on the items it selects, not a rank
     interact = any(v in c.ZH_INTERACT for v in verbs)
     counted_events = _counted_events(clause)
     lead = _after_time(clause)  # (本季度每天 1 道题, 力争每周…: the cadence after them)
@@ -352,7 +358,7 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
             word not in c.ZH_ACQUIRE_OR_MAKE or _obtains(clause, index, following, quantity)
         ):
             continue  # 开发 5 个新客户, 招募志愿者: results or people obtained
-        objects = _heads(clause, index + 1, following)
+        objects = _heads(clause, index + 1, following, skip)
         if word in c.ZH_IMPROVE and not ({"output", "event"} & set(objects)):
             continue
         if objects and objects[-1] in ("quality", "measure") and word not in c.ZH_INTERACT:
@@ -402,6 +408,18 @@ def _zh_head(clause: _Clause, start: int, stop: int) -> str | None:
         if tag.startswith(("n", "v")) or tag in ("eng", "j", "l", "i", "b", "s"):
             return _noun_class(clause.words[index]) or "unknown"
     return None
+
+
+def _zh_selects_top(clause: _Clause, predicates: list[int]) -> bool:
+    """Whether 前 N (排名前 N) is the object of the first predicate, a verb of work."""
+    if not predicates:
+        return False
+    first = predicates[0]
+    word = clause.words[first]
+    if word in c.ZH_CHANGE or word in c.ZH_FRAME or word in c.ZH_ACQUIRE or word in c.ZH_REACH:
+        return False
+    following = clause.words[first + 1 : first + 3]
+    return following[:1] == ["前"] or following == ["排名", "前"]
 
 
 def _work_cadence(clause: _Clause) -> int:
@@ -874,8 +892,12 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
     if text.rstrip().endswith("?"):
         return False, []
     quantity = _en_quantity(text)
-    compares = _EN_COMPARE.search(text) is not None
     predicates = _predicates(clause)
+    if _selects_top(clause, predicates):
+        # "Identify the top 10 bottlenecks", "implement top 3 of the ideas": work on the items
+        # it selects, not a rank reached
+        text = " ".join(w.text for w in clause if w.lower != "top")
+    compares = _EN_COMPARE.search(text) is not None
     # A purpose (to + verb) with no number says why, not what is measured: its nouns do not
     # make the title measured ("3 customer stories per quarter to beat the drum of our social
     # proof", "Write a guide to support sales").
@@ -1029,6 +1051,18 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
         if outputs and (quantity or _en_class(clause[0]) in ("event", "output") or len(clause) < 6):
             work.append((outputs[0], "outputs"))
     return False, work
+
+
+def _selects_top(clause: list[_Word], predicates: list[tuple[int, str]]) -> bool:
+    """Whether "top N" is the object of a verb of work (imperative or gerund): items selected."""
+    for index, role in predicates:
+        lemma = clause[index].verb[0]  # type: ignore[index]
+        if role not in ("imperative", "gerund") or lemma in c.EN_CHANGE or lemma in c.EN_FRAME:
+            continue
+        following = [w.lower for w in clause[index + 1 : index + 3]]
+        if "top" in following and following.index("top") <= int(following[0] == "the"):
+            return True
+    return False
 
 
 def _participle(word: _Word) -> bool:
