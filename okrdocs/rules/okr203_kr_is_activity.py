@@ -36,7 +36,7 @@ class KrIsActivity(Rule):
     | 完成 / complete + a measured result | outcome | Complete $1.2M in new bookings | 完成 3 家企业客户签单，合同额 100 万元 |
     | adoption or use of a deliverable by others, also as a count of things others use (使用, 采用 … 的 N) | outcome | 80% of enterprise customers adopt code search; Five new apps built and adopted across the organisation | 新功能使用率达到 60%; 整个组织开发和采用的五个新应用程序 |
     | zero of something | outcome | Zero critical security incidents | 线上故障为零; 零架构违规 |
-    | an outcome with a note on how it is measured, or an English remark in brackets (the note adds no work) | outcome | Meeting time falls from 120 to 45 minutes, as measured by the quarterly survey; Pipeline ahead of plan (stretch goal) | 新签约客户 20 家，按月统计; 客户满意度达到 90 分，以季度调查为准 |
+    | an outcome with a note on how it is measured, examples after it, or an English remark in brackets (the note adds no work) | outcome | Meeting time falls from 120 to 45 minutes, as measured by the quarterly survey; Pipeline ahead of plan (stretch goal); Team members rely on the handbook, for example by linking it in reviews | 新签约客户 20 家，按月统计; 客户满意度达到 90 分，以季度调查为准; 客户留存率达到 90%，例如通过季度回访 |
     | work done: any other verb, at the start or anywhere | activity | Launch the self-service portal; Identify the gaps and implement 5 fixes; Document how teams use the deploy tools | 开展市场调研; 结合客户反馈制定方案 |
     | a verb of obtaining or reaching with a thing, not a result, for object | activity | Add dark mode; Achieve SOC2 compliance | 开发会员 App; 实现自动化部署 |
     | a deliverable's state, with or without a verb | activity | The onboarding process is documented; SSO can be set up from the admin page; The handbook outlines …; Support for Bitbucket Server is GA | 财务系统简易版上线; 流程标准化; 手册编制完成; Bitbucket Server 支持正式上线 |

@@ -114,8 +114,15 @@ def _zh_clauses(text: str) -> list[_Clause]:
 
 
 def _zh_measuring_note(clause: _Clause) -> bool:
-    """按月统计, 以季度调查为准, 按自然月计算: how the result is counted, not work done."""
-    return clause.words[0] in _ZH_MANNER and any(w in c.ZH_MEASURING for w in clause.words[1:])
+    """按月统计, 以季度调查为准, 按自然月计算: how the result is counted, not work done; 例如…,
+    比如…: examples of what the key result names."""
+    first = clause.words[0]
+    return first in _ZH_EXAMPLES or (
+        first in _ZH_MANNER and any(w in c.ZH_MEASURING for w in clause.words[1:])
+    )
+
+
+_ZH_EXAMPLES = frozenset(["例如", "比如", "譬如", "诸如", "如"])
 
 
 def _is_verb(tag: str) -> bool:
@@ -583,6 +590,24 @@ def _classify_en(lower: str) -> str | None:
     return None
 
 
+_NOTE_STARTS = frozenset(["as", *c.EN_MEASURING_FORMS])
+_EXAMPLE_STARTS = frozenset(["e.g", "e.g.", "eg", "such", "for", "including", "like"])
+
+
+def _example_note(words: list[_Word], index: int) -> bool:
+    """Whether examples of what the key result names start here, after a comma: ", e.g. …",
+    ", such as …", ", for example …", ", including …"."""
+    if not index or words[index - 1].lower != ",":
+        return False
+    after = words[index + 1].lower if index + 1 < len(words) else ""
+    lower = words[index].lower
+    return (
+        lower in ("e.g", "e.g.", "eg", "including", "like")
+        or (lower == "such" and after == "as")
+        or (lower == "for" and after in ("example", "instance"))
+    )
+
+
 def _measuring_note(words: list[_Word], index: int) -> bool:
     """Whether a note on how the result is measured starts here: a participle of measuring
     opening a clause or after "as" or a comma ("; tracked in the dashboard", ", as measured by
@@ -605,7 +630,9 @@ def _en_clauses(words: list[_Word]) -> list[tuple[list[_Word], bool]]:
             depth = max(0, depth + (word.lower == "(") - (word.lower == ")"))
             clauses.append(([], depth > 0))
             continue
-        if word.lower in ("as", *c.EN_MEASURING_FORMS) and _measuring_note(words, index):
+        if (word.lower in _NOTE_STARTS and _measuring_note(words, index)) or (
+            word.lower in _EXAMPLE_STARTS and _example_note(words, index)
+        ):
             clauses.append(([], True))
         clauses[-1][0].append(word)
     return [(clause, aside) for clause, aside in clauses if clause]
