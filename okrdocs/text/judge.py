@@ -272,6 +272,36 @@ _ZH_TIME_WORDS = c._set(
 _PERIOD_NAME = Lazy(r"^(?:q[1-4]|h[12]|fy\d{2,4})$", re.I)
 
 
+_ZH_TIME_ENDS = ("月", "日", "号", "底", "末", "年", "季", "季度", "周", "天", "星期", "初", "中旬")
+
+
+def _zh_time_word(word: str, tag: str) -> bool:
+    """A date, period or duration: 9 月, 月底, 年底, 两周, Q3 (what 前 or 内 after it makes a
+    deadline)."""
+    return (
+        tag == "t"
+        or (tag in ("m", "n", "f", "q") and word.endswith(_ZH_TIME_ENDS))
+        or (tag == "eng" and _PERIOD_NAME.match(word) is not None)
+    )
+
+
+def _only_deadline_numbers(clause: _Clause) -> bool:
+    """Whether every number in the clause belongs to a deadline (3 个月内, 9 月底前): it then
+    counts no outputs."""
+    words, tags = clause.words, clause.tags
+    numbers = [i for i, tag in enumerate(tags) if tag == "m"]
+    if not numbers:
+        return False
+    for index in numbers:
+        window = range(index, min(len(words), index + 4))
+        if not any(
+            words[i] in _ZH_COMPARATORS and i and _zh_time_word(words[i - 1], tags[i - 1])
+            for i in window
+        ):
+            return False
+    return True
+
+
 def _after_time(clause: _Clause) -> int:
     """The position after a leading time phrase or framing verb (0 when there is none, or
     nothing follows)."""
@@ -316,7 +346,10 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
     change = any(v in c.ZH_CHANGE for v in verbs) or (
         "从" in words and any(w in ("到", "至", "降至", "增至") for w in words)
     )
-    compares = any(w in _ZH_COMPARATORS for w in words)
+    compares = any(
+        w in _ZH_COMPARATORS and not (i and _zh_time_word(words[i - 1], clause.tags[i - 1]))
+        for i, w in enumerate(words)
+    )  # (9月底前, Q3 前, 两周内: a deadline, not a comparison)
     if selects_top:
         compares = False  # 梳理排名前 10 的性能瓶颈: work on the items it selects, not a rank
     interact = any(v in c.ZH_INTERACT for v in verbs)
@@ -374,7 +407,13 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
     if not work and (recurring or counted_events) and (quantity or change):
         cadence = _work_cadence(clause)
         work.append((clause.surfaces[cadence if cadence >= 0 else lead], "events"))
-    if not work and ("output" in nouns or "event" in nouns) and quantity and not measured:
+    if (
+        not work
+        and ("output" in nouns or "event" in nouns)
+        and quantity
+        and not measured
+        and not _only_deadline_numbers(clause)
+    ):
         work.append((clause.text, "outputs"))
     if not work and quantity and _counts_outputs(clause):
         work.append((clause.text, "outputs"))  # 新功能上线数 > 10: a count of things made
@@ -918,8 +957,11 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
     text = " ".join(word.text for word in clause)
     if text.rstrip().endswith("?"):
         return False, []
-    quantity = _en_quantity(text)
     predicates = _predicates(clause)
+    if predicates and predicates[0][1] == "imperative" and _EN_DEADLINE.search(text):
+        # "Complete the migration within two weeks": a deadline on work, not a comparison
+        text = _EN_DEADLINE.sub(" ", text)
+    quantity = _en_quantity(text)
     if _selects_top(clause, predicates):
         # "Identify the top 10 bottlenecks", "implement top 3 of the ideas": work on the items
         # it selects, not a rank reached
@@ -1075,7 +1117,8 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
         outputs = [
             w.text for w, k in zip(clause, classes, strict=False) if k in ("event", "output")
         ]
-        if outputs and (quantity or _en_class(clause[0]) in ("event", "output") or len(clause) < 6):
+        counts = quantity and _en_quantity(_EN_DEADLINE.sub(" ", text))  # (not a deadline's)
+        if outputs and (counts or _en_class(clause[0]) in ("event", "output") or len(clause) < 6):
             work.append((outputs[0], "outputs"))
     return False, work
 
@@ -1155,6 +1198,11 @@ def _en_quantity(text: str) -> bool:
     return has_number(text) or _EN_PLACEHOLDER.search(text) is not None
 
 
+_EN_DEADLINE = Lazy(
+    r"\b(?:within|by|before|in)\s+(?:the\s+)?(?:next\s+|first\s+)?(?:\d+|one|two|three|four|"
+    r"five|six|a|an)\s+(?:business\s+)?(?:days?|weeks?|months?|quarters?|years?)\b",
+    re.I,
+)
 _COUNT_PLACEHOLDER = Lazy(r"[$≥]*[nxz]\d+")
 _SHARE = Lazy(r"\btop[- ]?\d+|\d+\s*%\s*of\b", re.I)
 _EN_PLACEHOLDER = Lazy(r"\b[NXZ]\d*\b|\$[NXZ]\d*")
