@@ -123,6 +123,15 @@ def _zh_measuring_note(clause: _Clause) -> bool:
 
 
 _ZH_EXAMPLES = frozenset(["例如", "比如", "譬如", "诸如", "如"])
+_ZH_UNTIL = c._set("截至 截止 截止到 到 至 于 在 为止 前 之前 以前")
+
+
+def _zh_time_frame(clause: _Clause) -> bool:
+    """Whether the clause is only a time frame: 截至 9 月 30 日, 到年底为止."""
+    return all(
+        word in _ZH_UNTIL or tag in ("m", "t", "q") or _zh_time_word(word, tag)
+        for word, tag in zip(clause.words, clause.tags, strict=True)
+    ) and any(tag != "m" for tag in clause.tags)
 
 
 def _is_verb(tag: str) -> bool:
@@ -211,9 +220,10 @@ def _chinese(text: str) -> Verdict | None:
     for position, clause in enumerate(clauses):
         result, work = _zh_clause(clause, numbered)
         outcome = outcome or result
-        if position and _zh_measuring_note(clause):
-            continue  # how the result is counted (，按月统计; in brackets, Chinese titles often
-            # list the work itself: 视觉统一（配色、字号、间距）)
+        if (position and _zh_measuring_note(clause)) or _zh_time_frame(clause):
+            # a time frame (截至 9 月 30 日，…), or how the result is counted (，按月统计; not
+            # brackets: Chinese titles often list the work itself in them, 视觉统一（配色、字号）)
+            continue
         activity.extend(work)
     if outcome or not activity:
         return None
