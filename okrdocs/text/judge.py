@@ -64,21 +64,23 @@ def _ends(word: str, suffixes: tuple[str, ...]) -> bool:
 
 
 _ZH_CLAUSE_BREAK = set(",，;；。!！?？:：()（）[]【】") | {"-", "—", "–", "->", "→"}
-_ZH_COMPARATORS = {
-    ">",
-    "<",
-    "≥",
-    "≤",
-    ">=",
-    "<=",
-    "以上",
-    "以下",
-    "以内",
-    "之内",
-    "内",
-    "前",
-    "top",
-}
+_ZH_COMPARATORS = frozenset(
+    {
+        ">",
+        "<",
+        "≥",
+        "≤",
+        ">=",
+        "<=",
+        "以上",
+        "以下",
+        "以内",
+        "之内",
+        "内",
+        "前",
+        "top",
+    }
+)
 _PLACEHOLDER = Lazy(r"^(?:x{2,}%?|n\d*|z{3,}|[$¥]?[nx]\d*[%万亿]?)$", re.I)
 
 
@@ -128,6 +130,8 @@ _ZH_UNTIL = c._set("截至 截止 截止到 到 至 于 在 为止 前 之前 �
 
 def _zh_time_frame(clause: _Clause) -> bool:
     """Whether the clause is only a time frame: 截至 9 月 30 日, 到年底为止."""
+    if clause.words[0] not in _ZH_UNTIL and clause.tags[0] not in ("m", "t"):
+        return False
     return all(
         word in _ZH_UNTIL or tag in ("m", "t", "q") or _zh_time_word(word, tag)
         for word, tag in zip(clause.words, clause.tags, strict=True)
@@ -196,6 +200,8 @@ def _modifiers_of_counted_outputs(clause: _Clause) -> frozenset[int]:
     篇客户案例 count tests and case studies, not users or customers."""
     words, tags = clause.words, clause.tags
     found: set[int] = set()
+    if "m" not in tags:
+        return frozenset()
     for index, tag in enumerate(tags):
         if tag != "m":
             continue
@@ -356,7 +362,7 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
     change = any(v in c.ZH_CHANGE for v in verbs) or (
         "从" in words and any(w in ("到", "至", "降至", "增至") for w in words)
     )
-    compares = any(
+    compares = not _ZH_COMPARATORS.isdisjoint(words) and any(
         w in _ZH_COMPARATORS and not (i and _zh_time_word(words[i - 1], clause.tags[i - 1]))
         for i, w in enumerate(words)
     )  # (9月底前, Q3 前, 两周内: a deadline, not a comparison)
@@ -482,12 +488,14 @@ def _work_cadence(clause: _Clause) -> int:
     """Where a verb of work stands between a cadence and a count of times (绩效每季度评审一次:
     how often the team does a piece of work), or -1."""
     words, tags = clause.words, clause.tags
+    if "每" not in "".join(words):
+        return -1
     for index, word in enumerate(words[:-1]):
         if (
-            _is_verb(tags[index])
+            words[index + 1][-1:] in ("次", "遍", "回")
             and index
+            and _is_verb(tags[index])
             and (words[index - 1].startswith("每") or words[max(0, index - 2)] == "每")
-            and words[index + 1][-1:] in ("次", "遍", "回")
             and word not in c.ZH_CHANGE
             and word not in c.ZH_EXPERIENCE
             and word not in c.ZH_FRAME
@@ -641,6 +649,8 @@ def _classify_en(lower: str) -> str | None:
 
 _NOTE_STARTS = frozenset(["as", *c.EN_MEASURING_FORMS])
 _EXAMPLE_STARTS = frozenset(["e.g", "e.g.", "eg", "such", "for", "including", "like"])
+_ASIDE_STARTS = _NOTE_STARTS | _EXAMPLE_STARTS
+_BREAKS = frozenset([";", ":", "(", ")", "->", "="])
 
 
 def _example_note(words: list[_Word], index: int) -> bool:
@@ -675,12 +685,13 @@ def _en_clauses(words: list[_Word]) -> list[tuple[list[_Word], bool]]:
     clauses: list[tuple[list[_Word], bool]] = [([], False)]
     depth = 0
     for index, word in enumerate(words):
-        if word.lower in (";", ":", "(", ")", "->", "="):
-            depth = max(0, depth + (word.lower == "(") - (word.lower == ")"))
+        lower = word.lower
+        if lower in _BREAKS:
+            depth = max(0, depth + (lower == "(") - (lower == ")"))
             clauses.append(([], depth > 0))
             continue
-        if (word.lower in _NOTE_STARTS and _measuring_note(words, index)) or (
-            word.lower in _EXAMPLE_STARTS and _example_note(words, index)
+        if lower in _ASIDE_STARTS and (
+            _measuring_note(words, index) if lower in _NOTE_STARTS else _example_note(words, index)
         ):
             clauses.append(([], True))
         clauses[-1][0].append(word)
@@ -968,7 +979,12 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
     if text.rstrip().endswith("?"):
         return False, []
     predicates = _predicates(clause)
-    if predicates and predicates[0][1] == "imperative" and _EN_DEADLINE.search(text):
+    if (
+        predicates
+        and predicates[0][1] == "imperative"
+        and any(unit in text for unit in _PERIOD_UNITS)
+        and _EN_DEADLINE.search(text)
+    ):
         # "Complete the migration within two weeks": a deadline on work, not a comparison
         text = _EN_DEADLINE.sub(" ", text)
     quantity = _en_quantity(text)
@@ -992,7 +1008,8 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
     if purpose is not None and not _en_quantity(" ".join(w.text for w in clause[purpose:])):
         read = clause[: purpose - 1]
     classes = [_en_class(word) for word in read]
-    if _SHARE.search(text):
+    share = _SHARE.search(text) is not None
+    if share:
         classes.append("measure")
     lemmas = [clause[i].verb[0] for i, _ in predicates if clause[i].verb]  # type: ignore[index]
     measured = {"measure", "result", "quality"} & set(classes)
@@ -1011,7 +1028,7 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
     # What belongs to a share of the team's own people being reviewed, set or given (a
     # passive) is coverage of the team's work too: "100% of team members' compensation is
     # reviewed twice a year" (but not "90% of teammates are satisfied").
-    covered = _covers_own(clause, text, predicates)
+    covered = _covers_own(clause, share, predicates)
     if (
         not predicates
         and (quantity or compares)
@@ -1127,7 +1144,10 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
         outputs = [
             w.text for w, k in zip(clause, classes, strict=False) if k in ("event", "output")
         ]
-        counts = quantity and _en_quantity(_EN_DEADLINE.sub(" ", text))  # (not a deadline's)
+        counts = quantity and (
+            not any(unit in text for unit in _PERIOD_UNITS)
+            or _en_quantity(_EN_DEADLINE.sub(" ", text))  # (not a deadline's number)
+        )
         if outputs and (counts or _en_class(clause[0]) in ("event", "output") or len(clause) < 6):
             work.append((outputs[0], "outputs"))
     return False, work
@@ -1152,10 +1172,10 @@ def _participle(word: _Word) -> bool:
 _ALL = frozenset(["all", "every", "each"])
 
 
-def _covers_own(clause: list[_Word], text: str, predicates: list[tuple[int, str]]) -> str | None:
+def _covers_own(clause: list[_Word], share: bool, predicates: list[tuple[int, str]]) -> str | None:
     """The words showing that what belongs to a share of the team's own people is reviewed,
     set or given (a passive): coverage of the team's work (decision 5), or None."""
-    if not (_SHARE.search(text) or (clause and clause[0].lower in _ALL)):
+    if not (share or (clause and clause[0].lower in _ALL)):
         return None
     stop = next((i for i, w in enumerate(clause) if w.lower in _AUX), None)
     if stop is None or not any(w.lower.strip("'") in c.EN_OWN_PEOPLE for w in clause[:stop]):
@@ -1208,6 +1228,7 @@ def _en_quantity(text: str) -> bool:
     return has_number(text) or _EN_PLACEHOLDER.search(text) is not None
 
 
+_PERIOD_UNITS = ("day", "week", "month", "quarter", "year")
 _EN_DEADLINE = Lazy(
     r"\b(?:within|by|before|in)\s+(?:the\s+)?(?:next\s+|first\s+)?(?:\d+|one|two|three|four|"
     r"five|six|a|an)\s+(?:business\s+)?(?:days?|weeks?|months?|quarters?|years?)\b",

@@ -16,6 +16,7 @@ from okrdocs.language import has_cjk
 from okrdocs.lazyre import Lazy
 from okrdocs.text import classes as c
 from okrdocs.text import en, zh
+from okrdocs.text.judge import _noun_class
 
 _GENERIC_ZH = c._set(
     """
@@ -96,17 +97,6 @@ def _chinese(text: str) -> tuple[str, tuple[str, ...]] | None:
         word, tag = token.word, token.tag
         if tag in ("x", "m", "code") or word in _FUNCTION_ZH:
             continue
-        following = tokens[index + 1].word if index + 1 < len(tokens) else ""
-        if len(following) == 1 and _dimension_zh(word + following):
-            generic.append(token.surface)  # 敬业 + 度: a measure split by the dictionary
-            continue
-        if (
-            _noun_class(word) in ("result", "people")
-            or word.endswith("型")
-            or (len(word) == 1 and _dimension_zh(word) and generic)
-        ):
-            generic.append(token.surface)  # 顾客, 学习型, (敬业)度: generic people and kinds
-            continue
         if tag == "eng":
             if word.lower() in _GENERIC_EN:
                 generic.append(token.surface)
@@ -121,6 +111,13 @@ def _chinese(text: str) -> tuple[str, tuple[str, ...]] | None:
         ):
             generic.append(token.surface)
             continue
+        following = tokens[index + 1].word if index + 1 < len(tokens) else ""
+        if len(following) == 1 and _dimension_zh(word + following):
+            generic.append(token.surface)  # 敬业 + 度: a measure split by the dictionary
+            continue
+        if _noun_class(word) in ("result", "people") or word.endswith("型"):
+            generic.append(token.surface)  # 顾客, 学习型: generic people and kinds
+            continue
         if tag in ("ns", "nt", "nz", "nr") or len(word) >= 2:
             return None  # a place, an organisation or a thing named
         generic.append(token.surface)  # a stray character
@@ -129,17 +126,9 @@ def _chinese(text: str) -> tuple[str, tuple[str, ...]] | None:
     return N_("it names nothing beyond generic words"), tuple(dict.fromkeys(generic))
 
 
-def _noun_class(word: str) -> str | None:
-    from okrdocs.text.judge import _noun_class
-
-    return _noun_class(word)
-
-
 def _dimension_zh(word: str) -> bool:
     """A measure or a quality (效率, 竞争力, 满意度): what every team could want more of, by
     the same suffix classes as OKR203 (``classes``)."""
-    from okrdocs.text.judge import _noun_class
-
     return _noun_class(word) in ("measure", "quality")
 
 

@@ -138,10 +138,10 @@ def _run_tokens(run: str, traditional: bool) -> tuple[Token, ...]:
     read as the mainland's (軟體 as 软件, 使用者 as 用户)."""
     position = 0
     found = []
-    taiwan = lexicon.taiwan_words() if traditional else {}
+    taiwan = lexicon.taiwan_words() if traditional else None
     for word, tag in segment(simplified(run)):
         surface = run[position : position + len(word)]
-        found.append(Token(taiwan.get(word, word), tag, surface))
+        found.append(Token(taiwan.get(word, word) if taiwan else word, tag, surface))
         position += len(word)
     return tuple(found)
 
