@@ -59,7 +59,8 @@ class KrIsActivity(Rule):
     re-, de-, on-, off- (refactor, onboard) or a word made a verb with -ize (containerize).
     A deadline (9 月底前, 两周内, "by the end of Q3") is not a comparison, and its number
     counts nothing: 9 月底前完成市场调研 is work, 全部员工在 3 个月内开始使用该系统 adoption; a
-    clause that is only a time frame (截至 9 月 30 日，…) adds no work.
+    clause that is only a time frame (截至 9 月 30 日，…) or says only how the result is tracked
+    (；每月跟踪, "; tracked in the weekly dashboard") adds no work.
     "Top N" as the object of a verb of work selects items ("Identify the top 10 bottlenecks"),
     it is not a rank reached ("Reach top 3 in market share"). A leading time phrase or framing
     verb (本季度…, 力争…, "By the end of Q2,

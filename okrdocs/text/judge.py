@@ -118,9 +118,16 @@ def _zh_clauses(text: str) -> list[_Clause]:
 def _zh_measuring_note(clause: _Clause) -> bool:
     """按月统计, 以季度调查为准, 按自然月计算: how the result is counted, not work done; 例如…,
     比如…: examples of what the key result names."""
-    first = clause.words[0]
-    return first in _ZH_EXAMPLES or (
-        first in _ZH_MANNER and any(w in c.ZH_MEASURING for w in clause.words[1:])
+    words = clause.words
+    if words[0] in _ZH_EXAMPLES:
+        return True
+    measuring = any(w in c.ZH_MEASURING for w in words)
+    return measuring and (
+        words[0] in _ZH_MANNER
+        or all(  # 持续跟踪, 每月跟踪: only how and when it is tracked
+            w in c.ZH_MEASURING or tag in ("d", "vd", "t", "r", "m", "q") or w.startswith("每")
+            for w, tag in zip(words, clause.tags, strict=True)
+        )
     )
 
 
@@ -285,6 +292,7 @@ _ZH_TIME_WORDS = c._set(
     年底 年末 月底 季末 季度末 年内 月内
     """
 )
+_ZH_WE = frozenset(["我", "我们", "咱们", "本人"])
 _PERIOD_NAME = Lazy(r"^(?:q[1-4]|h[12]|fy\d{2,4})$", re.I)
 
 
@@ -329,6 +337,7 @@ def _after_time(clause: _Clause) -> int:
             tag == "t"
             or word in _ZH_TIME_WORDS
             or word in c.ZH_FRAME  # 力争每天…, 确保每周…
+            or word in _ZH_WE  # 我们每天…
             or (tag == "eng" and _PERIOD_NAME.match(word))
         ):
             index += 1
