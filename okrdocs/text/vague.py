@@ -11,12 +11,14 @@ Words are read with the same lexicons as key results: Chinese is segmented (so �
 
 from __future__ import annotations
 
+import re
+
 from okrdocs.i18n import N_
 from okrdocs.language import has_cjk
 from okrdocs.lazyre import Lazy
 from okrdocs.text import classes as c
 from okrdocs.text import en, zh
-from okrdocs.text.judge import _noun_class
+from okrdocs.text.judge import _ZH_TIME_WORDS, _noun_class, _zh_time_word
 
 _GENERIC_ZH = c._set(
     """
@@ -56,6 +58,7 @@ _FUNCTION_EN = c._set(
     """
 )
 _NAME = Lazy(r"[A-Za-z][A-Za-z0-9.+#-]*")
+_EN_PERIOD = Lazy(r"^(?:q[1-4]|h[12]|fy\d{2,4}|quarter|quarterly|annual|year|half)$", re.I)
 
 
 def objective_vagueness(objective: str) -> tuple[str, tuple[str, ...]] | None:
@@ -70,7 +73,12 @@ def objective_vagueness(objective: str) -> tuple[str, tuple[str, ...]] | None:
 
 def _chinese(text: str) -> tuple[str, tuple[str, ...]] | None:
     generic: list[str] = []
+    # A time it opens with (本季度, 第三季度, 2026 年) is not what will be different.
     tokens = zh.tokens(text)
+    lead = 0
+    while lead < len(tokens) - 1 and (_time_token(tokens[lead]) or tokens[lead].tag == "x"):
+        lead += 1
+    tokens = tokens[lead:]
     content = [t for t in tokens if t.tag not in ("x", "m", "code") and t.word not in _FUNCTION_ZH]
     cjk = sum(len(t.word) for t in content if t.tag != "eng")
     stray = 0
@@ -126,6 +134,10 @@ def _chinese(text: str) -> tuple[str, tuple[str, ...]] | None:
     return N_("it names nothing beyond generic words"), tuple(dict.fromkeys(generic))
 
 
+def _time_token(token: zh.Token) -> bool:
+    return token.word in _ZH_TIME_WORDS or _zh_time_word(token.word, token.tag)
+
+
 def _dimension_zh(word: str) -> bool:
     """A measure or a quality (效率, 竞争力, 满意度): what every team could want more of, by
     the same suffix classes as OKR203 (``classes``)."""
@@ -150,6 +162,14 @@ def _is_verb(word: str, first: bool) -> bool:
 
 def _english(text: str) -> tuple[str, tuple[str, ...]] | None:
     words = [w.rstrip(".") for w in _NAME.findall(text.replace("’", "'"))]
+    # A time it opens with ("In Q3,", "FY26:") is not what will be different.
+    lead = 0
+    while lead < len(words) - 1 and (
+        _EN_PERIOD.match(words[lead]) or (words[lead].lower() in ("in", "by", "for", "during"))
+    ):
+        lead += 1
+    if lead and _EN_PERIOD.match(words[lead - 1]):
+        words = words[lead:]
     if not words:
         return None
     content = [w for w in words if w.lower() not in _FUNCTION_EN]
