@@ -579,7 +579,7 @@ _ENDS_OBJECT = frozenset((_PREPOSITIONS - {"of"}) | _CONJUNCTIONS | {",", "."})
 _EN_COMPARE = Lazy(
     r"\b(?:from\b.*\bto|at least|at most|no more than|no less than|more than|less than|fewer than"
     r"|greater than|below|above|under|over|up to|within|or more|or less|or higher|or lower)\b"
-    r"|[≥≤<>]|%|\b\d+x\b|\btop[- ]?\d+",
+    r"|[≥≤<>]|%|\bpercent\b|\b\d+x\b|\btop[- ]?\d+",
     re.I,
 )
 
@@ -1244,7 +1244,7 @@ _EN_DEADLINE = Lazy(
     re.I,
 )
 _COUNT_PLACEHOLDER = Lazy(r"[$≥]*[nxz]\d+")
-_SHARE = Lazy(r"\btop[- ]?\d+|\d+\s*%\s*of\b", re.I)
+_SHARE = Lazy(r"\btop[- ]?\d+|(?:\d+|\b[nx]\d*)\s*(?:%|percent\b)\s*of\b", re.I)
 _EN_PLACEHOLDER = Lazy(r"\b[NXZ]\d*\b|\$[NXZ]\d*")
 
 
