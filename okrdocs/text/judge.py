@@ -1159,6 +1159,12 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
         )
         if outputs and (counts or _en_class(clause[0]) in ("event", "output") or len(clause) < 6):
             work.append((outputs[0], "outputs"))
+        elif not predicates and not quantity:
+            # A bare deliverable: a noun phrase whose head is an output, or a thing said to be in
+            # place or live ("A public roadmap on the website", "Advisory board in place")
+            head = _phrase_head(clause)
+            if head is not None and (_en_class(head) == "output" or _in_place(clause)):
+                work.append((head.text, "state"))
     return False, work
 
 
@@ -1172,6 +1178,22 @@ def _selects_top(clause: list[_Word], predicates: list[tuple[int, str]]) -> bool
         if "top" in following and following.index("top") <= int(following[0] == "the"):
             return True
     return False
+
+
+def _phrase_head(clause: list[_Word]) -> _Word | None:
+    """The head of the noun phrase a clause opens with: its last word before a preposition,
+    a conjunction or a comma."""
+    head = None
+    for word in clause:
+        if word.lower in _ENDS_OBJECT:
+            break
+        head = word
+    return head
+
+
+def _in_place(clause: list[_Word]) -> bool:
+    lowers = [w.lower for w in clause]
+    return lowers[-2:] == ["in", "place"] or lowers[-1] in ("live", "ga")
 
 
 def _participle(word: _Word) -> bool:
