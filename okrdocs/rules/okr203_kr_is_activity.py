@@ -34,14 +34,17 @@ class KrIsActivity(Rule):
     | a count of results obtained from others: customers, users, revenue, people hired, partners, press | outcome | Win 10 new enterprise customers; Secure $5M in commitments | 开发 5 个新客户; 招聘 3 名高级工程师 |
     | a method and a measured result (the result decides) | outcome | Host monthly meetups with 40 people attending on average | 举办 5 次促销，贡献总销售额的 30% |
     | 完成 / complete + a measured result | outcome | Complete $1.2M in new bookings | 完成 3 家企业客户签单，合同额 100 万元 |
-    | adoption or use of a deliverable by others | outcome | 80% of enterprise customers adopt code search | 新功能使用率达到 60% |
+    | adoption or use of a deliverable by others, also as a count of things others use (使用, 采用 … 的 N) | outcome | 80% of enterprise customers adopt code search; Five new apps built and adopted across the organisation | 新功能使用率达到 60%; 整个组织开发和采用的五个新应用程序 |
     | zero of something | outcome | Zero critical security incidents | 线上故障为零; 零架构违规 |
+    | an outcome with a note on how it is measured, examples after it, or an English remark in brackets (the note adds no work) | outcome | Meeting time falls from 120 to 45 minutes, as measured by the quarterly survey; Pipeline ahead of plan (stretch goal); Team members rely on the handbook, for example by linking it in reviews | 新签约客户 20 家，按月统计; 客户满意度达到 90 分，以季度调查为准; 客户留存率达到 90%，例如通过季度回访 |
     | work done: any other verb, at the start or anywhere | activity | Launch the self-service portal; Identify the gaps and implement 5 fixes; Document how teams use the deploy tools | 开展市场调研; 结合客户反馈制定方案 |
     | a verb of obtaining or reaching with a thing, not a result, for object | activity | Add dark mode; Achieve SOC2 compliance | 开发会员 App; 实现自动化部署 |
-    | a deliverable's state, with or without a verb | activity | The onboarding process is documented; SSO can be set up from the admin page; The handbook outlines … | 财务系统简易版上线; 流程标准化; 手册编制完成 |
+    | a deliverable's state, with or without a verb, or a deliverable named alone | activity | The onboarding process is documented; SSO can be set up from the admin page; The handbook outlines …; Support for Bitbucket Server is GA; A public roadmap on the website | 财务系统简易版上线; 流程标准化; 手册编制完成; Bitbucket Server 支持正式上线; 代码扫描工具 |
     | a capability | activity | Users can export reports; Admins are able to configure … | 能够按模板生成报表 |
     | a count of outputs or events, or how often the team holds them (a threshold does not make it an outcome) | activity | Write at least 4 blog posts per quarter; Plan a workshop at least once a year; 3 blog posts per quarter to beat the drum | 撰写 10 篇技术博客; 每月举办一次技术分享会; 增加销售活动的频率; 新版本发布数 > 5 |
     | contact with people, however many (visits, interviews, training, coverage of the team's own work) | activity | Interview 15 churned customers; 100% of teammates complete training | 完成 50 家客户拜访; 与 3 位客户联系 |
+    | work done with or for a number of people, or outputs or events counted with the people they are about (the people are not obtained) | activity | Run a pricing experiment with 3 customers | 完成 3 场用户测试; 发布 5 篇客户案例 |
+    | what belongs to a share of the team's own people being reviewed or set, or how often the team does a piece of work (coverage of its own work) | activity | 100% of team members' compensation is reviewed at least twice a year | 全体员工的绩效每季度评审一次; 本季度每天 1 道算法题 |
     | a measure or a quality with no number | neither (OKR201 asks for a number) | Improve customer experience | 提升品牌影响力 |
 
     Improving a thing is an activity when the thing is an output or an event (改进销售培训,
@@ -49,8 +52,19 @@ class KrIsActivity(Rule):
     quality (优化成本结构). Identifiers and code are not words (`complete_rate(weekly) > 90%`).
     A word that is a noun or a verb starting the title is the verb when a clause with how,
     what or why follows ("Document how …"); a participle spelled like its verb after be is a
-    passive ("can be set up"); to + verb states a purpose, not what the key result does; a
-    count (数) of things launched or made counts outputs (新版本发布数 > 5).
+    passive ("can be set up"); to + verb states a purpose, not what the key result does, and
+    without a number its nouns do not make the title measured ("3 customer stories per quarter
+    to support sales" counts outputs); a count (数) of things launched or made counts outputs
+    (新版本发布数 > 5). A verb the lexicon lacks is recognised by its shape: a verb behind
+    re-, de-, on-, off- (refactor, onboard) or a word made a verb with -ize (containerize).
+    A deadline (9 月底前, 两周内, "by the end of Q3") is not a comparison, and its number
+    counts nothing: 9 月底前完成市场调研 is work, 全部员工在 3 个月内开始使用该系统 adoption; a
+    clause that is only a time frame (截至 9 月 30 日，…) or says only how the result is tracked
+    (；每月跟踪, "; tracked in the weekly dashboard") adds no work.
+    "Top N" as the object of a verb of work selects items ("Identify the top 10 bottlenecks"),
+    it is not a rank reached ("Reach top 3 in market share"). A leading time phrase or framing
+    verb (本季度…, 力争…, "By the end of Q2,
+    …") is read past for the cadence and the subject as well as for the predicate.
     A milestone (`type: milestone`) is a deliverable's state by declaration: only work written
     as work is flagged there.
 

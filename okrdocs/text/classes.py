@@ -59,7 +59,7 @@ ZH_ACQUIRE_OR_MAKE = _set("开发 拓展 开拓 发展 培养 引入 补充 收�
 ZH_INTERACT = _set(
     """
     联系 拜访 访谈 走访 回访 沟通 接触 培训 辅导 面试 约谈 调研 调查 宣讲 覆盖 触达 邀请 通知
-    发送 分发 派发 推送 陪同 陪伴 交流 服务
+    发送 分发 派发 推送 陪同 陪伴 交流 服务 洽谈 商谈 会谈 交谈 会见 会面
     """
 )
 
@@ -68,7 +68,7 @@ ZH_FRAME = _set(
     """
     是 有 为 成为 在 能 能够 可以 可 会 要 需要 需 应 应该 必须 使 让 令 确保 保证 保障 使得
     做到 帮助 帮 促进 推动 推进 带动 助力 支撑 支持 结合 基于 通过 利用 借助 依托 围绕 针对 按照
-    根据 经 到 至 到达 得到
+    根据 经 到 至 到达 得到 力争 开始
     """
 )
 
@@ -84,6 +84,14 @@ ZH_EXPERIENCE = _set(
 # What people outside the team will do, named by an objective: a concrete change of behaviour
 # (让新客户在第一周就用起来, 让客户愿意向同行推荐我们), not a generic aim (提升用户体验).
 ZH_BEHAVIOUR = _set("使用 用 采用 推荐 续约 复购 回购 购买 下单 注册 登录 订阅 下载 安装 选择")
+
+# Counting or measuring a result: in a note after the key result (，按月统计, 以季度调查为准,
+# "as measured by the survey", "tracked in the weekly dashboard") they say how it is counted.
+ZH_MEASURING = _set("统计 计算 计 为准 衡量 测量 核算 考核 评估 记录 跟踪 追踪")
+EN_MEASURING = _set("measure track count calculate record report survey assess evaluate")
+EN_MEASURING_FORMS = _set(
+    "measured tracked counted calculated recorded reported surveyed assessed evaluated"
+)
 
 # "Can do": a capability of a deliverable (decision 7 of the labelling guide).
 ZH_CAN = _set(
@@ -330,6 +338,6 @@ EN_DELIVERED = _set(
     """
     available public visible live ready accessible discoverable documented defined published
     listed in-place enabled up-to-date complete done shipped released launched implemented
-    deployed integrated operational
+    deployed integrated operational ga beta alpha
     """
 )

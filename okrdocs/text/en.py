@@ -108,6 +108,28 @@ def verb(word: str) -> tuple[str, str] | None:
         spelled = forms(lemma)
         if spelled and word in spelled:
             return lemma, _FORM_NAMES[spelled.index(word)]
+    return _derived(word)
+
+
+# Verbs the lexicon lacks but their shape makes: a verb of five letters or more behind a prefix
+# of doing again, undoing or bringing in or out (refactor, rebuild, onboard, offboard), and
+# words made verbs with -ize (containerize, productize, operationalize).
+_VERB_PREFIXES = ("re", "de", "on", "off")
+
+
+def _derived(word: str) -> tuple[str, str] | None:
+    for prefix in _VERB_PREFIXES:
+        if word.startswith(prefix) and len(word) > len(prefix) + 4:
+            reading = verb(word[len(prefix) :])
+            if reading and len(reading[0]) >= 5 and reading[1] != "participle":
+                return prefix + reading[0], reading[1]
+    for lemma in _candidates(word):
+        if lemma.endswith("ize") and len(lemma) >= 7:
+            if lemma == word:
+                return lemma, "base"
+            spelled = regular_forms(lemma)
+            if word in spelled:
+                return lemma, _FORM_NAMES[spelled.index(word)]
     return None
 
 

@@ -64,21 +64,23 @@ def _ends(word: str, suffixes: tuple[str, ...]) -> bool:
 
 
 _ZH_CLAUSE_BREAK = set(",，;；。!！?？:：()（）[]【】") | {"-", "—", "–", "->", "→"}
-_ZH_COMPARATORS = {
-    ">",
-    "<",
-    "≥",
-    "≤",
-    ">=",
-    "<=",
-    "以上",
-    "以下",
-    "以内",
-    "之内",
-    "内",
-    "前",
-    "top",
-}
+_ZH_COMPARATORS = frozenset(
+    {
+        ">",
+        "<",
+        "≥",
+        "≤",
+        ">=",
+        "<=",
+        "以上",
+        "以下",
+        "以内",
+        "之内",
+        "内",
+        "前",
+        "top",
+    }
+)
 _PLACEHOLDER = Lazy(r"^(?:x{2,}%?|n\d*|z{3,}|[$¥]?[nx]\d*[%万亿]?)$", re.I)
 
 
@@ -111,6 +113,36 @@ def _zh_clauses(text: str) -> list[_Clause]:
         current.tags.append(token.tag)
         current.surfaces.append(token.surface)
     return [clause for clause in clauses if clause.words]
+
+
+def _zh_measuring_note(clause: _Clause) -> bool:
+    """按月统计, 以季度调查为准, 按自然月计算: how the result is counted, not work done; 例如…,
+    比如…: examples of what the key result names."""
+    words = clause.words
+    if words[0] in _ZH_EXAMPLES:
+        return True
+    measuring = any(w in c.ZH_MEASURING for w in words)
+    return measuring and (
+        words[0] in _ZH_MANNER
+        or all(  # 持续跟踪, 每月跟踪: only how and when it is tracked
+            w in c.ZH_MEASURING or tag in ("d", "vd", "t", "r", "m", "q") or w.startswith("每")
+            for w, tag in zip(words, clause.tags, strict=True)
+        )
+    )
+
+
+_ZH_EXAMPLES = frozenset(["例如", "比如", "譬如", "诸如", "如"])
+_ZH_UNTIL = c._set("截至 截止 截止到 到 至 于 在 为止 前 之前 以前")
+
+
+def _zh_time_frame(clause: _Clause) -> bool:
+    """Whether the clause is only a time frame: 截至 9 月 30 日, 到年底为止."""
+    if clause.words[0] not in _ZH_UNTIL and clause.tags[0] not in ("m", "t"):
+        return False
+    return all(
+        word in _ZH_UNTIL or tag in ("m", "t", "q") or _zh_time_word(word, tag)
+        for word, tag in zip(clause.words, clause.tags, strict=True)
+    ) and any(tag != "m" for tag in clause.tags)
 
 
 def _is_verb(tag: str) -> bool:
@@ -154,11 +186,13 @@ def _quantity(clause: _Clause, numbered: bool | None) -> bool:
     return has_number(clause.text) if numbered is None else numbered
 
 
-def _heads(clause: _Clause, start: int, stop: int) -> list[str]:
-    """Classes of the nouns between two positions, merging a word with a suffix after it
-    (留存 + 率, 健康 + 度) and with an acronym (DAU)."""
+def _heads(clause: _Clause, start: int, stop: int, skip: frozenset[int] = frozenset()) -> list[str]:
+    """Classes of the nouns between two positions (but those at ``skip``), merging a word with
+    a suffix after it (留存 + 率, 健康 + 度) and with an acronym (DAU)."""
     found = []
     for index in range(start, stop):
+        if index in skip:
+            continue
         word, tag = clause.words[index], clause.tags[index]
         if tag in ("m", "x", "p", "uj", "c", "d", "r"):
             continue
@@ -168,6 +202,27 @@ def _heads(clause: _Clause, start: int, stop: int) -> list[str]:
     return found
 
 
+def _modifiers_of_counted_outputs(clause: _Clause) -> frozenset[int]:
+    """The positions of the nouns that only qualify a counted output or event: 3 场用户测试, 5
+    篇客户案例 count tests and case studies, not users or customers."""
+    words, tags = clause.words, clause.tags
+    found: set[int] = set()
+    if "m" not in tags:
+        return frozenset()
+    for index, tag in enumerate(tags):
+        if tag != "m":
+            continue
+        stop = index + 1
+        while stop < len(words) and (
+            tags[stop] in ("q", "m", "a", "b") or tags[stop].startswith("n") or tags[stop] == "vn"
+        ):
+            stop += 1
+        head = _zh_head(clause, index + 1, stop)
+        if head in ("output", "event") and stop - index > 2:
+            found.update(range(index + 1, stop - 1))
+    return frozenset(found)
+
+
 def _chinese(text: str) -> Verdict | None:
     clauses = _zh_clauses(text)
     numbered: bool | None = has_number(text)  # shared with OKR201 and OKR206 (cached)
@@ -175,9 +230,13 @@ def _chinese(text: str) -> Verdict | None:
         numbered = None  # which clause has it?
     outcome = False
     activity: list[tuple[str, str]] = []  # (word as written, kind)
-    for clause in clauses:
+    for position, clause in enumerate(clauses):
         result, work = _zh_clause(clause, numbered)
         outcome = outcome or result
+        if (position and _zh_measuring_note(clause)) or _zh_time_frame(clause):
+            # a time frame (截至 9 月 30 日，…), or how the result is counted (，按月统计; not
+            # brackets: Chinese titles often list the work itself in them, 视觉统一（配色、字号）)
+            continue
         activity.extend(work)
     if outcome or not activity:
         return None
@@ -226,6 +285,67 @@ def _predicate_positions(clause: _Clause) -> list[int]:
 
 
 _ZH_MANNER = {"以", "按", "按照", "凭", "凭借", "用"}
+# Words of a leading time phrase (本季度, 今年, 第三季度末, Q3 前, 9 月底): when, not what.
+_ZH_TIME_WORDS = c._set(
+    """
+    本 这 今 下 上 当 季度 年度 月度 年 月 周 季 末 底 前 内 初 期间 上半年 下半年 全年
+    年底 年末 月底 季末 季度末 年内 月内
+    """
+)
+_ZH_WE = frozenset(["我", "我们", "咱们", "本人"])
+_PERIOD_NAME = Lazy(r"^(?:q[1-4]|h[12]|fy\d{2,4})$", re.I)
+
+
+_ZH_TIME_ENDS = ("月", "日", "号", "底", "末", "年", "季", "季度", "周", "天", "星期", "初", "中旬")
+
+
+def _zh_time_word(word: str, tag: str) -> bool:
+    """A date, period or duration: 9 月, 月底, 年底, 两周, Q3 (what 前 or 内 after it makes a
+    deadline)."""
+    return (
+        tag == "t"
+        or (tag in ("m", "n", "f", "q") and word.endswith(_ZH_TIME_ENDS))
+        or (tag == "eng" and _PERIOD_NAME.match(word) is not None)
+    )
+
+
+def _only_deadline_numbers(clause: _Clause) -> bool:
+    """Whether every number in the clause belongs to a deadline (3 个月内, 9 月底前): it then
+    counts no outputs."""
+    words, tags = clause.words, clause.tags
+    numbers = [i for i, tag in enumerate(tags) if tag == "m"]
+    if not numbers:
+        return False
+    for index in numbers:
+        window = range(index, min(len(words), index + 4))
+        if not any(
+            words[i] in _ZH_COMPARATORS and i and _zh_time_word(words[i - 1], tags[i - 1])
+            for i in window
+        ):
+            return False
+    return True
+
+
+def _after_time(clause: _Clause) -> int:
+    """The position after a leading time phrase or framing verb (0 when there is none, or
+    nothing follows)."""
+    words, tags = clause.words, clause.tags
+    index = 0
+    while index < len(words) - 1:
+        word, tag = words[index], tags[index]
+        if (
+            tag == "t"
+            or word in _ZH_TIME_WORDS
+            or word in c.ZH_FRAME  # 力争每天…, 确保每周…
+            or word in _ZH_WE  # 我们每天…
+            or (tag == "eng" and _PERIOD_NAME.match(word))
+        ):
+            index += 1
+        elif tag == "m" and words[index + 1] in _ZH_TIME_WORDS:
+            index += 2  # 第三 季度, 9 月
+        else:
+            break
+    return index if index < len(words) else 0
 
 
 def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple[str, str]]]:
@@ -241,21 +361,33 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
     quantity = _quantity(clause, numbered)
     zero_at = next((i for i, w in enumerate(words) if w in ("零", "0", "为零", "清零", "归零")), -1)
     zero = zero_at >= 0
-    nouns = _heads(clause, 0, size)
     predicates = _predicate_positions(clause)
+    skip = _modifiers_of_counted_outputs(clause)
+    selects_top = _zh_selects_top(clause, predicates)
+    if selects_top:  # (排名 前 N as what is selected, not a measure)
+        skip |= frozenset(i for i, w in enumerate(words) if w == "排名")
+    nouns = _heads(clause, 0, size, skip)
     verbs = [words[i] for i in predicates]
     change = any(v in c.ZH_CHANGE for v in verbs) or (
         "从" in words and any(w in ("到", "至", "降至", "增至") for w in words)
     )
-    compares = any(w in _ZH_COMPARATORS for w in words)
+    compares = not _ZH_COMPARATORS.isdisjoint(words) and any(
+        w in _ZH_COMPARATORS and not (i and _zh_time_word(words[i - 1], clause.tags[i - 1]))
+        for i, w in enumerate(words)
+    )  # (9月底前, Q3 前, 两周内: a deadline, not a comparison)
+    if selects_top:
+        compares = False  # 梳理排名前 10 的性能瓶颈: work on the items it selects, not a rank
     interact = any(v in c.ZH_INTERACT for v in verbs)
     counted_events = _counted_events(clause)
-    recurring = (words[0].startswith("每") and words[0][1:].startswith(_ZH_TIME_UNITS)) or (
-        len(words) > 1 and words[0] in ("双周", "隔周", "每") and quantity
+    lead = _after_time(clause)  # (本季度每天 1 道题, 力争每周…: the cadence after them)
+    recurring = (words[lead].startswith("每") and words[lead][1:].startswith(_ZH_TIME_UNITS)) or (
+        len(words) > lead + 1 and words[lead] in ("双周", "隔周", "每") and quantity
     )
     measured = "measure" in nouns or "result" in nouns or "quality" in nouns
 
     # 1. A measured outcome in this clause.
+    if quantity and _adopted(clause, predicates):
+        return True, []  # 整个组织开发和采用的五个新应用程序: a count of things others adopted
     if not counted_events and not interact and not _counts_outputs(clause):
         if (change or compares) and (measured or quantity):
             return True, []
@@ -291,19 +423,38 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
             word not in c.ZH_ACQUIRE_OR_MAKE or _obtains(clause, index, following, quantity)
         ):
             continue  # 开发 5 个新客户, 招募志愿者: results or people obtained
-        objects = _heads(clause, index + 1, following)
+        objects = _heads(clause, index + 1, following, skip)
         if word in c.ZH_IMPROVE and not ({"output", "event"} & set(objects)):
             continue
         if objects and objects[-1] in ("quality", "measure") and word not in c.ZH_INTERACT:
             continue
         work.append((surface, "state" if index == size - 1 and index else "work"))
     if not work and (recurring or counted_events) and (quantity or change):
-        work.append((clause.surfaces[0], "events"))
-    if not work and ("output" in nouns or "event" in nouns) and quantity and not measured:
+        cadence = _work_cadence(clause)
+        work.append((clause.surfaces[cadence if cadence >= 0 else lead], "events"))
+    if (
+        not work
+        and ("output" in nouns or "event" in nouns)
+        and quantity
+        and not measured
+        and not _only_deadline_numbers(clause)
+    ):
         work.append((clause.text, "outputs"))
     if not work and quantity and _counts_outputs(clause):
         work.append((clause.text, "outputs"))  # 新功能上线数 > 10: a count of things made
     return False, work
+
+
+def _adopted(clause: _Clause, predicates: list[int]) -> bool:
+    """Whether the clause is a noun phrase whose head is qualified by what people do with it
+    (使用, 采用 … 的 N: every verb stands in a clause before 的, and one is of experience)."""
+    words = clause.words
+    if "的" not in words or not predicates or _is_verb(clause.tags[0]):
+        return False  # (完成 3 个用户使用的报表: a verb first is the predicate)
+    last = len(words) - 1 - words[::-1].index("的")
+    return all(index < last for index in predicates) and any(
+        words[index] in c.ZH_EXPERIENCE for index in predicates
+    )
 
 
 # What a verb of obtaining obtains when the key result is an outcome (开发客户, not 开发 App).
@@ -330,9 +481,45 @@ def _zh_head(clause: _Clause, start: int, stop: int) -> str | None:
     return None
 
 
+def _zh_selects_top(clause: _Clause, predicates: list[int]) -> bool:
+    """Whether 前 N (排名前 N) is the object of the first predicate, a verb of work."""
+    if not predicates:
+        return False
+    first = predicates[0]
+    word = clause.words[first]
+    if word in c.ZH_CHANGE or word in c.ZH_FRAME or word in c.ZH_ACQUIRE or word in c.ZH_REACH:
+        return False
+    following = clause.words[first + 1 : first + 3]
+    return following[:1] == ["前"] or following == ["排名", "前"]
+
+
+def _work_cadence(clause: _Clause) -> int:
+    """Where a verb of work stands between a cadence and a count of times (绩效每季度评审一次:
+    how often the team does a piece of work), or -1."""
+    words, tags = clause.words, clause.tags
+    if "每" not in "".join(words):
+        return -1
+    for index, word in enumerate(words[:-1]):
+        if (
+            words[index + 1][-1:] in ("次", "遍", "回")
+            and index
+            and _is_verb(tags[index])
+            and (words[index - 1].startswith("每") or words[max(0, index - 2)] == "每")
+            and word not in c.ZH_CHANGE
+            and word not in c.ZH_EXPERIENCE
+            and word not in c.ZH_FRAME
+            and word not in c.ZH_ACQUIRE
+        ):
+            return index
+    return -1
+
+
 def _counted_events(clause: _Clause) -> bool:
-    """3 次培训, 5 次促销, 活动的频率: how often the team holds an event."""
+    """3 次培训, 5 次促销, 活动的频率: how often the team holds an event, or does a piece of
+    work (每季度评审一次)."""
     words = clause.words
+    if _work_cadence(clause) >= 0:
+        return True
     for index, word in enumerate(words):
         if _noun_class(word) != "event":
             continue
@@ -392,7 +579,7 @@ _ENDS_OBJECT = frozenset((_PREPOSITIONS - {"of"}) | _CONJUNCTIONS | {",", "."})
 _EN_COMPARE = Lazy(
     r"\b(?:from\b.*\bto|at least|at most|no more than|no less than|more than|less than|fewer than"
     r"|greater than|below|above|under|over|up to|within|or more|or less|or higher|or lower)\b"
-    r"|[≥≤<>]|%|\b\d+x\b|\btop[- ]?\d+",
+    r"|[≥≤<>]|%|\bpercent\b|\b\d+x\b|\btop[- ]?\d+",
     re.I,
 )
 
@@ -469,24 +656,71 @@ def _classify_en(lower: str) -> str | None:
     return None
 
 
-def _en_clauses(words: list[_Word]) -> list[list[_Word]]:
-    clauses: list[list[_Word]] = [[]]
-    for word in words:
-        if word.lower in (";", ":", "(", ")", "->", "="):
-            clauses.append([])
+_NOTE_STARTS = frozenset(["as", *c.EN_MEASURING_FORMS])
+_EXAMPLE_STARTS = frozenset(["e.g", "e.g.", "eg", "such", "for", "including", "like"])
+_ASIDE_STARTS = _NOTE_STARTS | _EXAMPLE_STARTS
+_BREAKS = frozenset([";", ":", "(", ")", "->", "="])
+
+
+def _example_note(words: list[_Word], index: int) -> bool:
+    """Whether examples of what the key result names start here, after a comma: ", e.g. …",
+    ", such as …", ", for example …", ", including …"."""
+    if not index or words[index - 1].lower != ",":
+        return False
+    after = words[index + 1].lower if index + 1 < len(words) else ""
+    lower = words[index].lower
+    return (
+        lower in ("e.g", "e.g.", "eg", "including", "like")
+        or (lower == "such" and after == "as")
+        or (lower == "for" and after in ("example", "instance"))
+    )
+
+
+def _measuring_note(words: list[_Word], index: int) -> bool:
+    """Whether a note on how the result is measured starts here: a participle of measuring
+    opening a clause or after "as" or a comma ("; tracked in the dashboard", ", as measured by
+    the survey")."""
+    word = words[index]
+    if word.lower == "as" and index + 1 < len(words):
+        word = words[index + 1]
+    elif index and words[index - 1].lower not in (",", ";", ":", "(", ")", "->", "="):
+        return False
+    return word.verb is not None and word.verb[1] == "past" and word.verb[0] in c.EN_MEASURING
+
+
+def _en_clauses(words: list[_Word]) -> list[tuple[list[_Word], bool]]:
+    """The clauses, each with whether it is an aside: in brackets, or a note on how the
+    result is measured."""
+    clauses: list[tuple[list[_Word], bool]] = [([], False)]
+    depth = 0
+    for index, word in enumerate(words):
+        lower = word.lower
+        if lower in _BREAKS:
+            depth = max(0, depth + (lower == "(") - (lower == ")"))
+            clauses.append(([], depth > 0))
             continue
-        clauses[-1].append(word)
-    return [clause for clause in clauses if clause]
+        if lower in _ASIDE_STARTS and (
+            _measuring_note(words, index) if lower in _NOTE_STARTS else _example_note(words, index)
+        ):
+            clauses.append(([], True))
+        clauses[-1][0].append(word)
+    return [(clause, aside) for clause, aside in clauses if clause]
 
 
 def _english(text: str) -> Verdict | None:
     words = _en_words(text)
     outcome = False
     work: list[tuple[str, str]] = []
-    for clause in _en_clauses(words):
+    clauses = _en_clauses(words)
+    asides_only = all(aside for _, aside in clauses)
+    for clause, aside in clauses:
         result, found = _en_clause(clause)
         outcome = outcome or result
-        work.extend(found)
+        if not aside or asides_only:
+            # (a remark in brackets or a note on measuring qualifies the key result; its words
+            # are not what it does: "... ahead of plan (stretch goal)", ", as measured by the
+            # survey")
+            work.extend(found)
     if outcome or not work:
         return None
     return Verdict(tuple(dict.fromkeys(w for w, _ in work)), work[0][1])
@@ -663,7 +897,12 @@ def _subject(clause: list[_Word], index: int) -> str | None:
     if index == 0:
         return None
     head = None
-    for word in clause[:index]:
+    start = 0
+    if clause[0].lower in _PREPOSITIONS:
+        # after a leading phrase set off by a comma ("By the end of Q2, teammates rely on ...")
+        comma = next((i for i, w in enumerate(clause[:index]) if w.lower == ","), -1)
+        start = comma + 1
+    for word in clause[start:index]:
         if word.lower in _AUX_HAVE_MODALS:
             break
         if word.lower in _PREPOSITIONS:
@@ -703,8 +942,21 @@ def _counted_heads(clause: list[_Word]) -> list[str | None]:
             kind = _en_class(following)
             if kind:
                 head = kind
+        if (
+            head == "result"
+            and index
+            and clause[index - 1].lower in _COMPANY
+            and not any(w.verb and w.verb[1] == "gerund" for w in clause[index + 1 :])
+        ):
+            # "Run a pricing experiment with 3 customers": who the work is with (but "with 40
+            # people attending": what they do is the result)
+            head = "company"
         heads.append(head)
     return heads
+
+
+# Prepositions that name who work is done with or asked, not what is obtained.
+_COMPANY = frozenset(["with", "among", "alongside"])
 
 
 _NUMBER_WORDS = frozenset(
@@ -735,12 +987,39 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
     text = " ".join(word.text for word in clause)
     if text.rstrip().endswith("?"):
         return False, []
-    quantity = _en_quantity(text)
-    compares = _EN_COMPARE.search(text) is not None
-    classes = [_en_class(word) for word in clause]
-    if _SHARE.search(text):
-        classes.append("measure")
     predicates = _predicates(clause)
+    if (
+        predicates
+        and predicates[0][1] == "imperative"
+        and any(unit in text for unit in _PERIOD_UNITS)
+        and _EN_DEADLINE.search(text)
+    ):
+        # "Complete the migration within two weeks": a deadline on work, not a comparison
+        text = _EN_DEADLINE.sub(" ", text)
+    quantity = _en_quantity(text)
+    if _selects_top(clause, predicates):
+        # "Identify the top 10 bottlenecks", "implement top 3 of the ideas": work on the items
+        # it selects, not a rank reached
+        text = " ".join(w.text for w in clause if w.lower != "top")
+    compares = _EN_COMPARE.search(text) is not None
+    # A purpose (to + verb) with no number says why, not what is measured: its nouns do not
+    # make the title measured ("3 customer stories per quarter to beat the drum of our social
+    # proof", "Write a guide to support sales").
+    read = clause
+    purpose = next(
+        (
+            i
+            for i, role in predicates
+            if role == "infinitive" and not (i > 1 and _participle(clause[i - 2]))
+        ),
+        None,
+    )  # (not after a participle: "tied to market benchmarks" is a preposition's object)
+    if purpose is not None and not _en_quantity(" ".join(w.text for w in clause[purpose:])):
+        read = clause[: purpose - 1]
+    classes = [_en_class(word) for word in read]
+    share = _SHARE.search(text) is not None
+    if share:
+        classes.append("measure")
     lemmas = [clause[i].verb[0] for i, _ in predicates if clause[i].verb]  # type: ignore[index]
     measured = {"measure", "result", "quality"} & set(classes)
     events_or_outputs = {"event", "output"} & set(classes)
@@ -755,7 +1034,17 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
     blocked = only_events or improves_output or "output" in counted
     if change and (measured or quantity) and not blocked:
         return True, []
-    if not predicates and (quantity or compares) and measured and "event" not in counted:
+    # What belongs to a share of the team's own people being reviewed, set or given (a
+    # passive) is coverage of the team's work too: "100% of team members' compensation is
+    # reviewed twice a year" (but not "90% of teammates are satisfied").
+    covered = _covers_own(clause, share, predicates)
+    if (
+        not predicates
+        and (quantity or compares)
+        and measured
+        and "event" not in counted
+        and covered is None
+    ):
         return True, []
     # The team's own people going through the team's own training or meetings is coverage of
     # work done (the labelling guide's decision 5), not a result; their using what the team
@@ -766,6 +1055,7 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
         and any(w.lower.strip("'") in c.EN_OWN_PEOPLE for w in clause[: predicates[0][0]])
         and any(lemma in _PARTICIPATE for lemma in lemmas)
     )
+    own = own or covered is not None
     if "result" in counted and not interact and not own:
         return True, []
     coverage = roles & {"passive", "perfect"} or any(
@@ -843,6 +1133,8 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
         if lemma in c.EN_IMPROVE and not _improves_output(clause, [(index, role)]):
             continue
         work.append((word.text, "work"))
+    if covered is not None and not work:
+        work.append((covered, "state"))
     for index, word in enumerate(clause):
         if word.lower in _AUX and index + 1 < len(clause):
             following = [w.lower for w in clause[index + 1 : index + 4]]
@@ -850,13 +1142,82 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
                 work.append((f"{word.text} {clause[index + 1].text}", "state"))
     # (to + verb is a purpose, not what the key result does: "3 customer stories per quarter to
     # beat the drum")
-    if not work and all(role == "infinitive" for _, role in predicates) and not measured:
+    # (a count whose every head is an output or an event counts outputs, whatever modifies
+    # them: "3 customer stories per quarter")
+    outputs_counted = bool(counted) and all(head in ("output", "event") for head in counted)
+    if (
+        not work
+        and all(role == "infinitive" for _, role in predicates)
+        and (not measured or (outputs_counted and not change))
+    ):
         outputs = [
             w.text for w, k in zip(clause, classes, strict=False) if k in ("event", "output")
         ]
-        if outputs and (quantity or _en_class(clause[0]) in ("event", "output") or len(clause) < 6):
+        counts = quantity and (
+            not any(unit in text for unit in _PERIOD_UNITS)
+            or _en_quantity(_EN_DEADLINE.sub(" ", text))  # (not a deadline's number)
+        )
+        if outputs and (counts or _en_class(clause[0]) in ("event", "output") or len(clause) < 6):
             work.append((outputs[0], "outputs"))
+        elif not predicates and not quantity:
+            # A bare deliverable: a noun phrase whose head is an output, or a thing said to be in
+            # place or live ("A public roadmap on the website", "Advisory board in place")
+            head = _phrase_head(clause)
+            if head is not None and (_en_class(head) == "output" or _in_place(clause)):
+                work.append((head.text, "state"))
     return False, work
+
+
+def _selects_top(clause: list[_Word], predicates: list[tuple[int, str]]) -> bool:
+    """Whether "top N" is the object of a verb of work (imperative or gerund): items selected."""
+    for index, role in predicates:
+        lemma = clause[index].verb[0]  # type: ignore[index]
+        if role not in ("imperative", "gerund") or lemma in c.EN_CHANGE or lemma in c.EN_FRAME:
+            continue
+        following = [w.lower for w in clause[index + 1 : index + 3]]
+        if "top" in following and following.index("top") <= int(following[0] == "the"):
+            return True
+    return False
+
+
+def _phrase_head(clause: list[_Word]) -> _Word | None:
+    """The head of the noun phrase a clause opens with: its last word before a preposition,
+    a conjunction or a comma."""
+    head = None
+    for word in clause:
+        if word.lower in _ENDS_OBJECT:
+            break
+        head = word
+    return head
+
+
+def _in_place(clause: list[_Word]) -> bool:
+    lowers = [w.lower for w in clause]
+    return lowers[-2:] == ["in", "place"] or lowers[-1] in ("live", "ga")
+
+
+def _participle(word: _Word) -> bool:
+    return word.verb is not None and word.verb[1] == "past"
+
+
+_ALL = frozenset(["all", "every", "each"])
+
+
+def _covers_own(clause: list[_Word], share: bool, predicates: list[tuple[int, str]]) -> str | None:
+    """The words showing that what belongs to a share of the team's own people is reviewed,
+    set or given (a passive): coverage of the team's work (decision 5), or None."""
+    if not (share or (clause and clause[0].lower in _ALL)):
+        return None
+    stop = next((i for i, w in enumerate(clause) if w.lower in _AUX), None)
+    if stop is None or not any(w.lower.strip("'") in c.EN_OWN_PEOPLE for w in clause[:stop]):
+        return None
+    if stop and clause[stop - 1].lower.strip("'") in c.EN_OWN_PEOPLE:
+        return None  # "90% of teammates are satisfied": the people's own state, not coverage
+    for index, role in predicates:
+        lemma = clause[index].verb[0]  # type: ignore[index]
+        if index > stop and role == "passive" and lemma not in _ADOPTION:
+            return f"{clause[stop].text} {clause[index].text}"
+    return None
 
 
 def _object(clause: list[_Word], index: int, predicates: list[tuple[int, str]]) -> list[_Word]:
@@ -898,8 +1259,14 @@ def _en_quantity(text: str) -> bool:
     return has_number(text) or _EN_PLACEHOLDER.search(text) is not None
 
 
+_PERIOD_UNITS = ("day", "week", "month", "quarter", "year")
+_EN_DEADLINE = Lazy(
+    r"\b(?:within|by|before|in)\s+(?:the\s+)?(?:next\s+|first\s+)?(?:\d+|one|two|three|four|"
+    r"five|six|a|an)\s+(?:business\s+)?(?:days?|weeks?|months?|quarters?|years?)\b",
+    re.I,
+)
 _COUNT_PLACEHOLDER = Lazy(r"[$≥]*[nxz]\d+")
-_SHARE = Lazy(r"\btop[- ]?\d+|\d+\s*%\s*of\b", re.I)
+_SHARE = Lazy(r"\btop[- ]?\d+|(?:\d+|\b[nx]\d*)\s*(?:%|percent\b)\s*of\b", re.I)
 _EN_PLACEHOLDER = Lazy(r"\b[NXZ]\d*\b|\$[NXZ]\d*")
 
 

@@ -1,8 +1,9 @@
 """The shipped language data, read lazily: only what the text being judged needs.
 
-``data/zh-lexicon.txt`` (jieba 0.42.1, MIT), ``data/zh-t2s.txt`` (OpenCC 1.4.2, Apache-2.0)
-and ``data/en-verbs.txt`` (lemminflect 0.2.3, MIT) are derived from their sources by
-``tools/build_language_data.py``; each file's header names its source, licence and layout.
+``data/zh-lexicon.txt`` (jieba 0.42.1, MIT), ``data/zh-t2s.txt`` and ``data/zh-tw-words.txt``
+(OpenCC 1.4.2, Apache-2.0) and ``data/en-verbs.txt`` (lemminflect 0.2.3, MIT) are derived from
+their sources by ``tools/build_language_data.py``; each file's header names its source, licence
+and layout.
 
 Load cost matters: a one-file lint must stay well under 0.15 s, and building a dictionary of
 48,000 Chinese words took 20-30 ms (the lexicon now has 94,000). So it is stored in blocks of
@@ -131,6 +132,14 @@ def traditional_to_simplified() -> dict[int, int]:
     """A ``str.translate`` table from Traditional to Simplified Chinese characters."""
     traditional, simplified = _lines((DATA / "zh-t2s.txt").read_text(encoding="utf-8"))
     return str.maketrans(traditional, simplified)
+
+
+@cache
+def taiwan_words() -> dict[str, str]:
+    """Taiwan's words for what the mainland words otherwise, both in Simplified characters
+    (软体 -> 软件, 使用者 -> 用户): read only for titles written in Traditional characters."""
+    taiwan, mainland = _lines((DATA / "zh-tw-words.txt").read_text(encoding="utf-8"))
+    return dict(zip(taiwan.split(" "), mainland.split(" "), strict=True))
 
 
 class EnglishVerbs:

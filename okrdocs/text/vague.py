@@ -11,11 +11,14 @@ Words are read with the same lexicons as key results: Chinese is segmented (so �
 
 from __future__ import annotations
 
+import re
+
 from okrdocs.i18n import N_
 from okrdocs.language import has_cjk
 from okrdocs.lazyre import Lazy
 from okrdocs.text import classes as c
 from okrdocs.text import en, zh
+from okrdocs.text.judge import _ZH_TIME_WORDS, _noun_class, _zh_time_word
 
 _GENERIC_ZH = c._set(
     """
@@ -26,7 +29,7 @@ _GENERIC_ZH = c._set(
     决策 保障 假设 世界 每个 人 员工 个性化 无缝 优秀 高效 好 更好 更 新 最好 一流 领先 卓越 强
     大 持续 进一步 不断 开发 支持 交易 员工 伙伴 价值 经验 知识 技能 机制 体系 流程 生态 数字化
     智能化 规模 份额 表现 健康度 声誉 口碑 信任 效益 运营 安全 技术 人力 资源 招聘 培训
-    企业 软件 代码
+    企业 软件 代码 形象 性能
     """
 )
 _GENERIC_EN = c._set(
@@ -55,6 +58,7 @@ _FUNCTION_EN = c._set(
     """
 )
 _NAME = Lazy(r"[A-Za-z][A-Za-z0-9.+#-]*")
+_EN_PERIOD = Lazy(r"^(?:q[1-4]|h[12]|fy\d{2,4}|quarter|quarterly|annual|year|half)$", re.I)
 
 
 def objective_vagueness(objective: str) -> tuple[str, tuple[str, ...]] | None:
@@ -69,7 +73,12 @@ def objective_vagueness(objective: str) -> tuple[str, tuple[str, ...]] | None:
 
 def _chinese(text: str) -> tuple[str, tuple[str, ...]] | None:
     generic: list[str] = []
+    # A time it opens with (本季度, 第三季度, 2026 年) is not what will be different.
     tokens = zh.tokens(text)
+    lead = 0
+    while lead < len(tokens) - 1 and (_time_token(tokens[lead]) or tokens[lead].tag == "x"):
+        lead += 1
+    tokens = tokens[lead:]
     content = [t for t in tokens if t.tag not in ("x", "m", "code") and t.word not in _FUNCTION_ZH]
     cjk = sum(len(t.word) for t in content if t.tag != "eng")
     stray = 0
@@ -92,7 +101,7 @@ def _chinese(text: str) -> tuple[str, tuple[str, ...]] | None:
         and not (content[0].tag.startswith("v") and content[0].tag != "vn")
     ):
         return N_("it is a topic, not a change"), tuple(t.surface for t in content)
-    for token in tokens:
+    for index, token in enumerate(tokens):
         word, tag = token.word, token.tag
         if tag in ("x", "m", "code") or word in _FUNCTION_ZH:
             continue
@@ -110,6 +119,13 @@ def _chinese(text: str) -> tuple[str, tuple[str, ...]] | None:
         ):
             generic.append(token.surface)
             continue
+        following = tokens[index + 1].word if index + 1 < len(tokens) else ""
+        if len(following) == 1 and _dimension_zh(word + following):
+            generic.append(token.surface)  # 敬业 + 度: a measure split by the dictionary
+            continue
+        if _noun_class(word) in ("result", "people") or word.endswith("型"):
+            generic.append(token.surface)  # 顾客, 学习型: generic people and kinds
+            continue
         if tag in ("ns", "nt", "nz", "nr") or len(word) >= 2:
             return None  # a place, an organisation or a thing named
         generic.append(token.surface)  # a stray character
@@ -118,11 +134,13 @@ def _chinese(text: str) -> tuple[str, tuple[str, ...]] | None:
     return N_("it names nothing beyond generic words"), tuple(dict.fromkeys(generic))
 
 
+def _time_token(token: zh.Token) -> bool:
+    return token.word in _ZH_TIME_WORDS or _zh_time_word(token.word, token.tag)
+
+
 def _dimension_zh(word: str) -> bool:
     """A measure or a quality (效率, 竞争力, 满意度): what every team could want more of, by
     the same suffix classes as OKR203 (``classes``)."""
-    from okrdocs.text.judge import _noun_class
-
     return _noun_class(word) in ("measure", "quality")
 
 
@@ -144,6 +162,14 @@ def _is_verb(word: str, first: bool) -> bool:
 
 def _english(text: str) -> tuple[str, tuple[str, ...]] | None:
     words = [w.rstrip(".") for w in _NAME.findall(text.replace("’", "'"))]
+    # A time it opens with ("In Q3,", "FY26:") is not what will be different.
+    lead = 0
+    while lead < len(words) - 1 and (
+        _EN_PERIOD.match(words[lead]) or (words[lead].lower() in ("in", "by", "for", "during"))
+    ):
+        lead += 1
+    if lead and _EN_PERIOD.match(words[lead - 1]):
+        words = words[lead:]
     if not words:
         return None
     content = [w for w in words if w.lower() not in _FUNCTION_EN]

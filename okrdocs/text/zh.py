@@ -132,13 +132,16 @@ def _chinese_runs(piece: str) -> list[tuple[str, bool]]:
 
 
 @lru_cache(maxsize=8192)
-def _run_tokens(run: str) -> tuple[Token, ...]:
+def _run_tokens(run: str, traditional: bool) -> tuple[Token, ...]:
     """The words of a run of Chinese characters (as written), cached: titles that differ share
-    most of their phrases."""
+    most of their phrases. In a title written in Traditional characters, Taiwan's words are
+    read as the mainland's (軟體 as 软件, 使用者 as 用户)."""
     position = 0
     found = []
+    taiwan = lexicon.taiwan_words() if traditional else None
     for word, tag in segment(simplified(run)):
-        found.append(Token(word, tag, run[position : position + len(word)]))
+        surface = run[position : position + len(word)]
+        found.append(Token(taiwan.get(word, word) if taiwan else word, tag, surface))
         position += len(word)
     return tuple(found)
 
@@ -149,6 +152,7 @@ def tokens(text: str) -> tuple[Token, ...]:
         text = unicodedata.normalize("NFKC", text)
     found: list[Token] = []
     append = found.append
+    traditional = not text.isascii() and simplified(text) != text
     for piece in _PIECES.findall(text):
         first = piece[0]
         if first == "`":
@@ -160,7 +164,7 @@ def tokens(text: str) -> tuple[Token, ...]:
         elif first.isalpha():
             for run, chinese in _chinese_runs(piece):
                 if chinese:
-                    found.extend(_run_tokens(run))
+                    found.extend(_run_tokens(run, traditional))
                 else:
                     append(Token(run, "x", run))
         else:
