@@ -257,3 +257,22 @@ def test_every_page_declares_the_objectives_it_shows(which: str, request: Any) -
         missing = _linked_objectives(data, html) - page.shows - page.links
         assert not missing, (page.path, sorted(missing)[:5])
     assert {"attention", "report", "person", "team", "alignment", "objective"} <= kinds
+
+
+@pytest.mark.parametrize("which", ["managers", "generated"])
+def test_what_serve_asks_of_a_page_is_what_the_page_declares(which: str, request: Any) -> None:
+    # okrdocs serve asks pages.dependencies() of every page after each save, and makes only
+    # the pages whose objectives changed: a fast path that disagreed with the page would leave
+    # a stale page on the site.
+    data: Analysis = request.getfixturevalue(which)
+    writer = SiteWriter(data, "/nonexistent", env=make_environment(data.config))
+    kinds = set()
+    for kind, key in pages.page_keys(data):
+        made = pages.page(data, kind, key, writer.t)
+        assert pages.dependencies(data, kind, key, writer.t) == (
+            made.path,
+            made.shows,
+            made.links,
+        ), (kind, key)
+        kinds.add(kind)
+    assert {"team", "person", "objective"} <= kinds

@@ -20,6 +20,7 @@ from okrdocs.analysis import (
     AttentionItem,
     ObjectiveView,
     PeriodView,
+    PersonView,
     checkins_newest_first,
     history,
     natural_key,
@@ -603,12 +604,18 @@ def team_page(data: Analysis, key: str, t: Translate) -> Page:
     )
 
 
-def person_page(data: Analysis, key: str, t: Translate) -> Page:
-    person = data.people[key]
-    owned = [view for view in person.objectives if view.objective.owner == key]
+def _person_shows(person: PersonView) -> frozenset[str]:
+    """The objectives a person's page shows: theirs, and those holding their key results and
+    actions."""
     shows = {view.id for view in person.objectives}
     shows.update(item.objective.id for item in person.key_results)
     shows.update(item.objective.id for item in person.actions)
+    return frozenset(shows)
+
+
+def person_page(data: Analysis, key: str, t: Translate) -> Page:
+    person = data.people[key]
+    owned = [view for view in person.objectives if view.objective.owner == key]
     return Page(
         "person",
         key,
@@ -624,7 +631,7 @@ def person_page(data: Analysis, key: str, t: Translate) -> Page:
             "actions": person.actions,
             "overdue": sum(1 for item in person.actions if item.overdue),
         },
-        frozenset(shows),
+        _person_shows(person),
     )
 
 
@@ -761,6 +768,13 @@ def dependencies(
     if kind == "objective":
         view = data.by_id[key]
         return (view.path, *_objective_shows(view))
+    # Team and person pages are thousands at 10,000 objectives, and their summaries and trends
+    # are the costly part of making them: what they show is known without.
+    if kind == "team":
+        return data.teams[key].path, _ids(data.team_objectives(key)), frozenset()
+    if kind == "person":
+        person = data.people[key]
+        return person.path, _person_shows(person), frozenset()
     made = page(data, kind, key, t)
     return made.path, made.shows, made.links
 
