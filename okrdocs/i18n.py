@@ -148,10 +148,11 @@ def _unquote(text: str) -> str:
     return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m[1], m[1]), joined)
 
 
-def read_po(text: str) -> dict[str, str]:
+def read_po(text: str, keep_untranslated: bool = False) -> dict[str, str]:
     """The translated entries of a .po file: msgid (``singular\\0plural`` for plural forms,
     ``context\\x04msgid`` with a context) -> msgstr. Untranslated and fuzzy entries are left
-    out, so that they fall back to English."""
+    out, so that they fall back to English; with ``keep_untranslated`` (updating the catalogue)
+    every entry is kept, empty or fuzzy."""
     entries: dict[str, str] = {}
     for block in re.split(r"\n\s*\n", text):
         fields: dict[str, list[str]] = {}
@@ -170,7 +171,7 @@ def read_po(text: str) -> dict[str, str]:
             keyword, _, rest = line.partition(" ")
             current = keyword
             fields[current] = [rest]
-        if "msgid" not in fields or fuzzy:
+        if "msgid" not in fields or (fuzzy and not keep_untranslated):
             continue
         msgid = _unquote(" ".join(fields["msgid"]))
         if not msgid:
@@ -182,6 +183,6 @@ def read_po(text: str) -> dict[str, str]:
             translation = _unquote(" ".join(fields.get("msgstr", [])))
         if "msgctxt" in fields:
             msgid = f"{_unquote(' '.join(fields['msgctxt']))}\x04{msgid}"
-        if translation:
+        if translation or keep_untranslated:
             entries[msgid] = translation
     return entries

@@ -155,32 +155,7 @@ def _quote(text: str) -> str:
 
 def read_translations(text: str) -> dict[str, str]:
     """Every entry's translation, fuzzy or empty ones included (to keep them)."""
-    entries: dict[str, str] = {}
-    for block in re.split(r"\n\s*\n", text):
-        fields: dict[str, list[str]] = {}
-        current = None
-        for line in block.splitlines():
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            if line.startswith('"'):
-                if current is not None:
-                    fields[current].append(line)
-                continue
-            keyword, _, rest = line.partition(" ")
-            current = keyword
-            fields[current] = [rest]
-        if "msgid" not in fields:
-            continue
-        msgid = _unquote(" ".join(fields["msgid"]))
-        if not msgid:
-            continue
-        if "msgid_plural" in fields:
-            msgid += "\x00" + _unquote(" ".join(fields["msgid_plural"]))
-            entries[msgid] = _unquote(" ".join(fields.get("msgstr[0]", [])))
-        else:
-            entries[msgid] = _unquote(" ".join(fields.get("msgstr", [])))
-    return entries
+    return read_po(text, keep_untranslated=True)
 
 
 HEADER = """\
