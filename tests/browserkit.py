@@ -7,10 +7,14 @@ absent; CI sets OKRDOCS_REQUIRE_BROWSER=1 so that anything missing fails instead
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -157,3 +161,27 @@ def search(page: Any, text: str) -> list[str]:
         timeout=10000,
     )
     return page.locator("#search-results li[role=option]").all_inner_texts()
+
+
+class QuietHost(http.server.SimpleHTTPRequestHandler):
+    """A static host that does not log each request."""
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def hosted_under_sub_path(
+    site: Path, folder: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHost
+) -> Iterator[str]:
+    """``site`` copied into ``folder``/okrs and served on a loopback port; yields its URL."""
+    shutil.copytree(site, folder / "okrs")
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(folder))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/okrs/"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -6,18 +6,24 @@ missing favicon."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .browserkit import axe_violations, needs_axe, needs_browser, new_page, search, shot
+from .browserkit import (
+    QuietHost,
+    axe_violations,
+    hosted_under_sub_path,
+    needs_axe,
+    needs_browser,
+    new_page,
+    search,
+    shot,
+)
 
 pytestmark = needs_browser
 
@@ -206,12 +212,9 @@ def test_desktop_search_placeholder_and_status_order(site: Path, browser: Any) -
     tab.context.close()
 
 
-class _Host(http.server.SimpleHTTPRequestHandler):
+class _Host(QuietHost):
     """A static host that answers every missing path with the site's 404 page, as GitHub and
     GitLab Pages do."""
-
-    def log_message(self, *args: Any) -> None:
-        pass
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         if code != 404:
@@ -229,16 +232,8 @@ class _Host(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture
 def hosted(site: Path, tmp_path: Path) -> Iterator[str]:
     """The sample site served under the sub-path /okrs/ on a loopback port."""
-    shutil.copytree(site, tmp_path / "okrs")
-    handler = functools.partial(_Host, directory=str(tmp_path))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/okrs/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with hosted_under_sub_path(site, tmp_path, _Host) as url:
+        yield url
 
 
 def test_404_under_a_sub_path_links_home_and_searches(hosted: str, browser: Any) -> None:

@@ -9,17 +9,20 @@ generated objectives (a long attention list, a tree whose branches load on deman
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .browserkit import axe_violations, needs_axe, needs_browser, new_page, shot
+from .browserkit import (
+    axe_violations,
+    hosted_under_sub_path,
+    needs_axe,
+    needs_browser,
+    new_page,
+    shot,
+)
 from .managers import build, generate, managers_project
 
 pytestmark = needs_browser
@@ -524,21 +527,8 @@ def test_rows_drawn_by_the_script_escape_what_people_wrote(large: Path, browser:
 @pytest.fixture
 def hosted_large(large: Path, tmp_path: Path) -> Iterator[str]:
     """The 1,200-objective site served under the sub-path /okrs/."""
-    shutil.copytree(large, tmp_path / "okrs")
-    handler = functools.partial(_Quiet, directory=str(tmp_path))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/okrs/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: Any) -> None:
-        pass
+    with hosted_under_sub_path(large, tmp_path) as url:
+        yield url
 
 
 def test_filters_and_branches_load_under_a_sub_path(hosted_large: str, browser: Any) -> None:
