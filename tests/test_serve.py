@@ -249,24 +249,7 @@ def test_alignment_trees_of_every_period_show_an_edited_ancestor(project: TempPr
         "content/eng/other.md",
         VALID_OKR.replace("成为华东中型制造企业首选的工业软件供应商", "An unrelated objective"),
     )
-    config = load_config(start=project.root)
-    messages: list[str] = []
-    ready, stop = threading.Event(), threading.Event()
-    urls: list[str] = []
-    thread = threading.Thread(
-        target=serve,
-        args=(config, "127.0.0.1", 0, date(2026, 2, 15), messages.append),
-        kwargs={
-            "interval": 0.1,
-            "ready": lambda url: (urls.append(url), ready.set()),
-            "stop": stop,
-        },
-        daemon=True,
-    )
-    thread.start()
-    try:
-        assert ready.wait(30), messages
-        running = Running(urls[0], messages)
+    with serving(project) as running:
         version = running.version()
         unrelated_before = running.get("objectives/eng/other.html")
         company = project.root / "content/company/2026.md"
@@ -288,7 +271,7 @@ def test_alignment_trees_of_every_period_show_an_edited_ancestor(project: TempPr
                 f"objectives/sales/{child}.html"
             )
         # Only pages that show the company objective were rendered again.
-        rebuilt = [m for m in messages if m.startswith("rebuilt")][-1]
+        rebuilt = [m for m in running.messages if m.startswith("rebuilt")][-1]
         assert "content/company/2026.md" in rebuilt
         assert running.get("objectives/eng/other.html") == unrelated_before
         # The company objective's page, its two children's, the three alignment trees, the
@@ -296,9 +279,6 @@ def test_alignment_trees_of_every_period_show_an_edited_ancestor(project: TempPr
         # of the two people who own its actions, the home page and the three lists; not the
         # unrelated objective, its team or its period.
         assert rebuilt.startswith("rebuilt 16 pages"), rebuilt
-    finally:
-        stop.set()
-        thread.join(10)
 
 
 # -- the dev server under stress (issue 11) ---------------------------------------------------
