@@ -315,8 +315,14 @@ class SiteWriter:
 
     def write_all(self, jobs: int | None = None) -> int:
         """Writes every file of the site; returns the number of pages."""
-        tasks = self.tasks()
-        map_files(_run_task, self, tasks, jobs)
+        tasks = [task for task in self.tasks() if task != ("site", "sitemap")]
+        written = map_files(_run_task, self, tasks, jobs)
+        # The sitemap lists the paths the pages were written to: making the pages again for
+        # their paths (page_paths) cost 0.7 s at 10,000 objectives.
+        self.sitemap(
+            [path for (kind, _key), path in zip(tasks, written, strict=True)
+             if kind != "site" and path.endswith(".html")]
+        )  # fmt: skip
         self.write(MARKER, MARKER_TEXT)
         return sum(1 for kind, _task in tasks if kind != "site")
 
