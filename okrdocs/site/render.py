@@ -174,6 +174,8 @@ def make_environment(config: Config) -> Environment:
         kr_card=widgets.kr_card,
         checkin_list=widgets.checkin_list,
         status_counts=widgets.status_counts,
+        rollup_cell=widgets.rollup_cell,
+        summary_rows=widgets.summary_rows,
         attention_path=attention_path,
     )
     # Filters are called directly by compiled templates; globals go through a slower path.

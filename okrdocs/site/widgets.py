@@ -471,6 +471,55 @@ class Widgets:
             return self.t("last check-in yesterday")
         return self.t("last check-in {n} days ago", n=days)
 
+    def rollup_cell(
+        self, row: Any, period: Any, label: str, elapsed: float | None = None
+    ) -> Markup:
+        """A roll-up: the mean score in a closed period (a closed period is judged by its
+        scores, not by how far the numbers moved), else the mean progress. ``row`` is a
+        mapping or an object with ``progress`` and ``score``."""
+        return Markup(self._rollup(row, period, esc(label), elapsed))
+
+    def _rollup(self, row: Any, period: Any, label: str, elapsed: float | None) -> str:
+        if isinstance(row, dict):
+            progress, score = row.get("progress"), row.get("score")
+        else:
+            progress, score = getattr(row, "progress", None), getattr(row, "score", None)
+        if period.phase == "closed":
+            if score is None:
+                shown = self.label("Unscored")
+            else:
+                shown = f'{self.label("Average score")} <strong class="score">{score:.1f}</strong>'
+            return f'<span class="average-score">{shown}</span>'
+        return self._bar(progress, label, elapsed if period.phase == "active" else None)
+
+    def summary_rows(self, summary: Any, data: Any, root: str, team: str) -> Markup:
+        """A team summary's rows: per period, its objectives, roll-up and status counts (the
+        status counts link to the period's attention list, filtered to the team)."""
+        label = self.label
+        progress = self.t("Progress")
+        team_filter = "#team=" + quote(team, safe="/")
+        rows = []
+        for row in summary:
+            period = row["period"]
+            key = esc(period.key)
+            attention = row["attention"]
+            href = root + quoted(attention) + team_filter if attention else None
+            elapsed = period.period.elapsed(data.as_of)
+            rollup = self._rollup(row, period, esc(f"{progress}: {period.key}"), elapsed)
+            rows.append(
+                "      <tr>\n"
+                f'        <th scope="row"><a href="{esc(root + quoted(period.path))}">{key}</a> '
+                f'<span class="phase phase-{esc(period.phase)}">{label(period.phase)}</span>'
+                "</th>\n"
+                f'        <td data-label="{label("Objectives")}">{len(row["objectives"])}</td>\n'
+                f'        <td data-label="{label("Progress or score")}">'
+                f"{rollup}</td>\n"
+                f'        <td data-label="{label("Status")}">'
+                f"{self.status_counts(row['counts'], href)}</td>\n"
+                "      </tr>"
+            )
+        return Markup("\n".join(rows))
+
     def status_counts(self, counts: dict[str, int], href: str | None = None) -> Markup:
         """Objectives by status, most worrying first. With ``href`` (the attention page, with
         a filter after ``#`` or not) off track, at risk and stale link to that list."""
