@@ -36,6 +36,7 @@ class KrIsActivity(Rule):
     | 完成 / complete + a measured result | outcome | Complete $1.2M in new bookings | 完成 3 家企业客户签单，合同额 100 万元 |
     | adoption or use of a deliverable by others, also as a count of things others use (使用, 采用 … 的 N) | outcome | 80% of enterprise customers adopt code search; Five new apps built and adopted across the organisation | 新功能使用率达到 60%; 整个组织开发和采用的五个新应用程序 |
     | zero of something | outcome | Zero critical security incidents | 线上故障为零; 零架构违规 |
+    | how often or how fast software reaches its users: a release or deployment cadence, the time a release takes (DORA's delivery measures; the release has no other object) | outcome | Deploy to production at least daily; Release every two weeks | 每周发布一次; 15 分钟完成所有发布工作; 2 週產品發布週期 |
     | an outcome with a note on how it is measured, examples after it, or an English remark in brackets (the note adds no work) | outcome | Meeting time falls from 120 to 45 minutes, as measured by the quarterly survey; Pipeline ahead of plan (stretch goal); Team members rely on the handbook, for example by linking it in reviews | 新签约客户 20 家，按月统计; 客户满意度达到 90 分，以季度调查为准; 客户留存率达到 90%，例如通过季度回访 |
     | work done: any other verb, at the start or anywhere | activity | Launch the self-service portal; Identify the gaps and implement 5 fixes; Document how teams use the deploy tools | 开展市场调研; 结合客户反馈制定方案 |
     | a verb of obtaining or reaching with a thing, not a result, for object | activity | Add dark mode; Achieve SOC2 compliance | 开发会员 App; 实现自动化部署 |
@@ -55,7 +56,8 @@ class KrIsActivity(Rule):
     passive ("can be set up"); to + verb states a purpose, not what the key result does, and
     without a number its nouns do not make the title measured ("3 customer stories per quarter
     to support sales" counts outputs); a count (数) of things launched or made counts outputs
-    (新版本发布数 > 5). A verb the lexicon lacks is recognised by its shape: a verb behind
+    (新版本发布数 > 5, "Ship 5 releases"), where how often releases reach users measures the
+    delivery (每周发布一次; 每周发布一篇博客 is a cadence of outputs). A verb the lexicon lacks is recognised by its shape: a verb behind
     re-, de-, on-, off- (refactor, onboard) or a word made a verb with -ize (containerize).
     A deadline (9 月底前, 两周内, "by the end of Q3") is not a comparison, and its number
     counts nothing: 9 月底前完成市场调研 is work, 全部员工在 3 个月内开始使用该系统 adoption; a

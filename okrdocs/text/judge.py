@@ -48,11 +48,37 @@ _MARKUP = Lazy(r"\[([^\]]*)\]\([^)]*\)|<[^>]+>|\*\*|__|\bhttps?://\S+")
 
 def kr_activity(title: str) -> Verdict | None:
     text = _MARKUP.sub(lambda m: m.group(1) or " ", title).strip()
-    if not text:
+    if not text or _DELIVERY_CADENCE.search(text):
         return None
     if has_cjk(text):
         return _chinese(text)
     return _english(text)
+
+
+# How often or how fast software reaches its users (DORA's deployment frequency and the time a
+# release takes) measures the delivery, not the work: 每周发布一次, 15 分钟完成所有发布工作,
+# "Deploy to production at least daily" (docs/rules/OKR203.md, labelling decision 12). Only a
+# release or deployment with no other object qualifies: 每周发布一篇博客 is a cadence of outputs,
+# and a count of releases made (新版本发布数 > 5, "Ship 5 releases") counts outputs.
+_ZH_RELEASE = r"(?:发布|發布|部署|上线|上線|交付)"
+_ZH_EVERY = r"每\s*(?:天|日|周|週|星期|个?工作日|個?工作日|[两兩二2]\s*[周週]|双周|雙週)"
+_EN_RELEASE = (
+    r"(?:deploy(?:s|ed)?|release(?:s|d)?|ship(?:s|ped)?)"
+    r"(?: (?:to production|to customers|to users|a new version|new versions))?"
+)
+_EN_EVERY = (
+    r"(?:at least |multiple times |several times )?"
+    r"(?:daily|weekly|every (?:day|week|working day|other week|\w+ (?:days|weeks))"
+    r"|(?:once |twice |\d+ times )?(?:a|per) (?:day|week)|on demand)"
+)
+_DELIVERY_CADENCE = Lazy(
+    rf"^(?:(?:做到|实现|實現|保持|力争|力爭)\s*)?{_ZH_EVERY}\s*(?:至少\s*)?{_ZH_RELEASE}"
+    r"\s*(?:[一1两兩二2三3]\s*次|(?:一个|一個|1\s*个|1\s*個)?\s*新?版本)?\s*[。.]?$"
+    rf"|^\d+\s*(?:分钟|分鐘|小时|小時)\s*(?:内|內)?\s*完成\s*(?:所有|全部)?\s*(?:的\s*)?{_ZH_RELEASE}"
+    r"\s*(?:工作|流程)?\s*[。.]?$"
+    rf"|^{_EN_RELEASE} {_EN_EVERY}\.?$",
+    re.IGNORECASE,
+)
 
 
 # ---------------------------------------------------------------------------------------------
