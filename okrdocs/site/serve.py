@@ -120,27 +120,32 @@ class LiveSite:
         staging.mkdir(parents=True)
         try:
             writer = self._writer(data, staging)
-            pages = list(_all_pages(writer))
-            writer.write_all()  # every page and whole-site file, on every core
+            # What each page shows, without making the thousands of objective, team and person
+            # pages here only to ask them (the workers make them to render them).
+            deps: dict[str, Any] = {}
+            with gc_paused():
+                # every page and whole-site file, on every core
+                writer.write_all(meanwhile=lambda: deps.update(_dependencies(writer)))
             writer.write(MARKER, MARKER_TEXT)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
         with self.lock:
-            old = self.folder.with_name(self.folder.name + ".old")
+            old = self.folder.with_name(f"{self.folder.name}.old-{os.getpid()}-{self.version}")
             if self.folder.exists():
                 os.replace(self.folder, old)
             os.replace(staging, self.folder)
-            shutil.rmtree(old, ignore_errors=True)
             self.workspace = workspace
             self.stamps, self.config_stamp, self.theme_stamp = stamps, config_stamp, theme_stamp
-            self.shown = {page.path: page.shows for page in pages}
-            self.linked = {page.path: page.links for page in pages}
-            self.keys = {page.path: (page.kind, page.key) for page in pages}
+            self.shown = {path: shows for path, (_k, _y, shows, _l) in deps.items()}
+            self.linked = {path: links for path, (_k, _y, _s, links) in deps.items()}
+            self.keys = {path: (kind, key) for path, (kind, key, _s, _l) in deps.items()}
             self.signatures, self.shape = signatures(data), site_shape(data)
             self.titles = _titles(data)
             self._set_problems(workspace.diagnostics)
             self.version += 1
+        # Deleting 15,000 files takes seconds: not while the new site waits to be announced.
+        threading.Thread(target=shutil.rmtree, args=(old, True), daemon=True).start()
 
     def _set_problems(self, diagnostics: list[Diagnostic]) -> None:
         errors = [d for d in diagnostics if d.severity == "error"]
@@ -253,12 +258,9 @@ class LiveSite:
         }
         everything = reload.sections_changed or shape != self.shape
         writer = self._writer(data, self.folder)
-        from okrdocs.site.pages import dependencies, page, page_keys
+        from okrdocs.site.pages import page
 
-        deps = {}  # path -> (kind, key, shows, links), for every page of the site
-        for kind, key in page_keys(data):
-            path, shows, links = dependencies(data, kind, key, writer.t)
-            deps[path] = (kind, key, shows, links)
+        deps = _dependencies(writer)
         chosen = [
             page(data, kind, key, writer.t)
             for path, (kind, key, shows, links) in deps.items()
@@ -355,10 +357,15 @@ def _titles(data: Any) -> dict[str, tuple[str, str]]:
     return {view.id: (view.title, view.path) for view in data.objectives}
 
 
-def _all_pages(writer: Any) -> Any:
-    from okrdocs.site.pages import all_pages
+def _dependencies(writer: Any) -> dict[str, tuple[str, str, frozenset[str] | None, frozenset[str]]]:
+    """Every page of the site: path -> (kind, key, objectives it shows, objectives it links)."""
+    from okrdocs.site.pages import dependencies, page_keys
 
-    return all_pages(writer.data, writer.t)
+    deps = {}
+    for kind, key in page_keys(writer.data):
+        path, shows, links = dependencies(writer.data, kind, key, writer.t)
+        deps[path] = (kind, key, shows, links)
+    return deps
 
 
 def _format(diagnostics: list[Diagnostic]) -> str:

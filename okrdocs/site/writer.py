@@ -313,10 +313,13 @@ class SiteWriter:
             return self.site_file(key)
         return self.render_key(kind, key)
 
-    def write_all(self, jobs: int | None = None) -> int:
-        """Writes every file of the site; returns the number of pages."""
+    def write_all(
+        self, jobs: int | None = None, meanwhile: Callable[[], None] | None = None
+    ) -> int:
+        """Writes every file of the site; returns the number of pages. ``meanwhile``: other
+        work for this process while the workers take the first pages (see map_files)."""
         tasks = [task for task in self.tasks() if task != ("site", "sitemap")]
-        written = map_files(_run_task, self, tasks, jobs)
+        written = map_files(_run_task, self, tasks, jobs, meanwhile)
         # The sitemap lists the paths the pages were written to: making the pages again for
         # their paths (page_paths) cost 0.7 s at 10,000 objectives.
         self.sitemap(
