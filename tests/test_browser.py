@@ -129,6 +129,10 @@ def test_open_page_reloads_after_an_edit(browser: Any, tmp_path: Path) -> None:
     (tmp_path / "okrdocs.toml").write_text('content = "content"\n', encoding="utf-8")
     source = tmp_path / "content" / "sales" / "q1.md"
     source.write_text(VALID_OKR, encoding="utf-8")
+    (tmp_path / "content" / "sales" / "other.md").write_text(
+        VALID_OKR.replace("成为华东中型制造企业首选的工业软件供应商", "An unrelated objective"),
+        encoding="utf-8",
+    )
     urls: list[str] = []
     ready, stop = threading.Event(), threading.Event()
     thread = threading.Thread(
@@ -148,13 +152,23 @@ def test_open_page_reloads_after_an_edit(browser: Any, tmp_path: Path) -> None:
         tab = context.new_page()
         tab.goto(urls[0] + "objectives/sales/q1.html")
         assert tab.locator("h1").inner_text() == "成为华东中型制造企业首选的工业软件供应商"
-        source.write_text(
+        # Another objective's page, open beside it, which the edit does not change.
+        other = context.new_page()
+        other.goto(urls[0] + "objectives/sales/other.html")
+        other.evaluate("window.loadedOnce = true")
+        # Saved as editors save (a new file renamed over the old one): never seen half-written,
+        # which would show a problem on every page for a moment.
+        staged = source.with_name("q1.md.tmp")
+        staged.write_text(
             VALID_OKR.replace("成为华东中型制造企业首选的工业软件供应商", "让华东客户愿意推荐我们"),
             encoding="utf-8",
         )
+        os.replace(staged, source)
         tab.wait_for_function(
             "document.querySelector('h1').innerText === '让华东客户愿意推荐我们'", timeout=10000
         )
+        tab.wait_for_timeout(1500)  # two polls of the other page's script
+        assert other.evaluate("window.loadedOnce === true"), "an unchanged page reloaded"
         # A broken file: every open page shows the problem in a banner, and loses it when fixed.
         source.write_text(VALID_OKR.replace("target: 880", "target: lots"), encoding="utf-8")
         banner = tab.locator("#okrdocs-build-problems")

@@ -67,6 +67,13 @@ class LiveSite:
         self.keys: dict[str, tuple[str, str]] = {}  # page path -> (kind, key)
         self.signatures: dict[str, tuple[Any, ...]] = {}
         self.shape: tuple[Any, ...] = ()
+        # Each page's live-reload script asks whether its own page changed (page_version): the
+        # version at which a page was last written, else the last full build's.
+        self.page_versions: dict[str, int] = {}
+        self.base_version = 0
+        self.problems_version = 0
+        # Seconds from a save to its summary pages written (benchmarks/run.py reads it).
+        self.settled: float | None = None
         self.site_files = _SiteFiles(self)
 
     # -- watching ----------------------------------------------------------------------------
@@ -125,7 +132,7 @@ class LiveSite:
             deps: dict[str, Any] = {}
             with gc_paused():
                 # every page and whole-site file, on every core
-                writer.write_all(meanwhile=lambda: deps.update(_dependencies(writer)))
+                writer.write_all(meanwhile=lambda: deps.update(_dependencies(writer, None)))
             writer.write(MARKER, MARKER_TEXT)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -144,13 +151,16 @@ class LiveSite:
             self.titles = _titles(data)
             self._set_problems(workspace.diagnostics)
             self.version += 1
+            self.page_versions, self.base_version = {}, self.version
         # Deleting 15,000 files takes seconds: not while the new site waits to be announced.
         threading.Thread(target=shutil.rmtree, args=(old, True), daemon=True).start()
 
     def _set_problems(self, diagnostics: list[Diagnostic]) -> None:
         errors = [d for d in diagnostics if d.severity == "error"]
-        if errors and errors != self.problems:
-            self.report(_format(errors))
+        if errors != self.problems:
+            self.problems_version += 1
+            if errors:
+                self.report(_format(errors))
         self.problems = errors
 
     def _writer(self, data: Any, folder: Path) -> Any:
@@ -241,6 +251,9 @@ class LiveSite:
 
         workspace = self.workspace
         assert workspace is not None
+        # The last save's summary pages and whole-site files first: one writer at a time.
+        self.site_files.wait()
+        started, self.settled = time.perf_counter(), None
         with gc_paused():
             with speaking(self.config.language):
                 reload = workspace.reload(paths)
@@ -258,9 +271,63 @@ class LiveSite:
         }
         everything = reload.sections_changed or shape != self.shape
         writer = self._writer(data, self.folder)
+        # The page of an objective whose file is broken for now stays as it was, so that the
+        # author keeps it open (with the problems banner) while fixing the file.
+        broken = frozenset(f.header.id for f in workspace.unreadable)
+        if everything:
+            count = self._render(writer, None, changed, renamed, True, broken)
+            self.settled = time.perf_counter() - started
+            self.signatures, self.shape, self.titles = new_signatures, shape, titles
+            self.site_files.request(writer)
+            return count
+        # First the pages of objectives, teams and people, the page being edited among them:
+        # what they show is known without making them. The summary pages (periods, attention
+        # lists, reports, the alignment tree) must be made to learn what they show: they follow
+        # in the background, before the whole-site files, and announce themselves again.
+        count = self._render(writer, True, changed, renamed, False, broken)
+        self.signatures, self.shape, self.titles = new_signatures, shape, titles
+
+        def summaries() -> None:
+            try:
+                count = self._render(writer, False, changed, renamed, False, broken)
+            except BaseException:
+                self.shape = ()  # the next save renders every page again
+                raise
+            self.settled = time.perf_counter() - started
+            if count:
+                self.report(
+                    _n(
+                        "then {n} summary page in {seconds:.2f} s",
+                        "then {n} summary pages in {seconds:.2f} s",
+                        count,
+                        seconds=self.settled,
+                    )
+                )
+
+        self.site_files.request(writer, summaries)
+        return count
+
+    def _render(
+        self,
+        writer: Any,
+        per_item: bool | None,
+        changed: set[str],
+        renamed: set[str],
+        everything: bool,
+        broken: frozenset[str | None],
+    ) -> int:
+        """Render the pages of one group (per_item: objective, team and person pages; False:
+        the others; None: all) that show or link to what changed, write them, remove the
+        group's pages that are gone; returns how many were rendered."""
         from okrdocs.site.pages import page
 
-        deps = _dependencies(writer)
+        data = writer.data
+        deps = _dependencies(writer, per_item)
+
+        def in_group(path: str) -> bool:
+            kind = self.keys.get(path, ("", ""))[0]
+            return per_item is None or (kind in PER_ITEM_KINDS) == per_item
+
         chosen = [
             page(data, kind, key, writer.t)
             for path, (kind, key, shows, links) in deps.items()
@@ -271,34 +338,44 @@ class LiveSite:
             or (shows | (self.shown[path] or frozenset())) & changed
             or (links | self.linked.get(path, frozenset())) & renamed
         ]
-        pages = deps
-        # The page of an objective whose file is broken for now stays as it was, so that the
-        # author keeps it open (with the problems banner) while fixing the file.
-        broken = {f.header.id for f in workspace.unreadable}
+        before = {path for path in self.shown if in_group(path)}
         kept = {
-            path: self.shown[path]
-            for path in set(self.shown) - set(pages)
-            if self.keys.get(path, ("", ""))[0] == "objective" and self.keys[path][1] in broken
+            path
+            for path in before - set(deps)
+            if self.keys[path][0] == "objective" and self.keys[path][1] in broken
         }
         # Render into memory first: a failing template leaves every page as it was.
-        rendered = [(page.path, writer.render_html(page)) for page in chosen]
-        self.site_files.wait()  # the last save's search index is in place before pages change
+        rendered = [(item.path, writer.render_html(item)) for item in chosen]
         with self.lock:
             for path, html in rendered:
                 writer.write(path, html)
-            for path in set(self.shown) - set(pages) - set(kept):
+            for path in before - set(deps) - kept:
                 writer.remove(path)
-            self.keys = {
-                **{path: self.keys[path] for path in kept},
-                **{path: (kind, key) for path, (kind, key, _s, _l) in pages.items()},
-            }
-            self.shown = {**kept, **{path: shows for path, (_k, _y, shows, _l) in pages.items()}}
-            self.linked = {path: links for path, (_k, _y, _s, links) in pages.items()}
-            self.signatures, self.shape, self.titles = new_signatures, shape, titles
-            self._set_problems(workspace.diagnostics)
+            for path in before - kept:
+                self.keys.pop(path, None)
+                self.shown.pop(path, None)
+                self.linked.pop(path, None)
+            for path, (kind, key, shows, links) in deps.items():
+                self.keys[path] = (kind, key)
+                self.shown[path] = shows
+                self.linked[path] = links
+            if per_item is not False and self.workspace is not None:
+                self._set_problems(self.workspace.diagnostics)
             self.version += 1
-        self.site_files.request(writer)
+            for path, _html in rendered:
+                self.page_versions[path] = self.version
         return len(rendered)
+
+    def page_version(self, page: str) -> str:
+        """What a page's live-reload script compares: when the page itself was last written,
+        and the build problems' version (the banner shows them)."""
+        relative = posixpath.normpath(urllib.parse.unquote(page)).lstrip("/")
+        if relative in (".", ""):
+            relative = "index.html"
+        written = self.page_versions.get(relative)
+        if written is None:
+            written = self.page_versions.get(relative + "/index.html", self.base_version)
+        return f"{written}.{self.problems_version}"
 
     def problems_json(self) -> bytes:
         return json.dumps(
@@ -319,9 +396,12 @@ class _SiteFiles:
         self.condition = threading.Condition()
         self.thread: threading.Thread | None = None
 
-    def request(self, writer: Any) -> None:
+    def request(self, writer: Any, pages: Callable[[], None] | None = None) -> None:
+        """Write the whole-site files of ``writer``'s site, after ``pages`` (the summary pages
+        of a save, which must not be replaced by a newer request: okrdocs serve waits for
+        them before it starts on the next save)."""
         with self.condition:
-            self.pending = writer
+            self.pending = (writer, pages)
             if self.thread is None:
                 self.thread = threading.Thread(target=self._run, daemon=True)
                 self.thread.start()
@@ -338,8 +418,11 @@ class _SiteFiles:
             with self.condition:
                 while self.pending is None:
                     self.condition.wait()
-                writer, self.pending, self.busy = self.pending, None, True
+                (writer, pages), self.pending, self.busy = self.pending, None, True
             try:
+                if pages is not None:
+                    with gc_paused():
+                        pages()
                 with writer.captured() as files:
                     for name in ("okrs.json", "search", "sitemap"):
                         writer.site_file(name)
@@ -357,14 +440,25 @@ def _titles(data: Any) -> dict[str, tuple[str, str]]:
     return {view.id: (view.title, view.path) for view in data.objectives}
 
 
-def _dependencies(writer: Any) -> dict[str, tuple[str, str, frozenset[str] | None, frozenset[str]]]:
-    """Every page of the site: path -> (kind, key, objectives it shows, objectives it links)."""
-    from okrdocs.site.pages import dependencies, page_keys
+# Pages of one objective, team or person: what they show is known without making them.
+PER_ITEM_KINDS = frozenset({"objective", "team", "person"})
 
+
+def _dependencies(
+    writer: Any, per_item: bool | None
+) -> dict[str, tuple[str, str, frozenset[str] | None, frozenset[str]]]:
+    """The pages of the site (per_item: objective, team and person pages; False: the others;
+    None: all): path -> (kind, key, objectives it shows, objectives it links to)."""
+    from okrdocs.site.pages import KINDS, dependencies
+
+    data = writer.data
     deps = {}
-    for kind, key in page_keys(writer.data):
-        path, shows, links = dependencies(writer.data, kind, key, writer.t)
-        deps[path] = (kind, key, shows, links)
+    for kind, (keys, _make) in KINDS.items():
+        if per_item is not None and (kind in PER_ITEM_KINDS) != per_item:
+            continue
+        for key in keys(data):
+            path, shows, links = dependencies(data, kind, key, writer.t)
+            deps[path] = (kind, key, shows, links)
     return deps
 
 
@@ -404,7 +498,10 @@ class _Handler(BaseHTTPRequestHandler):
             return
         route = urllib.parse.urlsplit(self.path).path
         if route == "/__okrdocs__/version":
-            self._send(200, str(self.live.version).encode(), "text/plain", send_body)
+            query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+            page = query.get("page")
+            version = self.live.page_version(page[0]) if page else str(self.live.version)
+            self._send(200, version.encode(), "text/plain", send_body)
             return
         if route == "/__okrdocs__/problems":
             self._send(200, self.live.problems_json(), "application/json", send_body)

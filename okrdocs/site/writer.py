@@ -393,7 +393,9 @@ LIVE_RELOAD_SCRIPT = """<script>
       }).catch(function () {});
   }
   function poll() {
-    fetch("/__okrdocs__/version", {cache: "no-store"}).then(function (r) { return r.text(); })
+    // This page's own version: a save reloads only the pages it changed (or the problems).
+    var url = "/__okrdocs__/version?page=" + encodeURIComponent(location.pathname);
+    fetch(url, {cache: "no-store"}).then(function (r) { return r.text(); })
       .then(function (v) { if (version !== null && v !== version) location.reload(); version = v; })
       .catch(function () {}).finally(function () { setTimeout(poll, 700); });
   }
