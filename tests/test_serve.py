@@ -469,7 +469,7 @@ def test_folders_of_killed_builds_and_servers_are_removed(project: TempProject) 
     stale_serve.mkdir(exist_ok=True)
     assert project.run("build", "-q").exit_code == 0
     assert not stale_build.exists()
-    from okrdocs.site.serve import remove_stale_folders
+    from okrdocs.site.staging import remove_stale_folders
 
     remove_stale_folders(Path(tempfile.gettempdir()), "okrdocs-serve-")
     assert not stale_serve.exists()

@@ -194,7 +194,7 @@ def build(
     timings["load"] = time.perf_counter() - started
     output.parent.mkdir(parents=True, exist_ok=True)
     # Builds that were killed left their staging folders: remove those whose process is gone.
-    from okrdocs.site.serve import remove_stale_folders
+    from okrdocs.site.staging import remove_stale_folders
 
     for kind in ("new", "old"):
         remove_stale_folders(output.parent, f".{output.name}.okrdocs-{kind}-")

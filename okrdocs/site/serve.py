@@ -24,7 +24,6 @@ import json
 import os
 import posixpath
 import shutil
-import sys
 import tempfile
 import threading
 import time
@@ -40,6 +39,7 @@ from okrdocs.diagnostics import Diagnostic
 from okrdocs.discovery import walk
 from okrdocs.i18n import _, _n, speaking
 from okrdocs.parallel import gc_paused
+from okrdocs.site.staging import remove_stale_folders
 from okrdocs.workspace import Workspace
 
 Reporter = Callable[[str], None]
@@ -554,43 +554,6 @@ class _Handler(BaseHTTPRequestHandler):
 
 class ServeError(Exception):
     pass
-
-
-def process_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":  # pragma: no cover - Windows only
-        import ctypes
-
-        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # type: ignore[attr-defined]
-        if not handle:
-            return False
-        ctypes.windll.kernel32.CloseHandle(handle)  # type: ignore[attr-defined]
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process
-    return True
-
-
-def remove_stale_folders(parent: Path, prefix: str) -> None:
-    """Remove folders ``<prefix><pid>-...`` left by okrdocs processes that no longer run (a
-    killed ``serve`` or ``build``)."""
-    try:
-        entries = list(os.scandir(parent))
-    except OSError:
-        return
-    for entry in entries:
-        if not entry.name.startswith(prefix):
-            continue
-        pid_text = entry.name[len(prefix) :].split("-", 1)[0]
-        if pid_text.isdigit() and not process_alive(int(pid_text)):
-            with contextlib.suppress(OSError):
-                if entry.is_dir(follow_symlinks=False):
-                    shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def allowed_hosts(host: str, port: int) -> frozenset[str]:
