@@ -660,6 +660,8 @@ def scan_header(
     found: dict[str, str | None] = {}
     lines = front_matter.split("\n")
     for number, line in enumerate(lines):
+        if line[:1] == " ":
+            continue  # nested: no header key, nothing unsure (most lines: the key results)
         match = _HEADER_LINE.match(line)
         if match is None:
             if not best_effort and _UNSURE_LINE.match(line):
