@@ -279,6 +279,12 @@ class Workspace:
                 settings.process(loaded)
         return loaded
 
+    def reconfigure(self, config: Config) -> None:
+        """Use ``config`` from now on, keeping the loaded files: only for a configuration that
+        reads and checks files the same way (okrdocs.site.serve.same_reading)."""
+        self.config = config
+        self._analysis = None
+
     # -- checking --------------------------------------------------------------------------
 
     def check(self) -> None:

@@ -248,6 +248,38 @@ def test_a_broken_file_shows_its_problems_and_the_server_keeps_going(
     assert "成为华东中型制造企业首选的工业软件供应商" in running.get("objectives/sales/q1.html")
 
 
+def test_a_title_change_keeps_the_loaded_files_a_lint_change_reads_them_again(
+    project: TempProject, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from okrdocs.site.serve import LiveSite
+
+    project.write("okrdocs.toml", 'content = "content"\ntitle = "Before"\n')
+    project.write("content/sales/q1.md", VALID_OKR)
+    live = LiveSite(
+        load_config(start=project.root),
+        date(2026, 2, 15),
+        tmp_path_factory.mktemp("live") / "site",
+        lambda message: None,
+    )
+    live.full_build()
+    loaded = live.workspace
+    assert loaded is not None
+    page = live.folder / "objectives/sales/q1.html"
+    assert "Before" in page.read_text(encoding="utf-8")
+    # The site's title: the files read the same, so they are kept; every page shows the title.
+    project.write("okrdocs.toml", 'content = "content"\ntitle = "After"\n')
+    assert live.update()
+    assert live.workspace is loaded
+    assert "After" in page.read_text(encoding="utf-8")
+    # A lint setting changes what reading finds: everything is read again.
+    project.write(
+        "okrdocs.toml", 'content = "content"\ntitle = "After"\n[lint]\nignore = ["OKR402"]\n'
+    )
+    assert live.update()
+    assert live.workspace is not loaded
+    live.site_files.wait()
+
+
 def test_theme_change_rebuilds_everything(running: Running, project: TempProject) -> None:
     version = running.version()
     project.write(
