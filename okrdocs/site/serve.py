@@ -111,6 +111,12 @@ class LiveSite:
 
     def full_build(self) -> None:
         """Load everything and render every page into a fresh folder, then swap it in."""
+        # Without the cyclic collector, as a build runs: with 10,000 objectives loaded, each of
+        # its passes rescans millions of objects (1.3 s of a start-up went to it).
+        with gc_paused():
+            self._full_build()
+
+    def _full_build(self) -> None:
         from okrdocs.site.pages import signatures, site_shape
         from okrdocs.site.writer import MARKER, MARKER_TEXT
 
