@@ -755,9 +755,20 @@ def page(data: Analysis, kind: str, key: str, t: Translate) -> Page:
     return KINDS[kind][1](data, key, t)
 
 
-def page_keys(data: Analysis) -> list[tuple[str, str]]:
-    """(kind, key) of every page of the site."""
-    return [(kind, key) for kind, (keys, _) in KINDS.items() for key in keys(data)]
+# Pages of one objective, team or person: what they show is known without making them (see
+# dependencies); the other kinds summarise many objectives and must be made to learn it.
+PER_ITEM_KINDS = frozenset({"objective", "team", "person"})
+
+
+def page_keys(data: Analysis, per_item: bool | None = None) -> list[tuple[str, str]]:
+    """(kind, key) of every page of the site (per_item: of objectives, teams and people only;
+    False: the others)."""
+    return [
+        (kind, key)
+        for kind, (keys, _) in KINDS.items()
+        if per_item is None or (kind in PER_ITEM_KINDS) == per_item
+        for key in keys(data)
+    ]
 
 
 def dependencies(

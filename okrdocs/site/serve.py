@@ -124,21 +124,20 @@ class LiveSite:
         config_stamp, theme_stamp = self._config_scan(), self._theme_scan()
         self.site_files.wait()  # never two writers in the folder
         workspace = self.workspace
-        with gc_paused():
-            with speaking(self.config.language):
-                if workspace is not None and same_reading(workspace.config, self.config):
-                    # A change of the site's title, address or theme: the files read the same,
-                    # so only those changed since are read again (a third of a build at
-                    # 10,000 objectives saved); the pages are all rendered again.
-                    workspace.reconfigure(self.config)
-                    changed = {p for p, stamp in stamps.items() if self.stamps.get(p) != stamp}
-                    changed |= set(self.stamps) - set(stamps)
-                    if changed:
-                        workspace.reload([Path(path) for path in sorted(changed)])
-                else:
-                    workspace = Workspace.for_lint(self.config, self.as_of)
-                    workspace.load()
-            data = workspace.analysis()
+        with speaking(self.config.language):
+            if workspace is not None and same_reading(workspace.config, self.config):
+                # A change of the site's title, address or theme: the files read the same, so
+                # only those changed since are read again (a third of a build at 10,000
+                # objectives saved); the pages are all rendered again.
+                workspace.reconfigure(self.config)
+                changed = {p for p, stamp in stamps.items() if self.stamps.get(p) != stamp}
+                changed |= set(self.stamps) - set(stamps)
+                if changed:
+                    workspace.reload([Path(path) for path in sorted(changed)])
+            else:
+                workspace = Workspace.for_lint(self.config, self.as_of)
+                workspace.load()
+        data = workspace.analysis()
         staging = self.folder.with_name(self.folder.name + ".new")
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
@@ -147,9 +146,8 @@ class LiveSite:
             # What each page shows, without making the thousands of objective, team and person
             # pages here only to ask them (the workers make them to render them).
             deps: dict[str, Any] = {}
-            with gc_paused():
-                # every page and whole-site file, on every core
-                writer.write_all(meanwhile=lambda: deps.update(_dependencies(writer, None)))
+            # every page and whole-site file, on every core
+            writer.write_all(meanwhile=lambda: deps.update(_dependencies(writer, None)))
             writer.write(MARKER, MARKER_TEXT)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -271,10 +269,9 @@ class LiveSite:
         # The last save's summary pages and whole-site files first: one writer at a time.
         self.site_files.wait()
         started, self.settled = time.perf_counter(), None
-        with gc_paused():
-            with speaking(self.config.language):
-                reload = workspace.reload(paths)
-            data = workspace.analysis()
+        with speaking(self.config.language):  # (the collector is paused by _rebuild)
+            reload = workspace.reload(paths)
+        data = workspace.analysis()
         new_signatures, shape, titles = signatures(data), site_shape(data), _titles(data)
         changed = reload.objective_ids()
         changed |= {
@@ -336,7 +333,7 @@ class LiveSite:
         """Render the pages of one group (per_item: objective, team and person pages; False:
         the others; None: all) that show or link to what changed, write them, remove the
         group's pages that are gone; returns how many were rendered."""
-        from okrdocs.site.pages import page
+        from okrdocs.site.pages import PER_ITEM_KINDS, page
 
         data = writer.data
         deps = _dependencies(writer, per_item)
@@ -472,25 +469,17 @@ def same_reading(old: Config, new: Config) -> bool:
     )
 
 
-# Pages of one objective, team or person: what they show is known without making them.
-PER_ITEM_KINDS = frozenset({"objective", "team", "person"})
-
-
 def _dependencies(
     writer: Any, per_item: bool | None
 ) -> dict[str, tuple[str, str, frozenset[str] | None, frozenset[str]]]:
     """The pages of the site (per_item: objective, team and person pages; False: the others;
     None: all): path -> (kind, key, objectives it shows, objectives it links to)."""
-    from okrdocs.site.pages import KINDS, dependencies
+    from okrdocs.site.pages import dependencies, page_keys
 
-    data = writer.data
     deps = {}
-    for kind, (keys, _make) in KINDS.items():
-        if per_item is not None and (kind in PER_ITEM_KINDS) != per_item:
-            continue
-        for key in keys(data):
-            path, shows, links = dependencies(data, kind, key, writer.t)
-            deps[path] = (kind, key, shows, links)
+    for kind, key in page_keys(writer.data, per_item):
+        path, shows, links = dependencies(writer.data, kind, key, writer.t)
+        deps[path] = (kind, key, shows, links)
     return deps
 
 
