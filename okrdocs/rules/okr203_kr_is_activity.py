@@ -57,8 +57,9 @@ class KrIsActivity(Rule):
     without a number its nouns do not make the title measured ("3 customer stories per quarter
     to support sales" counts outputs); a count (数) of things launched or made counts outputs
     (新版本发布数 > 5, "Ship 5 releases"), where how often releases reach users measures the
-    delivery (每周发布一次; 每周发布一篇博客 is a cadence of outputs). A verb the lexicon lacks is recognised by its shape: a verb behind
-    re-, de-, on-, off- (refactor, onboard) or a word made a verb with -ize (containerize).
+    delivery (每周发布一次; 每周发布一篇博客 is a cadence of outputs). A verb the lexicon lacks
+    is recognised by its shape: a verb behind re-, de-, on-, off- (refactor, onboard) or a
+    word made a verb with -ize (containerize).
     A deadline (9 月底前, 两周内, "by the end of Q3") is not a comparison, and its number
     counts nothing: 9 月底前完成市场调研 is work, 全部员工在 3 个月内开始使用该系统 adoption; a
     clause that is only a time frame (截至 9 月 30 日，…) or says only how the result is tracked
