@@ -19,6 +19,7 @@ import json
 import operator
 import re
 import unicodedata
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -176,15 +177,31 @@ class SourceMap:
     process or keep thousands in memory); later look-ups fall back to the closest kept ancestor.
     """
 
-    __slots__ = ("_kept", "_line_offset", "_root")
+    __slots__ = ("_kept", "_line_offset", "_root", "_text")
 
-    def __init__(self, root: yaml.Node | None = None, line_offset: int = 0) -> None:
+    def __init__(
+        self,
+        root: yaml.Node | None = None,
+        line_offset: int = 0,
+        text: str | None = None,
+        kept: dict[tuple[str, bool], Span] | None = None,
+    ) -> None:
         self._root = root
         self._line_offset = line_offset
-        self._kept: dict[tuple[str, bool], Span] = {}
+        # Text read by okrdocs.simpleyaml: its node tree is composed only when a position is
+        # asked for that ``kept`` (the spans ``freeze(KEPT_POINTERS)`` keeps) does not hold.
+        self._text = text
+        self._kept: dict[tuple[str, bool], Span] = kept if kept is not None else {}
+
+    def _tree(self) -> yaml.Node | None:
+        if self._root is None and self._text is not None:
+            with suppress(yaml.YAMLError):  # simpleyaml reads only what libyaml reads
+                self._root = compose(self._text)[0]
+            self._text = None
+        return self._root
 
     def _find(self, pointer: str, want_key: bool) -> Span | None:
-        node, key_node = self._root, None
+        node, key_node = self._tree(), None
         if node is None:
             return None
         if pointer:
@@ -224,7 +241,10 @@ class SourceMap:
             pointer = pointer.rsplit("/", 1)[0]
 
     def freeze(self, pointers: tuple[str, ...]) -> None:
-        root = self._root
+        if self._text is not None and pointers == KEPT_POINTERS:
+            self._text = None  # its kept spans were recorded while it was read
+            return
+        root = self._tree()
         if root is None:
             return
         kept = self._kept
@@ -248,12 +268,13 @@ class SourceMap:
 
     def __getstate__(self) -> tuple[Any, ...]:
         # Sent to another process: keep what cross-file checks point at, not the whole tree.
-        if self._root is not None:
+        if self._root is not None or self._text is not None:
             self.freeze(KEPT_POINTERS)
         return (None, self._line_offset, self._kept)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         self._root, self._line_offset, self._kept = state
+        self._text = None
 
 
 # A "text shape" tells the builder where the schema expects text, so that ``owner: 007`` keeps
@@ -490,11 +511,22 @@ def _control_character(error: yaml.YAMLError, text: str, line_offset: int) -> Ya
     )
 
 
-def parse(text: str, line_offset: int = 0, shape: TextShape = None) -> ParsedYaml:
+def parse(
+    text: str, line_offset: int = 0, shape: TextShape = None, simple: bool = True
+) -> ParsedYaml:
     """Parse one YAML document. Raises YamlError with a 1-based position in the file.
 
     ``line_offset`` is the number of file lines before ``text`` (front matter starts on line 2).
+    ``simple``: let okrdocs.simpleyaml read plain block YAML (the same values, faster); the
+    tests turn it off to compare the two.
     """
+    if simple:
+        from okrdocs import simpleyaml  # it builds on this module
+
+        read = simpleyaml.read(text, line_offset, shape, KEPT_POINTERS)
+        if read is not None:
+            data, kept = read
+            return ParsedYaml(data, SourceMap(None, line_offset, text, kept))
     try:
         node, restore = compose(text)
     except yaml.MarkedYAMLError as error:

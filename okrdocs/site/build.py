@@ -187,6 +187,16 @@ def build(
     started = time.perf_counter()
     output = output.resolve()
     check_output(config, output)
+    # The cyclic collector stays off from loading to the last page: a build makes millions of
+    # objects that reference counting frees, and a collection between loading and rendering
+    # rescans every loaded model (0.6 s at 10,000 objectives).
+    with gc_paused():
+        return _build(config, output, as_of, lint, jobs, started)
+
+
+def _build(
+    config: Config, output: Path, as_of: date, lint: bool, jobs: int | None, started: float
+) -> BuildResult:
     timings: dict[str, float] = {}
     renderer = RenderingSetup(config)
     workspace = load(config, as_of, lint, jobs, meanwhile=renderer.prepare)
@@ -203,8 +213,7 @@ def build(
     staging.mkdir()
     try:
         writer = SiteWriter(data, staging, env=renderer.environment())
-        with gc_paused():
-            pages = writer.write_all(jobs)
+        pages = writer.write_all(jobs)
         timings["render"] = time.perf_counter() - started - timings["load"]
         swap_in(staging, output)
     except OutputPathError as error:

@@ -1,0 +1,314 @@
+"""A fast reader for the simple block YAML that OKR files are written in.
+
+libyaml parses quickly, but PyYAML hands every node to Python as an object (with a Python
+``__init__`` and a resolver call): about 230 µs for the 50-line front matter of a typical file,
+two thirds of a 10,000-file build's YAML time. Most front matter uses a small part of YAML:
+``key: value`` lines, ``- `` list items, one-line quoted or plain scalars and one-line flow
+collections of scalars. This module reads exactly that part into the values
+``yamlsource.parse`` builds: one regular expression splits every line into its indentation,
+list dash, key and value (in C), and a short loop builds the values.
+
+Anything else (anchors, tags, block scalars, multi-line scalars, escapes, tabs, unusual
+indentation, duplicate keys, a number okrdocs refuses...) makes it decline by returning None,
+and libyaml reads the text as before. Declining is always safe, so the rules here only need to
+be right for what they accept; tests/test_simpleyaml.py compares the two readers with
+hypothesis and on every OKR file of the tests.
+
+Positions: the spans of the top-level fields that cross-file checks point at are recorded while
+reading; any other position is found later by composing the text with libyaml, which only a
+file with a problem to report needs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from okrdocs.diagnostics import Span
+from okrdocs.yamlsource import (
+    _SPECIAL_START,
+    MAX_DEPTH,
+    MAX_NODES,
+    TEXT,
+    NumberError,
+    TextShape,
+    plain_value,
+)
+
+# Characters libyaml refuses or reads specially anywhere in a line: control characters (tabs
+# are legal in values, but not worth the rules they need here), the line separators okrdocs
+# swaps out (see yamlsource._stand_ins), a byte order mark, non-characters.
+_REFUSED = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+# Every line, as (indentation, list dash, key, spaces after the key's colon, the rest). A key
+# is a word, as OKR fields and key result ids are written, followed by ": " or an end of line.
+_LINE = re.compile(r"^( *)(- +)?(?:(\w[\w.\-]*):( +|$))?(.*)$", re.MULTILINE)
+
+# What a plain scalar may not start with here: YAML indicators ("-", "?" and ":" whatever
+# follows them), quotes and flow collections (read by their own rules).
+_NOT_PLAIN = frozenset("-?:,[]{}#&*!|>'\"%@`")
+
+# ASCII first characters of a plain scalar that can only be text (see yamlsource.plain_value):
+# not an indicator, and not what may start a null, a boolean or a number.
+_TEXT_START = frozenset(
+    chr(code) for code in range(0x21, 0x7F) if chr(code) not in _NOT_PLAIN | _SPECIAL_START
+)
+
+_DOUBLE = re.compile(r'"([^"\\]*)"')
+_SINGLE = re.compile(r"'([^']*)'")
+# One item of a one-line flow collection: a quoted or plain scalar with no flow indicators.
+_ITEM = r"""("[^"\\,\[\]{}]*"|'[^',\[\]{}]*'|[^\s,\[\]{}#:'"\-?!&*|>%@`][^,\[\]{}#:]*?)"""
+_FLOW_ITEM = re.compile(rf" *{_ITEM} *")
+_FLOW_PAIR = re.compile(rf" *(\w[\w.\-]*): +{_ITEM} *")
+
+Line = tuple[str, str, str, str, str]
+
+
+class _Decline(Exception):
+    """The text uses YAML that this reader leaves to libyaml."""
+
+
+def _blank(line: Line) -> bool:
+    """An empty or comment-only line."""
+    rest = line[4]
+    return not line[1] and not line[2] and (not rest or rest[0] == "#")
+
+
+def _plain(rest: str, shape: TextShape) -> Any:
+    """A one-line plain scalar, typed as yamlsource types it."""
+    comment = rest.find(" #")
+    text = (rest if comment < 0 else rest[:comment]).rstrip(" ")
+    if ": " in text or text[-1] == ":":
+        raise _Decline  # a mapping on one line, or invalid YAML
+    try:
+        return plain_value(text, shape == TEXT)
+    except NumberError:
+        raise _Decline from None  # yamlsource reports it where it is
+
+
+def _extent(rest: str) -> int:
+    """How many characters of ``rest`` a one-line value takes (its span's length)."""
+    first = rest[0]
+    if first == '"' or first == "'":
+        match = (_DOUBLE if first == '"' else _SINGLE).match(rest)
+        return match.end() if match else 0
+    if first == "{" or first == "[":
+        return rest.find("}" if first == "{" else "]") + 1
+    comment = rest.find(" #")
+    return len((rest if comment < 0 else rest[:comment]).rstrip(" "))
+
+
+class _Reader:
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.count = len(lines)
+
+    def inline(self, rest: str, shape: TextShape) -> Any:
+        """The value written as ``rest`` (from its first character to the end of the line)."""
+        first = rest[0]
+        if first not in _NOT_PLAIN:
+            return _plain(rest, shape)
+        if first == '"' or first == "'":
+            match = (_DOUBLE if first == '"' else _SINGLE).match(rest)
+            if match is None:
+                raise _Decline  # escapes, doubled quotes, or a string over several lines
+            after = rest[match.end() :]
+            if after and not after.startswith(" #") and after.strip(" "):
+                raise _Decline
+            return match.group(1)
+        if first == "{" or first == "[":
+            return self.flow(rest, shape)
+        raise _Decline
+
+    def flow(self, rest: str, shape: TextShape) -> Any:
+        closing = "}" if rest[0] == "{" else "]"
+        end = rest.find(closing)
+        if end < 0:
+            raise _Decline  # a collection over several lines, or nested ones
+        after = rest[end + 1 :]
+        if after and not after.startswith(" #") and after.strip(" "):
+            raise _Decline
+        inner = rest[1:end]
+        if not inner.strip(" "):
+            return {} if closing == "}" else []
+        parts = inner.split(",")
+        self.count += len(parts)
+        if closing == "]":
+            item_shape = shape[0] if shape.__class__ is list else None
+            items = []
+            for part in parts:
+                match = _FLOW_ITEM.fullmatch(part)
+                if match is None:
+                    raise _Decline
+                items.append(_flow_scalar(match.group(1), item_shape))
+            return items
+        mapping: dict[str, Any] = {}
+        is_dict = shape.__class__ is dict
+        for part in parts:
+            match = _FLOW_PAIR.fullmatch(part)
+            if match is None:
+                raise _Decline
+            key = match.group(1)
+            if key in mapping:
+                raise _Decline
+            child = shape.get(key, shape.get("*")) if is_dict else None
+            mapping[key] = _flow_scalar(match.group(2), child)
+        return mapping
+
+    def block(self, index: int, shape: TextShape, depth: int) -> tuple[Any, int]:
+        """The mapping or list whose first line is ``lines[index]``."""
+        if depth > MAX_DEPTH or self.count > MAX_NODES // 2:
+            raise _Decline
+        line = self.lines[index]
+        if line[1]:
+            return self.sequence(index, len(line[0]), shape, depth)
+        return self.mapping(index, len(line[0]), shape, depth, False)
+
+    def mapping(
+        self, index: int, column: int, shape: TextShape, depth: int, started: bool
+    ) -> tuple[dict[str, Any], int]:
+        """The mapping at ``column`` from ``lines[index]``; ``started``: that line is a list
+        item whose first key starts the mapping ("- key: value")."""
+        lines = self.lines
+        count = len(lines)
+        result: dict[str, Any] = {}
+        is_dict = shape.__class__ is dict
+        default = shape.get("*") if is_dict else None
+        while index < count:
+            line = lines[index]
+            indent, dash, key, _spaces, rest = line
+            if started:
+                started = False
+            else:
+                if not dash and not key and (not rest or rest[0] == "#"):
+                    index += 1
+                    continue
+                if len(indent) != column:
+                    if len(indent) > column:
+                        raise _Decline  # a continuation line, or indentation libyaml refuses
+                    break
+                if dash:
+                    raise _Decline
+            if not key or key in result:
+                raise _Decline  # not "key: value", or a duplicate key (yamlsource reports it)
+            child = shape.get(key, default) if is_dict else None
+            index += 1
+            if rest and rest[0] != "#":
+                start = rest[0]
+                if (
+                    (start in _TEXT_START or "\u4e00" <= start <= "\u9fff")  # or a CJK ideograph
+                    and " #" not in rest
+                    and ": " not in rest
+                ):
+                    # The common case, inlined: a one-line value that can only be text.
+                    text = rest.rstrip(" ")
+                    if text[-1] != ":":
+                        result[key] = text
+                        continue
+                result[key] = self.inline(rest, child)
+                continue
+            following = index
+            while following < count and _blank(lines[following]):
+                following += 1
+            if following < count:
+                below = lines[following]
+                width = len(below[0])
+                if width > column or (width == column and below[1]):
+                    result[key], index = self.block(following, child, depth + 1)
+                    continue
+            result[key] = None  # "key:" with nothing below: null, as libyaml reads it
+        return result, index
+
+    def sequence(
+        self, index: int, column: int, shape: TextShape, depth: int
+    ) -> tuple[list[Any], int]:
+        lines = self.lines
+        count = len(lines)
+        item_shape = shape[0] if shape.__class__ is list else None
+        items: list[Any] = []
+        while index < count:
+            indent, dash, key, _spaces, rest = lines[index]
+            if not dash and not key and (not rest or rest[0] == "#"):
+                index += 1
+                continue
+            if len(indent) != column:
+                if len(indent) > column:
+                    raise _Decline
+                break
+            if not dash:
+                break  # the next key of the mapping this list is the value of
+            if key:
+                value, index = self.mapping(index, column + len(dash), item_shape, depth + 1, True)
+            elif not rest or rest[0] == "#":
+                raise _Decline  # the item is on the lines below
+            else:
+                value = self.inline(rest, item_shape)
+                index += 1
+            items.append(value)
+        return items, index
+
+
+def _flow_scalar(text: str, shape: TextShape) -> Any:
+    if text[0] == '"' or text[0] == "'":
+        return text[1:-1]
+    try:
+        return plain_value(text, shape == TEXT)
+    except NumberError:
+        raise _Decline from None
+
+
+def read(text: str, line_offset: int, shape: TextShape, kept: tuple[str, ...]) -> Any:
+    """``(data, spans)`` for simple YAML, or None for anything this reader leaves to libyaml.
+
+    ``data`` is a mapping, as ``yamlsource.parse`` builds it; ``spans`` holds what
+    ``SourceMap.freeze(kept)`` keeps: the document's span and those of the ``kept`` pointers,
+    which must all be top-level fields.
+    """
+    if _REFUSED.search(text):
+        return None
+    lines: list[Line] = _LINE.findall(text)
+    first = 0
+    while first < len(lines) and _blank(lines[first]):
+        first += 1
+    # Empty, a list at the top (yamlsource words the problem), a document marker or directive,
+    # or an indented document (whose span libyaml ends where the indentation drops).
+    if first == len(lines) or lines[first][0] or lines[first][1] or not lines[first][2]:
+        return None
+    if "\n---" in text or "\n..." in text or "\n%" in text or text.startswith(("---", "...")):
+        return None
+    reader = _Reader(lines)
+    try:
+        data, end = reader.mapping(first, 0, shape, 0, False)
+    except _Decline:
+        return None
+    if end != len(lines):  # pragma: no cover - the top mapping reads to the end or declines
+        return None
+    breaks = len(lines) - 1
+    end_line = breaks if text.endswith("\n") else breaks + 1
+    spans = {("", False): Span(first + 1 + line_offset, 1, end_line + 1 + line_offset, 1)}
+    for pointer in kept:
+        key = pointer[1:]
+        if key not in data:
+            continue
+        number = _key_line(lines, first, key)
+        _indent, _dash, _key, spaces, rest = lines[number]
+        row = number + 1 + line_offset
+        spans[(pointer, True)] = Span(row, 1, row, len(key) + 1)
+        start = len(key) + 1 + len(spaces)
+        if rest and rest[0] != "#":
+            spans[(pointer, False)] = Span(row, start + 1, row, start + _extent(rest) + 1)
+        elif data[key] is None:
+            spans[(pointer, False)] = Span(row, len(key) + 2, row, len(key) + 2)
+        else:
+            return None  # a list or mapping below a field that expects text: rare, and its
+            # span ends where libyaml's block ends; let libyaml say
+    return data, spans
+
+
+def _key_line(lines: list[Line], first: int, key: str) -> int:
+    """The line of a top-level key."""
+    for number in range(first, len(lines)):
+        line = lines[number]
+        if line[2] == key and not line[0] and not line[1]:
+            return number
+    raise AssertionError(key)  # pragma: no cover - the key was read from one of the lines
