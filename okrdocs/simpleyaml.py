@@ -25,6 +25,7 @@ import re
 from typing import Any
 
 from okrdocs.diagnostics import Span
+from okrdocs.lazyre import Lazy
 from okrdocs.yamlsource import (
     _SPECIAL_START,
     MAX_DEPTH,
@@ -54,12 +55,14 @@ _TEXT_START = frozenset(
     chr(code) for code in range(0x21, 0x7F) if chr(code) not in _NOT_PLAIN | _SPECIAL_START
 )
 
-_DOUBLE = re.compile(r'"([^"\\]*)"')
-_SINGLE = re.compile(r"'([^']*)'")
+# Quoted values and flow collections are rare: compiled on first use (a one-file lint, which
+# pre-commit runs, would pay half a millisecond for them).
+_DOUBLE = Lazy(r'"([^"\\]*)"')
+_SINGLE = Lazy(r"'([^']*)'")
 # One item of a one-line flow collection: a quoted or plain scalar with no flow indicators.
 _ITEM = r"""("[^"\\,\[\]{}]*"|'[^',\[\]{}]*'|[^\s,\[\]{}#:'"\-?!&*|>%@`][^,\[\]{}#:]*?)"""
-_FLOW_ITEM = re.compile(rf" *{_ITEM} *")
-_FLOW_PAIR = re.compile(rf" *(\w[\w.\-]*): +{_ITEM} *")
+_FLOW_ITEM = Lazy(rf" *{_ITEM} *")
+_FLOW_PAIR = Lazy(rf" *(\w[\w.\-]*): +{_ITEM} *")
 
 Line = tuple[str, str, str, str, str]
 
