@@ -462,6 +462,8 @@ def _invisible(text: str) -> str | None:
     character, a line separator), or a space at either end; None when there is none."""
     if text != text.strip():
         return " " if text[:1].isspace() or text[-1:].isspace() else None
+    if text.isprintable():  # none of those categories (the common case, in C)
+        return None
     for char in text:
         if unicodedata.category(char) in ("Cf", "Cc", "Zl", "Zp"):
             return char

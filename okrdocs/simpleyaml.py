@@ -54,6 +54,8 @@ _NOT_PLAIN = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _TEXT_START = frozenset(
     chr(code) for code in range(0x21, 0x7F) if chr(code) not in _NOT_PLAIN | _SPECIAL_START
 )
+# Where the schema expects text, numbers stay text too (dates, periods, "007").
+_TEXT_FIELD_START = _TEXT_START | frozenset("0123456789.+")
 
 # Quoted values and flow collections are rare: compiled on first use (a one-file lint, which
 # pre-commit runs, would pay half a millisecond for them).
@@ -199,7 +201,10 @@ class _Reader:
             if rest and rest[0] != "#":
                 start = rest[0]
                 if (
-                    (start in _TEXT_START or "\u4e00" <= start <= "\u9fff")  # or a CJK ideograph
+                    (
+                        start in (_TEXT_FIELD_START if child == TEXT else _TEXT_START)
+                        or "\u4e00" <= start <= "\u9fff"  # a CJK ideograph
+                    )
                     and " #" not in rest
                     and ": " not in rest
                 ):
