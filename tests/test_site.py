@@ -436,3 +436,54 @@ def test_pages_are_spread_over_their_folders() -> None:
     order = spread_by_folder(pages)
     assert sorted(order) == sorted(task for task, _ in pages)
     assert order == ["o0", "p0", "o1", "o2", "p1", "o3", "o4", "p2", "o5"]
+
+
+# The objective_header block as Jinja wrote it before okrdocs/site/widgets.py objective_head
+# took it over; the two must write the same bytes.
+JINJA_OBJECTIVE_HEADER = (REPO / "tests" / "snapshots" / "objective_header.jinja").read_text(
+    encoding="utf-8"
+)
+
+
+def test_objective_head_writes_what_the_jinja_block_wrote(project: TempProject) -> None:
+    """Every branch of the head: team or none, tags, a parent with a page or unknown, a score
+    (closed period), change and confidence (check-ins a week apart), stale and behind."""
+    project.write("okrdocs.toml", 'content = "content"\nlanguage = "en"\n[teams.sales]\n')
+    project.write(
+        "content/sales/parent.md",
+        '---\nobjective: Grow <East> & "China"\nowner: ada\nperiod: 2026-Q4\ntags: [a&b, c]\n'
+        "key_results:\n  - title: Revenue from 1 to 2\n    baseline: 1\n    target: 2\n"
+        "    current: 1.5\n    confidence: 0.7\ncheckins:\n  - date: 2026-11-01\n"
+        "    values: {kr1: 1.2}\n    confidence: 0.6\n  - date: 2026-11-20\n"
+        "    values: {kr1: 1.5}\n    confidence: 0.7\n---\n",
+    )
+    project.write(
+        "content/sales/child.md",
+        "---\nobjective: 在华东建立标杆客户\nowner: bo\nperiod: 2026-Q4\nparent: sales/parent\n"
+        "type: aspirational\nkey_results:\n  - title: 客户从 0 家增加到 5 家\n    baseline: 0\n"
+        "    target: 5\n    current: 1\n---\n",
+    )
+    project.write(
+        "content/eng/orphan.md",
+        "---\nobjective: Make releases boring\nowner: cy\nperiod: 2026-Q3\nparent: no/such\n"
+        "key_results:\n  - title: Deploys from 1 to 10 a week\n    baseline: 1\n    target: 10\n"
+        "    current: 4\n    score: 0.4\n---\n",
+    )
+    assert project.run("build", "-q", "--no-lint", "--as-of", "2026-11-27").exit_code == 0
+    python = {p: p.read_bytes() for p in (project.root / "site" / "objectives").rglob("*.html")}
+    project.write(
+        "okrdocs.toml",
+        'content = "content"\nlanguage = "en"\ntheme-overrides = "theme"\n[teams.sales]\n',
+    )
+    project.write(
+        "theme/templates/objective.html",
+        '{% extends "theme/objective.html" %}\n' + JINJA_OBJECTIVE_HEADER,
+    )
+    assert project.run("build", "-q", "--no-lint", "--as-of", "2026-11-27").exit_code == 0
+    for path, html in python.items():
+        jinja = path.read_bytes()
+        assert html == jinja, path
+    pages = b"".join(python.values())
+    for piece in (b'class="tag"', b'class="score"', b"Parent objective", b"Change in the last",
+                  b"Confidence</dt>", b"&lt;East&gt; &amp; &#34;China&#34;", b'lang="zh-CN"'):  # fmt: skip
+        assert piece in pages, piece

@@ -172,6 +172,7 @@ def make_environment(config: Config) -> Environment:
         tree_groups=widgets.tree_groups,
         change=widgets.change,
         kr_card=widgets.kr_card,
+        objective_head=widgets.objective_head,
         checkin_list=widgets.checkin_list,
         status_counts=widgets.status_counts,
         rollup_cell=widgets.rollup_cell,

@@ -733,6 +733,63 @@ class Widgets:
 
     # -- an objective's page ----------------------------------------------------------------------
 
+    def objective_head(self, o: Any, period: Any, team: Any, owner: Any, root: str) -> Markup:
+        """The head of an objective's page: its period and team, title, facts and progress bar
+        (the ``objective_header`` block of objective.html, in Python: every objective has a
+        page, and the block's two dozen expressions cost more in Jinja than the HTML)."""
+        label, objective, state = self.label, o.objective, o.state
+        title = esc(o.title)
+        eyebrow = f'<a href="{esc(root + quoted(period.path))}">{esc(objective.period.key)}</a>'
+        if team:
+            eyebrow += f' · <a href="{esc(root + quoted(team.path))}">{esc(team.name)}</a>'
+        kind = label(objective.kind) if objective.kind else label("not declared")
+        facts = [
+            f'    <div><dt>{label("Owner")}</dt><dd><a href="{esc(root + quoted(owner.path))}">'
+            f"{esc(owner.name)}</a></dd></div>\n"
+            f"    <div><dt>{label('Type')}</dt><dd>{kind}</dd></div>\n"
+            f"    <div><dt>{label('Status')}</dt><dd>{self._badge(o.status, state.gap)}"
+            "</dd></div>\n"
+        ]
+        # The optional facts follow each other on one line, as the template wrote them.
+        if o.change is not None:
+            facts.append(
+                f"<div><dt>{label('Change in the last 7 days')}</dt>"
+                f"<dd>{self._change(o.change)}</dd></div>"
+            )
+        if o.confidence is not None:
+            facts.append(
+                f"<div><dt>{label('Confidence')}</dt><dd>{esc(percent(o.confidence))}</dd></div>"
+            )
+        if state.score is not None:
+            facts.append(
+                f'<div><dt>{label("Score")}</dt><dd class="score">{state.score:.1f}</dd></div>'
+            )
+        if o.parent:
+            parent = o.parent
+            facts.append(
+                f"<div><dt>{label('Parent objective')}</dt><dd><a "
+                f'href="{esc(root + quoted(parent.path))}"{self.lang(parent.title)}>'
+                f"{esc(parent.title)}</a></dd></div>\n"
+            )
+        elif objective.parent:
+            facts.append(
+                f"<div><dt>{label('Parent objective')}</dt><dd>{esc(objective.parent)}</dd></div>"
+            )
+        if objective.tags:
+            tags = "".join(f'<span class="tag">{esc(tag)}</span>' for tag in objective.tags)
+            facts.append(f"<div><dt>{label('Tags')}</dt><dd>{tags}</dd></div>")
+        bar = self._bar(
+            o.progress,
+            esc(f"{self.t('Progress')}: {o.title}"),
+            state.expected if state.phase == "active" else None,
+            state.gap if o.status == STALE and state.gap else o.status,
+        )
+        return Markup(
+            f'<header class="page-head">\n  <p class="eyebrow">{eyebrow}</p>\n'
+            f"  <h1{self.lang(o.title)}>{title}</h1>\n"
+            f'  <dl class="facts">\n{"".join(facts)}  </dl>\n  {bar}\n</header>'
+        )
+
     def kr_card(self, k: Any, data: Any, root: str, active: bool) -> Markup:
         """One key result on its objective's page: values, progress, facts and actions.
 
