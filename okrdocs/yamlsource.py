@@ -201,6 +201,13 @@ class SourceMap:
         return self._root
 
     def _find(self, pointer: str, want_key: bool) -> Span | None:
+        if self._root is None and self._text is not None:
+            from okrdocs import simpleyaml
+
+            try:  # without composing the text: thousands of files may each have a finding
+                return simpleyaml.locate(self._text, self._line_offset, pointer, want_key)
+            except simpleyaml.Unlocated:
+                pass
         node, key_node = self._tree(), None
         if node is None:
             return None

@@ -220,3 +220,43 @@ def test_a_sample_file_with_characters_inserted_reads_as_libyaml_reads_it(
     front = split(SAMPLE.read_bytes()).front_matter
     where = min(where, len(front))
     agrees(front[:where] + inserted + front[where:])
+
+
+def pointers(value: Any, prefix: str = "") -> list[str]:
+    """Every JSON pointer into ``value``, and a few that are not there."""
+    found = [prefix, prefix + "/missing", prefix + "/0"]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += pointers(item, f"{prefix}/{key.replace('~', '~0').replace('/', '~1')}")
+    elif isinstance(value, list):
+        for position, item in enumerate(value):
+            found += pointers(item, f"{prefix}/{position}")
+    return found
+
+
+def positions_agree(text: str) -> bool:
+    """Every position asked of a file the fast reader read is the one libyaml gives."""
+    try:
+        fast = yamlsource.parse(text, 1, OBJECTIVE)
+    except yamlsource.YamlError:
+        return False
+    if fast.source_map._text is None:  # read by libyaml
+        return False
+    slow = yamlsource.parse(text, 1, OBJECTIVE, simple=False)
+    for pointer in pointers(slow.data):
+        for want_key in (False, True):
+            fresh = yamlsource.parse(text, 1, OBJECTIVE).source_map  # not composed yet
+            expected = slow.source_map.key(pointer) if want_key else slow.source_map.value(pointer)
+            got = fresh.key(pointer) if want_key else fresh.value(pointer)
+            assert got == expected, (text, pointer, want_key)
+    return True
+
+
+def test_positions_in_the_sample_are_found_without_libyaml_as_libyaml_finds_them() -> None:
+    assert positions_agree(split(SAMPLE.read_bytes()).front_matter)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_positions_in_generated_documents_are_libyamls(text: str) -> None:
+    positions_agree(text)
