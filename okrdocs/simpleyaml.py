@@ -15,8 +15,8 @@ be right for what they accept; tests/test_simpleyaml.py compares the two readers
 hypothesis and on every OKR file of the tests.
 
 Positions: the spans of the top-level fields that cross-file checks point at are recorded while
-reading; any other position is found later by composing the text with libyaml, which only a
-file with a problem to report needs.
+reading; a position a finding asks for later is found by walking the lines again (``locate``),
+or, for a list or a mapping, by composing the text with libyaml.
 """
 
 from __future__ import annotations
