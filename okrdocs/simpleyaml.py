@@ -22,6 +22,7 @@ or, for a list or a mapping, by composing the text with libyaml.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from okrdocs.diagnostics import Span
@@ -34,6 +35,7 @@ from okrdocs.yamlsource import (
     NumberError,
     TextShape,
     plain_value,
+    unescape_pointer_token,
 )
 
 # Characters libyaml refuses or reads specially anywhere in a line: control characters (tabs
@@ -278,11 +280,10 @@ def read(text: str, line_offset: int, shape: TextShape, kept: tuple[str, ...]) -
     first = 0
     while first < len(lines) and _blank(lines[first]):
         first += 1
-    # Empty, a list at the top (yamlsource words the problem), a document marker or directive,
-    # or an indented document (whose span libyaml ends where the indentation drops).
+    # Empty, a list at the top (yamlsource words the problem), or an indented document (whose
+    # span libyaml ends where the indentation drops). Document markers and directives have no
+    # key: they decline wherever they are.
     if first == len(lines) or lines[first][0] or lines[first][1] or not lines[first][2]:
-        return None
-    if "\n---" in text or "\n..." in text or "\n%" in text or text.startswith(("---", "...")):
         return None
     reader = _Reader(lines)
     try:
@@ -295,31 +296,16 @@ def read(text: str, line_offset: int, shape: TextShape, kept: tuple[str, ...]) -
     end_line = breaks if text.endswith("\n") else breaks + 1
     spans = {("", False): Span(first + 1 + line_offset, 1, end_line + 1 + line_offset, 1)}
     for pointer in kept:
-        key = pointer[1:]
-        if key not in data:
-            continue
-        number = _key_line(lines, first, key)
-        _indent, _dash, _key, spaces, rest = lines[number]
-        row = number + 1 + line_offset
-        spans[(pointer, True)] = Span(row, 1, row, len(key) + 1)
-        start = len(key) + 1 + len(spaces)
-        if rest and rest[0] != "#":
-            spans[(pointer, False)] = Span(row, start + 1, row, start + _extent(rest) + 1)
-        elif data[key] is None:
-            spans[(pointer, False)] = Span(row, len(key) + 2, row, len(key) + 2)
-        else:
-            return None  # a list or mapping below a field that expects text: rare, and its
-            # span ends where libyaml's block ends; let libyaml say
+        if pointer[1:] in data:
+            for want_key in (True, False):
+                try:
+                    span = _find(lines, line_offset, [pointer[1:]], want_key)
+                except Unlocated:  # a list or mapping where a kept field expects text: rare
+                    return None
+                if span is None:  # pragma: no cover - the key was read from these lines
+                    return None
+                spans[(pointer, want_key)] = span
     return data, spans
-
-
-def _key_line(lines: list[Line], first: int, key: str) -> int:
-    """The line of a top-level key."""
-    for number in range(first, len(lines)):
-        line = lines[number]
-        if line[2] == key and not line[0] and not line[1]:
-            return number
-    raise AssertionError(key)  # pragma: no cover - the key was read from one of the lines
 
 
 class Unlocated(Exception):
@@ -335,8 +321,20 @@ def locate(text: str, line_offset: int, pointer: str, want_key: bool) -> Span | 
     whole text with libyaml (200 µs a file, when thousands of files each have a finding)."""
     if not pointer:
         raise Unlocated
-    lines: list[Line] = _LINE.findall(text)
-    tokens = [token.replace("~1", "/").replace("~0", "~") for token in pointer[1:].split("/")]
+    tokens = [unescape_pointer_token(token) for token in pointer[1:].split("/")]
+    return _find(_split(text), line_offset, tokens, want_key)
+
+
+@lru_cache(maxsize=1)
+def _split(text: str) -> list[Line]:
+    """The lines of the text last asked about (a file's findings are located one after the
+    other, each walking up to its closest existing ancestor). Read only."""
+    result: list[Line] = _LINE.findall(text)
+    return result
+
+
+def _find(lines: list[Line], line_offset: int, tokens: list[str], want_key: bool) -> Span | None:
+    """``locate`` over the split lines, with the pointer as its unescaped tokens."""
     index = 0
     while index < len(lines) and _blank(lines[index]):
         index += 1

@@ -188,8 +188,9 @@ class SourceMap:
     ) -> None:
         self._root = root
         self._line_offset = line_offset
-        # Text read by okrdocs.simpleyaml: its node tree is composed only when a position is
-        # asked for that ``kept`` (the spans ``freeze(KEPT_POINTERS)`` keeps) does not hold.
+        # Text read by okrdocs.simpleyaml: ``kept`` holds the spans ``freeze(KEPT_POINTERS)``
+        # keeps; other positions are found from its lines (simpleyaml.locate), and only a
+        # list's or mapping's composes the node tree.
         self._text = text
         self._kept: dict[tuple[str, bool], Span] = kept if kept is not None else {}
 

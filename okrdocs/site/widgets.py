@@ -62,6 +62,12 @@ def esc(value: Any) -> str:
     return _escape_string(str(value))
 
 
+def _href(root: str, path: str) -> str:
+    """A link from a page at ``root`` to a site path, escaped for an attribute (what the
+    templates' ``path | href`` writes)."""
+    return esc(root + quoted(path))
+
+
 def _by_severity(item: tuple[str, int]) -> tuple[int, str]:
     """Status counts, most worrying first: off track before at risk before on track."""
     return (-SEVERITY.get(item[0], 0), item[0])
@@ -508,7 +514,7 @@ class Widgets:
             rollup = self._rollup(row, period, esc(f"{progress}: {period.key}"), elapsed)
             rows.append(
                 "      <tr>\n"
-                f'        <th scope="row"><a href="{esc(root + quoted(period.path))}">{key}</a> '
+                f'        <th scope="row"><a href="{_href(root, period.path)}">{key}</a> '
                 f'<span class="phase phase-{esc(period.phase)}">{label(period.phase)}</span>'
                 "</th>\n"
                 f'        <td data-label="{label("Objectives")}">{len(row["objectives"])}</td>\n'
@@ -739,12 +745,12 @@ class Widgets:
         page, and the block's two dozen expressions cost more in Jinja than the HTML)."""
         label, objective, state = self.label, o.objective, o.state
         title = esc(o.title)
-        eyebrow = f'<a href="{esc(root + quoted(period.path))}">{esc(objective.period.key)}</a>'
+        eyebrow = f'<a href="{_href(root, period.path)}">{esc(objective.period.key)}</a>'
         if team:
-            eyebrow += f' · <a href="{esc(root + quoted(team.path))}">{esc(team.name)}</a>'
+            eyebrow += f' · <a href="{_href(root, team.path)}">{esc(team.name)}</a>'
         kind = label(objective.kind) if objective.kind else label("not declared")
         facts = [
-            f'    <div><dt>{label("Owner")}</dt><dd><a href="{esc(root + quoted(owner.path))}">'
+            f'    <div><dt>{label("Owner")}</dt><dd><a href="{_href(root, owner.path)}">'
             f"{esc(owner.name)}</a></dd></div>\n"
             f"    <div><dt>{label('Type')}</dt><dd>{kind}</dd></div>\n"
             f"    <div><dt>{label('Status')}</dt><dd>{self._badge(o.status, state.gap)}"
@@ -768,7 +774,7 @@ class Widgets:
             parent = o.parent
             facts.append(
                 f"<div><dt>{label('Parent objective')}</dt><dd><a "
-                f'href="{esc(root + quoted(parent.path))}"{self.lang(parent.title)}>'
+                f'href="{_href(root, parent.path)}"{self.lang(parent.title)}>'
                 f"{esc(parent.title)}</a></dd></div>\n"
             )
         elif objective.parent:
