@@ -1,6 +1,6 @@
-"""Allow ``python -m okrdocs``."""
+"""Allow ``python -m okrdocs`` (the same start as the console script)."""
 
-from okrdocs.cli import main
+from okrdocs.prefetch import main
 
 if __name__ == "__main__":
     main()

@@ -26,11 +26,14 @@ from typing import TYPE_CHECKING
 from okrdocs import __version__
 from okrdocs.config import Config
 from okrdocs.discovery import Found, is_section, walk
-from okrdocs.loader import FileContext, ReadError, read_bytes, read_header
-from okrdocs.model import Header
 
 if TYPE_CHECKING:
     import sqlite3
+
+    from okrdocs.model import Header
+
+# The loader is imported only to read changed files: okrdocs.prefetch's child, which usually
+# finds nothing changed, starts without it.
 
 CACHE_DIR = ".okrdocs-cache"
 _DATABASE = "index.sqlite"
@@ -58,6 +61,8 @@ class ContentIndex:
         """Every header by path under the content folder (read from the database if needed)."""
         if self.stored is None:
             return dict(self.headers)
+        from okrdocs.model import Header
+
         rows = self.stored.execute(
             "SELECT rel, id, id_declared, parent, owner, team, team_declared, period FROM files"
         )
@@ -72,6 +77,20 @@ def content_index(config: Config, use_cache: bool = True) -> ContentIndex:
     index = ContentIndex()
     if not config.content.is_dir():
         return index
+    if use_cache:
+        from okrdocs.prefetch import take
+
+        walked = take(config)  # this run's walk, done while the command started
+        if walked is not None:
+            connection = _open(config)
+            if connection is not None:
+                try:
+                    if _state(connection) == (cache_key(config), walked[0]):
+                        index.stored, index.skipped = connection, walked[1]
+                        return index
+                except _sqlite_errors():
+                    pass
+                connection.close()
     found = walk(config.content, config)
     index.skipped = found.skipped
     entries = [entry for entry in found.files if not is_section(entry.rel)]
@@ -89,13 +108,34 @@ def content_index(config: Config, use_cache: bool = True) -> ContentIndex:
     return index
 
 
+def refresh_stored(config: Config) -> tuple[str, list[tuple[str, str]]]:
+    """Walk the content folder and bring the stored index up to date (okrdocs.prefetch, in a
+    process of its own). Returns (the walk's digest, files skipped); raises when the index
+    cannot be stored."""
+    found = walk(config.content, config)
+    entries = [entry for entry in found.files if not is_section(entry.rel)]
+    connection = _open(config)
+    if connection is None:
+        raise OSError("the content index cannot be stored")
+    try:
+        return _refresh(connection, config, entries), found.skipped
+    finally:
+        connection.close()
+
+
+def _state(connection: sqlite3.Connection) -> tuple[str | None, str | None]:
+    """(cache key, digest) the stored index was last brought up to date for."""
+    meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+    return meta.get("key"), meta.get("digest")
+
+
 def _sqlite_errors() -> tuple[type[Exception], ...]:
     import sqlite3
 
     return (sqlite3.Error, OSError)
 
 
-def _key(config: Config) -> str:
+def cache_key(config: Config) -> str:
     return f"{__version__}:{_FORMAT}:{config.content}"
 
 
@@ -142,13 +182,14 @@ def _open(config: Config) -> sqlite3.Connection | None:
     return None
 
 
-def _refresh(connection: sqlite3.Connection, config: Config, entries: list[Found]) -> None:
-    """Bring the stored headers in line with the files found (a no-op when nothing changed)."""
+def _refresh(connection: sqlite3.Connection, config: Config, entries: list[Found]) -> str:
+    """Bring the stored headers in line with the files found (a no-op when nothing changed);
+    returns the digest of what was found."""
     digest = _digest(entries)
-    meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
-    if meta.get("key") == _key(config) and meta.get("digest") == digest:
-        return
-    if meta.get("key") != _key(config):
+    key, stored_digest = _state(connection)
+    if key == cache_key(config) and stored_digest == digest:
+        return digest
+    if key != cache_key(config):
         connection.execute("DELETE FROM files")
     stored = {
         rel: (mtime_ns, size)
@@ -170,12 +211,13 @@ def _refresh(connection: sqlite3.Connection, config: Config, entries: list[Found
         )
         connection.executemany(
             "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-            [("key", _key(config)), ("digest", digest)],
+            [("key", cache_key(config)), ("digest", digest)],
         )
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
         raise
+    return digest
 
 
 def _read(entries: list[Found]) -> list[Header]:
@@ -186,6 +228,8 @@ def _read(entries: list[Found]) -> list[Header]:
 
 
 def _read_one(state: None, entry: Found) -> Header:
+    from okrdocs.loader import FileContext, ReadError, read_bytes, read_header
+
     context = FileContext(entry.path, entry.path, entry.rel)
     try:
         return read_header(read_bytes(entry.path), context)

@@ -40,7 +40,7 @@ from okrdocs.yamlsource import (
 
 # Characters libyaml refuses or reads specially anywhere in a line: control characters (tabs
 # are legal in values, but not worth the rules they need here), the line separators okrdocs
-# swaps out (see yamlsource._stand_ins), a byte order mark, non-characters.
+# swaps out (see yamlcompose._stand_ins), a byte order mark, non-characters.
 _REFUSED = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 # Every line, as (indentation, list dash, key, spaces after the key's colon, the rest). A key

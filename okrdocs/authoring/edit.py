@@ -18,8 +18,8 @@ import yaml
 
 from okrdocs.frontmatter_split import split
 from okrdocs.i18n import _
+from okrdocs.yamlcompose import compose
 from okrdocs.yamlsource import Verbatim as Verbatim  # where the authoring commands look
-from okrdocs.yamlsource import compose
 from okrdocs.yamlsource import scalar as scalar
 
 
