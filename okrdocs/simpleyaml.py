@@ -22,7 +22,6 @@ or, for a list or a mapping, by composing the text with libyaml.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 from okrdocs.diagnostics import Span
@@ -292,20 +291,43 @@ def read(text: str, line_offset: int, shape: TextShape, kept: tuple[str, ...]) -
         return None
     if end != len(lines):  # pragma: no cover - the top mapping reads to the end or declines
         return None
+    _remember(text, lines)
     breaks = len(lines) - 1
     end_line = breaks if text.endswith("\n") else breaks + 1
     spans = {("", False): Span(first + 1 + line_offset, 1, end_line + 1 + line_offset, 1)}
-    for pointer in kept:
-        if pointer[1:] in data:
-            for want_key in (True, False):
-                try:
-                    span = _find(lines, line_offset, [pointer[1:]], want_key)
-                except Unlocated:  # a list or mapping where a kept field expects text: rare
-                    return None
-                if span is None:  # pragma: no cover - the key was read from these lines
-                    return None
-                spans[(pointer, want_key)] = span
+    wanted = {pointer[1:]: pointer for pointer in kept if pointer[1:] in data}
+    if wanted:
+        try:
+            _top_level_spans(lines, line_offset, wanted, spans)
+        except Unlocated:  # a list or mapping where a kept field expects text: rare
+            return None
     return data, spans
+
+
+def _top_level_spans(
+    lines: list[Line], line_offset: int, wanted: dict[str, str], spans: dict[Any, Span]
+) -> None:
+    """The key and value spans of the ``wanted`` top-level keys (key -> pointer), found in one
+    pass over the lines: what ``_find`` gives for each, without a walk from the top per key
+    (a dozen per file, for every file loaded)."""
+    count = len(lines)
+    for index, line in enumerate(lines):
+        indent, dash, key, spaces, rest = line
+        pointer = wanted.get(key)
+        if pointer is None or indent or dash or (pointer, True) in spans:
+            continue  # not a wanted top-level key, or a repeated one (the first counts)
+        row = index + 1 + line_offset
+        spans[(pointer, True)] = Span(row, 1, row, len(key) + 1)
+        if rest and rest[0] != "#":
+            at = len(key) + 1 + len(spaces)
+            spans[(pointer, False)] = Span(row, at + 1, row, at + _extent(rest) + 1)
+            continue
+        following = index + 1
+        while following < count and _blank(lines[following]):
+            following += 1
+        if following < count and (lines[following][0] or lines[following][1]):
+            raise Unlocated  # a block below the key
+        spans[(pointer, False)] = Span(row, len(key) + 2, row, len(key) + 2)
 
 
 class Unlocated(Exception):
@@ -325,26 +347,49 @@ def locate(text: str, line_offset: int, pointer: str, want_key: bool) -> Span | 
     return _find(_split(text), line_offset, tokens, want_key)
 
 
-@lru_cache(maxsize=1)
-def _split(text: str) -> list[Line]:
-    """The lines of the text last asked about (a file's findings are located one after the
-    other, each walking up to its closest existing ancestor). Read only."""
-    result: list[Line] = _LINE.findall(text)
-    return result
+# The text last read or located, its lines, and their indentations (None until a position is
+# asked for). A file's findings are located right after it is read, one after the other, each
+# walking up to its closest existing ancestor: they split it once, or not at all.
+_last: tuple[str, list[Line], list[int] | None] = ("", [], None)
 
 
-def _find(lines: list[Line], line_offset: int, tokens: list[str], want_key: bool) -> Span | None:
+def _remember(text: str, lines: list[Line]) -> None:
+    global _last
+    _last = (text, lines, None)
+
+
+def _split(text: str) -> tuple[list[Line], list[int]]:
+    """The lines of ``text``, with each line's indentation (-1 for a blank or comment-only
+    line, which every walk skips). Read only."""
+    global _last
+    last_text, lines, widths = _last
+    if last_text is not text and last_text != text:
+        lines, widths = _LINE.findall(text), None
+    if widths is None:
+        widths = [
+            len(line[0]) if line[1] or line[2] or (line[4] and line[4][0] != "#") else -1
+            for line in lines
+        ]
+        _last = (text, lines, widths)
+    return lines, widths
+
+
+def _find(
+    split: tuple[list[Line], list[int]], line_offset: int, tokens: list[str], want_key: bool
+) -> Span | None:
     """``locate`` over the split lines, with the pointer as its unescaped tokens."""
+    lines, widths = split
+    count = len(lines)
     index = 0
-    while index < len(lines) and _blank(lines[index]):
+    while index < count and widths[index] < 0:
         index += 1
     column, is_list, started = 0, False, False
     for depth, token in enumerate(tokens):
         last = depth == len(tokens) - 1
         found = (
-            _list_item(lines, index, column, token)
+            _list_item(lines, widths, index, column, token)
             if is_list
-            else _mapping_entry(lines, index, column, started, token)
+            else _mapping_entry(lines, widths, index, column, started, token)
         )
         if found is None:
             return None
@@ -371,14 +416,13 @@ def _find(lines: list[Line], line_offset: int, tokens: list[str], want_key: bool
                 raise Unlocated  # inside a flow collection
             return Span(row, value_column + 1, row, value_column + _extent(rest) + 1)
         following = index + 1
-        while following < len(lines) and _blank(lines[following]):
+        while following < count and widths[following] < 0:
             following += 1
-        below = lines[following] if following < len(lines) else None
-        width = len(below[0]) if below is not None else -1
-        if below is not None and (width > key_column or (width == key_column and below[1])):
+        width = widths[following] if following < count else -1
+        if width > key_column or (width == key_column and lines[following][1]):
             if last:
                 raise Unlocated
-            index, column, is_list, started = following, width, bool(below[1]), False
+            index, column, is_list, started = following, width, bool(lines[following][1]), False
             continue
         if not last:
             return None  # a null has nothing inside
@@ -388,45 +432,45 @@ def _find(lines: list[Line], line_offset: int, tokens: list[str], want_key: bool
 
 
 def _mapping_entry(
-    lines: list[Line], index: int, column: int, started: bool, key: str
+    lines: list[Line], widths: list[int], index: int, column: int, started: bool, key: str
 ) -> tuple[int, int] | None:
-    """(line, column) of ``key`` in the mapping at ``column`` from ``lines[index]``."""
-    first = True
-    while index < len(lines):
-        line = lines[index]
-        if not (started and first):
-            if _blank(line):
-                index += 1
-                continue
-            width = len(line[0])
-            if width < column:
-                return None
-            if width > column or line[1]:  # inside the previous entry's value
-                index += 1
-                continue
-        first = False
-        if line[2] == key:
+    """(line, column) of ``key`` in the mapping at ``column`` from ``lines[index]``; with
+    ``started``, that line is a list item whose first key is the mapping's first."""
+    if started:
+        if lines[index][2] == key:
             return index, column
+        index += 1
+    count = len(lines)
+    while index < count:
+        width = widths[index]
+        if width == column:
+            line = lines[index]
+            if not line[1] and line[2] == key:  # a dash: a list inside the entry above
+                return index, column
+        elif 0 <= width < column:
+            return None
         index += 1
     return None
 
 
-def _list_item(lines: list[Line], index: int, column: int, token: str) -> tuple[int, int] | None:
+def _list_item(
+    lines: list[Line], widths: list[int], index: int, column: int, token: str
+) -> tuple[int, int] | None:
     """(line, column of its content) of item ``token`` of the list at ``column``."""
     if not token.isdigit():
         return None
     wanted, seen = int(token), -1
-    while index < len(lines):
-        line = lines[index]
-        if _blank(line):
-            index += 1
-            continue
-        width = len(line[0])
-        if width < column or (width == column and not line[1]):
-            return None
+    count = len(lines)
+    while index < count:
+        width = widths[index]
         if width == column:
+            dash = lines[index][1]
+            if not dash:
+                return None
             seen += 1
             if seen == wanted:
-                return index, column + len(line[1])
+                return index, column + len(dash)
+        elif 0 <= width < column:
+            return None
         index += 1
     return None

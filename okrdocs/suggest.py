@@ -16,6 +16,8 @@ from collections.abc import Collection, Iterable
 CUTOFF = 0.6
 _SMALL = 64  # below this many known names, compare with all of them
 _CANDIDATES = 3
+_POOL = 32  # names whose exact share of trigrams is computed
+_COMMON_SHARE = 4  # a trigram in more than a quarter of the known names is common
 
 
 def closest(name: str, known: Iterable[str], cutoff: float = CUTOFF) -> str | None:
@@ -38,34 +40,47 @@ class Suggester:
         self.cutoff = cutoff
         self._answers: dict[str, str | None] = {}
         self._index: dict[str, list[int]] | None = None
-        self._sizes: list[int] = []
+        self._grams: list[set[str]] = []
+        self._rare: dict[str, list[int]] = {}
+
+    def _build(self) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        grams = [_grams(known) for known in self.known]
+        for position, known_grams in enumerate(grams):
+            for gram in known_grams:
+                index.setdefault(gram, []).append(position)
+        # Trigrams most names share (a roster of "person0" ... "person1999": "per", "son")
+        # tell names apart least and cost most to count: candidates come from the others.
+        common = len(self.known) // _COMMON_SHARE
+        self._rare = {gram: where for gram, where in index.items() if len(where) <= common}
+        self._index, self._grams = index, grams
+        return index
 
     def _candidates(self, name: str) -> list[str]:
         if len(self.known) <= _SMALL:
             return self.known
-        if self._index is None:
-            index: dict[str, list[int]] = {}
-            sizes = []
-            for position, known in enumerate(self.known):
-                grams = _grams(known)
-                sizes.append(len(grams))
-                for gram in grams:
-                    index.setdefault(gram, []).append(position)
-            self._index, self._sizes = index, sizes
+        index = self._index if self._index is not None else self._build()
         grams = _grams(name)
         hits: Counter[int] = Counter()
         for gram in grams:
-            hits.update(self._index.get(gram, ()))
+            hits.update(self._rare.get(gram, ()))
+        if not hits:  # only common trigrams: count them all
+            for gram in grams:
+                hits.update(index.get(gram, ()))
+        # The names sharing the most distinctive trigrams, then their exact share of all.
+        pool = [position for position, _count in hits.most_common(_POOL)]
         # Rank by the share of trigrams in common (Dice), then let difflib judge the best few.
         size = len(grams)
         # A close name shares at least a third of the trigrams; most names share one or two.
         floor = max(2, size // 3)
-        close = [item for item in hits.items() if item[1] >= floor]
-        sizes = self._sizes
-        best = heapq.nlargest(
-            _CANDIDATES, close, key=lambda item: item[1] / (size + sizes[item[0]])
-        )
-        return [self.known[position] for position, _score in best]
+        known_grams = self._grams
+        close = []
+        for position in pool:
+            shared = len(grams & known_grams[position])
+            if shared >= floor:
+                close.append((shared / (size + len(known_grams[position])), position))
+        best = heapq.nlargest(_CANDIDATES, close)
+        return [self.known[position] for _score, position in best]
 
     def closest(self, name: str) -> str | None:
         if name in self._answers:
