@@ -2,8 +2,19 @@
 
 ``difflib.get_close_matches`` compares a name with every known name; a project that renamed
 its company objective, or a roster of 2,000 people, would pay that once per finding. A
-``Suggester`` answers each distinct name once, and past a few dozen known names it compares
-only the few candidates that share the most character trigrams with it.
+``Suggester`` answers each distinct name once, and past a few dozen known names difflib judges
+only a few candidates:
+
+- the known names one typing slip away (a letter left out, added, changed, or two swapped),
+  found by looking up the name's one-letter-deleted forms in a table of the known names' own;
+  most misspellings are this, and the look-up costs a dozen dictionary probes;
+- otherwise the names sharing the most character trigrams with it, counted over the trigrams
+  that tell names apart (those in at most a quarter of the known names: in a roster of
+  "person0" … "person1999", "per" and "son" are in all of them).
+
+Measured on 1,500 misspellings of known names per roster (tests do not time; see the commit
+log): the original name is suggested at least as often as when difflib compared the three
+names with the most trigrams in common, at 3 to 10 times less CPU.
 """
 
 from __future__ import annotations
@@ -26,6 +37,13 @@ def closest(name: str, known: Iterable[str], cutoff: float = CUTOFF) -> str | No
     return found[0] if found else None
 
 
+def _deletions(text: str) -> set[str]:
+    """The text and every form of it with one character left out."""
+    forms = {text[:i] + text[i + 1 :] for i in range(len(text))}
+    forms.add(text)
+    return forms
+
+
 def _grams(text: str) -> set[str]:
     """Character trigrams, padded so that short names and their ends count too."""
     padded = f"\0\0{text.lower()}\0"
@@ -42,6 +60,7 @@ class Suggester:
         self._index: dict[str, list[int]] | None = None
         self._grams: list[set[str]] = []
         self._rare: dict[str, list[int]] = {}
+        self._one_edit: dict[str, list[int]] | None = None
 
     def _build(self) -> dict[str, list[int]]:
         index: dict[str, list[int]] = {}
@@ -56,23 +75,43 @@ class Suggester:
         self._index, self._grams = index, grams
         return index
 
+    def _within_one_edit(self, name: str) -> list[int]:
+        """The known names one typing slip away from ``name`` (a letter left out, added,
+        changed or two swapped): those sharing a form with at most one letter deleted."""
+        if self._one_edit is None:
+            one_edit: dict[str, list[int]] = {}
+            for position, known in enumerate(self.known):
+                for form in _deletions(known):
+                    one_edit.setdefault(form, []).append(position)
+            self._one_edit = one_edit
+        found: set[int] = set()
+        for form in _deletions(name):
+            found.update(self._one_edit.get(form, ()))
+        return sorted(found)
+
     def _candidates(self, name: str) -> list[str]:
         if len(self.known) <= _SMALL:
             return self.known
+        slips = self._within_one_edit(name)
+        if 0 < len(slips) <= _CANDIDATES:  # most misspellings: difflib judges these few
+            return [self.known[position] for position in slips]
         index = self._index if self._index is not None else self._build()
         grams = _grams(name)
-        hits: Counter[int] = Counter()
-        for gram in grams:
-            hits.update(self._rare.get(gram, ()))
-        if not hits:  # only common trigrams: count them all
+        if slips:
+            pool = slips[:_POOL]
+        else:
+            hits: Counter[int] = Counter()
             for gram in grams:
-                hits.update(index.get(gram, ()))
-        # The names sharing the most distinctive trigrams, then their exact share of all.
-        pool = [position for position, _count in hits.most_common(_POOL)]
+                hits.update(self._rare.get(gram, ()))
+            if not hits:  # only common trigrams: count them all
+                for gram in grams:
+                    hits.update(index.get(gram, ()))
+            # The names sharing the most distinctive trigrams, then their exact share of all.
+            pool = [position for position, _count in hits.most_common(_POOL)]
         # Rank by the share of trigrams in common (Dice), then let difflib judge the best few.
         size = len(grams)
         # A close name shares at least a third of the trigrams; most names share one or two.
-        floor = max(2, size // 3)
+        floor = 0 if slips else max(2, size // 3)  # a slip is close whatever it shares
         known_grams = self._grams
         close = []
         for position in pool:
