@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from okrdocs.i18n import N_
 
@@ -56,6 +56,39 @@ class Diagnostic:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.span.line, self.span.column, self.code)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Sent back from the worker processes by the ten thousand (a warning on every file):
+        # plain tuples pickle in C, where the dataclass's own state goes field by field.
+        extra = self.extra or None
+        return _restore, (
+            self.path,
+            tuple(self.span),
+            self.code,
+            self.rule,
+            self.message,
+            self.severity,
+            self.objective_id,
+            self.fix,
+            extra,
+        )
+
+
+def _restore(
+    path: str,
+    span: tuple[int, int, int, int],
+    code: str,
+    rule: str,
+    message: str,
+    severity: Severity,
+    objective_id: str | None,
+    fix: Fix | None,
+    extra: dict[str, object] | None,
+) -> Diagnostic:
+    """A Diagnostic from what ``Diagnostic.__reduce__`` sent."""
+    return Diagnostic(
+        path, Span._make(span), code, rule, message, severity, objective_id, fix, extra or {}
+    )
 
 
 def make(

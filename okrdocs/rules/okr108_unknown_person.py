@@ -43,10 +43,9 @@ class UnknownPerson(Rule):
         people = context.config.people
         if not people:
             return
+        from okrdocs.suggest import shared
 
         def finding(pointer: str, name: str, role: str) -> Finding:
-            from okrdocs.suggest import shared
-
             message = _(role, name=name) + _(
                 " is not in the [people] roster{hint}", hint=shared(people).hint(name)
             )
