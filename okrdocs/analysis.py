@@ -590,19 +590,21 @@ def _people(
 
     for person_id in config.people:
         person(person_id)
+    get = people.get
     for view in views:
-        owners = {view.objective.owner, *(kr.owner for kr in view.objective.key_results)}
-        for owner in sorted(owners):
-            person(owner).objectives.append(view)
+        main_owner = view.objective.owner
+        owners = {main_owner, *(kr.owner for kr in view.objective.key_results)}
+        for owner in sorted(owners) if len(owners) > 1 else owners:
+            (get(owner) or person(owner)).objectives.append(view)
         for kr_view in view.krs:
             kr = kr_view.kr
-            if kr.owner_declared and kr.owner != view.objective.owner:
-                person(kr.owner).key_results.append(OwnedKr(view, kr_view))
+            if kr.owner_declared and kr.owner != main_owner:
+                (get(kr.owner) or person(kr.owner)).key_results.append(OwnedKr(view, kr_view))
             for action in kr.actions:
-                if action.owner:
-                    overdue = is_overdue(action, as_of)
-                    owned = OwnedAction(view, kr_view, action, overdue)
-                    person(action.owner).actions.append(owned)
+                doer = action.owner
+                if doer:
+                    owned = OwnedAction(view, kr_view, action, action.overdue(as_of))
+                    (get(doer) or person(doer)).actions.append(owned)
     for each in people.values():
         each.actions.sort(key=lambda a: (not a.overdue, a.action.due or date.max, a.action.title))
     return people

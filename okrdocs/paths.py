@@ -10,12 +10,16 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 _UNSAFE = re.compile(r"[^\w.-]+")
 _MAX_SEGMENT = 80  # characters; CJK takes 3 bytes each, file systems allow 255 bytes
 
 
+# Pure functions of a name, asked again for every objective, team and person on every analysis
+# (okrdocs serve analyses 10,000 objectives after each save): computed once per name.
+@lru_cache(maxsize=65536)
 def slug_segment(text: str) -> str:
     """One safe path segment: letters of any script, digits, '.', '-', '_'."""
     segment = _UNSAFE.sub("-", unicodedata.normalize("NFC", text)).strip("-.")
@@ -23,6 +27,7 @@ def slug_segment(text: str) -> str:
     return segment or "_"
 
 
+@lru_cache(maxsize=65536)
 def slug_path(text: str) -> str:
     """A safe relative path from a path-like id: 'sales/east-china' stays, '../x' does not."""
     parts = [
