@@ -449,17 +449,8 @@ def analyse(
     for diagnostic in diagnostics:
         if diagnostic.objective_id:
             findings[diagnostic.objective_id].append(diagnostic)
-    week_ago = as_of - timedelta(days=TREND_DAYS)
     for objective in sorted(objectives, key=lambda o: o.id):
-        known = cache.get(objective.id) if cache is not None else None
-        if known is not None and known[0] is objective:
-            state, confidence, trend = known[1:]
-        else:
-            state = p.objective_state(objective, as_of, config.status)
-            confidence = p.confidence_on(objective, as_of)
-            trend = _trend(objective, state, week_ago)
-            if cache is not None:
-                cache[objective.id] = (objective, state, confidence, trend)
+        state, confidence, trend = _view_parts(objective, as_of, config, cache)
         path = router.assign("objective", objective.id, "objectives", slug_path(objective.id))
         view = ObjectiveView(
             objective=objective,
@@ -479,13 +470,12 @@ def analyse(
         by_id[objective.id] = view
 
     # Alignment: parents and children; subtree progress.
-    children_ids: dict[str, list[str]] = defaultdict(list)
     for view in views:
         parent = by_id.get(view.objective.parent or "")
         if parent is not None and parent is not view:
             view.parent = parent
             parent.children.append(view)
-            children_ids[parent.id].append(view.id)
+    children_ids = _children_ids(views)
     own = {view.id: view.progress for view in views}
     for view in views:
         view.subtree_progress = p.subtree_progress(view.id, children_ids, own)
@@ -507,6 +497,147 @@ def analyse(
         diagnostics=diagnostics,
         root_section=root_section,
     )
+
+
+def _children_ids(views: list[ObjectiveView]) -> dict[str, list[str]]:
+    """Each objective's children's ids, in the order of ``views`` (subtree progress sums them
+    in this order: the same order gives the same float)."""
+    children: dict[str, list[str]] = defaultdict(list)
+    for view in views:
+        if view.parent is not None:
+            children[view.parent.id].append(view.id)
+    return children
+
+
+def _view_parts(
+    objective: Objective, as_of: date, config: Config, cache: dict[str, Any] | None
+) -> tuple[p.ObjectiveState, float | None, tuple[float | None, list[float | None]]]:
+    """An objective's state, latest confidence and trend, from ``cache`` while it is the same
+    object."""
+    known = cache.get(objective.id) if cache is not None else None
+    if known is not None and known[0] is objective:
+        return known[1], known[2], known[3]
+    state = p.objective_state(objective, as_of, config.status)
+    confidence = p.confidence_on(objective, as_of)
+    trend = _trend(objective, state, as_of - timedelta(days=TREND_DAYS))
+    if cache is not None:
+        cache[objective.id] = (objective, state, confidence, trend)
+    return state, confidence, trend
+
+
+def _people_of(objective: Objective) -> tuple[set[str], set[str], set[str]]:
+    """Who an objective puts on people pages: its owners (objective and key results), the
+    owners of key results someone else owns, and the owners of actions."""
+    owners = {objective.owner, *(kr.owner for kr in objective.key_results)}
+    kr_owners = {
+        kr.owner
+        for kr in objective.key_results
+        if kr.owner_declared and kr.owner != objective.owner
+    }
+    doers = {a.owner for kr in objective.key_results for a in kr.actions if a.owner}
+    return owners, kr_owners, doers
+
+
+def reanalyse(
+    previous: Analysis,
+    objectives: list[Objective],
+    diagnostics: list[Diagnostic],
+    cache: dict[str, Any] | None = None,
+) -> Analysis | None:
+    """``previous`` brought up to date after ``objectives`` were read again with the same
+    headers (id, parent, owner, team, period): okrdocs serve, after a save.
+
+    Their views get new numbers, key results and findings, and the subtree progress of each
+    one and of the objectives above it is summed again; the people pages' lists are mended
+    where these objectives appear. The views change in place, so that every list holding them
+    (teams, periods, parents' children) stays right, and nothing else is computed again.
+    Returns None when that is not enough (an objective that was not analysed before, or one
+    whose people changed): then ``analyse`` everything.
+
+    tests/test_workspace_reload.py compares the result with a fresh ``analyse`` after
+    random edits.
+    """
+    if len(previous.by_id) != len(previous.objectives):
+        return None  # two files share an id: which view is whose is not known here
+    views: list[ObjectiveView] = []
+    for objective in objectives:
+        view = previous.by_id.get(objective.id)
+        if view is None or _people_of(view.objective) != _people_of(objective):
+            return None
+        views.append(view)
+    as_of, config = previous.as_of, previous.config
+    changed = {objective.id for objective in objectives}
+    findings: dict[str, list[Diagnostic]] = {key: [] for key in changed}
+    for diagnostic in diagnostics:
+        if diagnostic.objective_id in changed:
+            findings[diagnostic.objective_id].append(diagnostic)
+    for view, objective in zip(views, objectives, strict=True):
+        state, confidence, trend = _view_parts(objective, as_of, config, cache)
+        view.objective, view.state = objective, state
+        view.krs = [
+            KrView(kr, kr_state, change)
+            for kr, kr_state, change in zip(objective.key_results, state.krs, trend[1], strict=True)
+        ]
+        view.findings, view.confidence, view.change = findings[objective.id], confidence, trend[0]
+        previous._weekly.pop(objective.id, None)
+    # Subtree progress: of each changed objective and of every objective above it.
+    children_ids = _children_ids(previous.objectives)
+    own = {view.id: view.progress for view in previous.objectives}
+    above: dict[str, ObjectiveView] = {}
+    for view in views:
+        current: ObjectiveView | None = view
+        while current is not None and current.id not in above:
+            above[current.id] = current
+            current = current.parent
+    for view in above.values():
+        view.subtree_progress = p.subtree_progress(view.id, children_ids, own)
+    _mend_people(previous, views)
+    previous.diagnostics = diagnostics
+    previous.cache.clear()  # layouts computed from the old numbers
+    return previous
+
+
+def _mend_people(analysis: Analysis, views: list[ObjectiveView]) -> None:
+    """The people pages' key results and actions of ``views``, made again from their new key
+    results, in the order ``_people`` gives them."""
+    mended = {id(view) for view in views}
+    touched: set[str] = set()
+    for view in views:
+        _owners, kr_owners, doers = _people_of(view.objective)
+        touched |= kr_owners | doers
+    for key in touched:
+        person = analysis.people[key]
+        person.key_results = [e for e in person.key_results if id(e.objective) not in mended]
+        person.actions = [e for e in person.actions if id(e.objective) not in mended]
+    for view in views:
+        main_owner = view.objective.owner
+        for kr_view in view.krs:
+            kr = kr_view.kr
+            if kr.owner_declared and kr.owner != main_owner:
+                analysis.people[kr.owner].key_results.append(OwnedKr(view, kr_view))
+            for action in kr.actions:
+                if action.owner:
+                    overdue = action.overdue(analysis.as_of)
+                    owned = OwnedAction(view, kr_view, action, overdue)
+                    analysis.people[action.owner].actions.append(owned)
+    for key in touched:
+        person = analysis.people[key]
+        # _people adds them objective by objective (by id), key result by key result, action
+        # by action, then sorts the actions stably: the same two steps.
+        person.key_results.sort(key=lambda entry: entry.objective.id)
+        person.actions.sort(key=_added_order)
+        person.actions.sort(key=_action_order)
+
+
+def _added_order(entry: OwnedAction) -> tuple[str, int, int]:
+    krs = entry.objective.krs
+    kr_index = next(i for i, kr_view in enumerate(krs) if kr_view is entry.kr)
+    action_index = next(i for i, a in enumerate(entry.kr.kr.actions) if a is entry.action)
+    return entry.objective.id, kr_index, action_index
+
+
+def _action_order(entry: OwnedAction) -> tuple[bool, date, str]:
+    return (not entry.overdue, entry.action.due or date.max, entry.action.title)
 
 
 def _trend(
@@ -606,7 +737,7 @@ def _people(
                     owned = OwnedAction(view, kr_view, action, action.overdue(as_of))
                     (get(doer) or person(doer)).actions.append(owned)
     for each in people.values():
-        each.actions.sort(key=lambda a: (not a.overdue, a.action.due or date.max, a.action.title))
+        each.actions.sort(key=_action_order)
     return people
 
 

@@ -148,6 +148,9 @@ class Workspace:
         self.skipped: list[tuple[str, str]] = []
         self.diagnostics: list[Diagnostic] = []
         self._analysis: Analysis | None = None
+        # After a save that kept every header (see _recheck): the last analysis, and the files
+        # whose objectives it must take again (okrdocs.analysis.reanalyse).
+        self._reanalyse: tuple[Analysis, list[str]] | None = None
         self._analysis_cache: dict[str, Any] = {}  # each objective's numbers (see analyse)
         self._runner: RuleRunner | None = None
         self._keep_models = True
@@ -261,6 +264,10 @@ class Workspace:
         from okrdocs.lint import finding_diagnostic
 
         assert self._project_found is not None
+        if self._analysis is not None:
+            self._reanalyse = (self._analysis, locations)
+        elif self._reanalyse is not None:  # two saves before the analysis was asked for
+            self._reanalyse = (self._reanalyse[0], [*self._reanalyse[1], *locations])
         self._analysis = None
         self._unsaved_project.clear()
         shown: set[str] = set()
@@ -318,14 +325,14 @@ class Workspace:
         """Use ``config`` from now on, keeping the loaded files: only for a configuration that
         reads and checks files the same way (okrdocs.site.serve.same_reading)."""
         self.config = config
-        self._analysis = None
+        self._analysis = self._reanalyse = None
         self._project_found = None  # the next reload checks the whole project again
 
     # -- checking --------------------------------------------------------------------------
 
     def check(self) -> None:
         """Project-wide rules and the policy over the files loaded; safe to run again."""
-        self._analysis = None
+        self._analysis = self._reanalyse = None
         self._unsaved_project.clear()
         if not self.project_checks and self.policy is None:
             self._project_found = None
@@ -486,19 +493,29 @@ class Workspace:
         return failed(self.diagnostics, fail_on)
 
     def analysis(self) -> Analysis:
-        """Progress, status and roll-ups of every valid objective, computed once."""
+        """Progress, status and roll-ups of every valid objective, computed once (after a
+        save that kept every header, by mending the last one: okrdocs.analysis.reanalyse)."""
         if self._analysis is None:
-            from okrdocs.analysis import analyse
+            from okrdocs.analysis import analyse, reanalyse
 
+            pending, self._reanalyse = self._reanalyse, None
             with gc_paused():
-                self._analysis = analyse(
-                    self.config,
-                    self.objectives,
-                    self.sections,
-                    self.diagnostics,
-                    self.as_of,
-                    self._analysis_cache,
-                )
+                if pending is not None and pending[0].config is self.config:
+                    files = [self.files[location] for location in pending[1]]
+                    if not any(f.context.is_section for f in files):
+                        objectives = [f.objective for f in files if f.objective is not None]
+                        self._analysis = reanalyse(
+                            pending[0], objectives, self.diagnostics, self._analysis_cache
+                        )
+                if self._analysis is None:
+                    self._analysis = analyse(
+                        self.config,
+                        self.objectives,
+                        self.sections,
+                        self.diagnostics,
+                        self.as_of,
+                        self._analysis_cache,
+                    )
         return self._analysis
 
     def headers(self) -> dict[str, Header]:

@@ -12,6 +12,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -505,3 +506,48 @@ def test_folders_of_killed_builds_and_servers_are_removed(project: TempProject) 
 
     remove_stale_folders(Path(tempfile.gettempdir()), "okrdocs-serve-")
     assert not stale_serve.exists()
+
+
+def test_pages_after_saves_are_the_pages_of_a_fresh_start(
+    project: TempProject, tmp_path: Path
+) -> None:
+    # Saves that keep every header mend the analysis and reuse the pages' dependencies
+    # (okrdocs.analysis.reanalyse): every page written must be what a new server writes.
+    from okrdocs.site.serve import LiveSite
+
+    project.write(
+        "content/company/growth.md",
+        VALID_OKR.replace("owner: zhang.wei\n", "owner: zhang.wei\nid: company/growth\n"),
+    )
+    for name in ("a", "b"):
+        project.write(
+            f"content/sales/{name}.md",
+            VALID_OKR.replace("owner: zhang.wei\n", "owner: zhang.wei\nparent: company/growth\n"),
+        )
+    as_of = date(2026, 3, 1)
+    live = LiveSite(load_config(start=project.root), as_of, tmp_path / "live", lambda m: None)
+    live.full_build()
+    live.site_files.wait()
+    target = project.root / "content/sales/a.md"
+    assert live.workspace is not None
+    built = live.workspace.analysis()
+    for current, due in ((870, "2026-03-20"), (840, "2026-02-10"), (99999, "2026-02-27")):
+        target.write_text(
+            VALID_OKR.replace("owner: zhang.wei\n", "owner: zhang.wei\nparent: company/growth\n")
+            .replace("current: 830", f"current: {current}")
+            .replace("due: 2026-02-27", f"due: {due}"),
+            encoding="utf-8",
+        )
+        assert live.update({str(target)})
+        live.site_files.wait()
+        assert live.workspace.analysis() is built  # mended, not made again
+    fresh = LiveSite(load_config(start=project.root), as_of, tmp_path / "fresh", lambda m: None)
+    fresh.full_build()
+    fresh.site_files.wait()
+    written = sorted(p.relative_to(tmp_path / "live") for p in (tmp_path / "live").rglob("*.html"))
+    again = sorted(p.relative_to(tmp_path / "fresh") for p in (tmp_path / "fresh").rglob("*.html"))
+    assert written == again
+    for rel in written:
+        assert (tmp_path / "live" / rel).read_bytes() == (tmp_path / "fresh" / rel).read_bytes(), (
+            rel
+        )

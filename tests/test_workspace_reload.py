@@ -83,3 +83,79 @@ def test_added_and_removed_files_check_the_project_again(
     added = project.write("content/d.md", objective("d", parent="b"))
     loaded.reload([project.root / "content" / "c.md", added])
     assert findings(loaded) == fresh(project.root)
+
+
+# -- the analysis after a save: mended (okrdocs.analysis.reanalyse) or made again ------------
+
+
+def dump(workspace: Workspace) -> dict[str, object]:
+    """Everything the analysis says, as plain values."""
+    data = workspace.analysis()
+    return {
+        "objectives": [
+            (
+                view.id,
+                view.path,
+                view.status,
+                view.progress,
+                view.subtree_progress,
+                view.change,
+                view.confidence,
+                view.parent.id if view.parent else None,
+                [child.id for child in view.children],
+                [(kr.id, kr.state.status, kr.state.value, kr.change) for kr in view.krs],
+                [(d.code, d.message) for d in view.findings],
+            )
+            for view in data.objectives
+        ],
+        "teams": {key: [v.id for v in team.objectives] for key, team in data.teams.items()},
+        "people": {
+            key: (
+                person.path,
+                [v.id for v in person.objectives],
+                [(e.objective.id, e.kr.id) for e in person.key_results],
+                [(e.objective.id, e.kr.id, e.action.title, e.overdue) for e in person.actions],
+            )
+            for key, person in data.people.items()
+        },
+        "periods": [(period.key, [v.id for v in period.objectives]) for period in data.periods],
+        "current": data.current.key if data.current else None,
+        "diagnostics": [(d.path, d.line, d.code, d.message) for d in data.diagnostics],
+    }
+
+
+def fresh_dump(root: Path) -> dict[str, object]:
+    return dump(Workspace.for_lint(load_config(start=root), AS_OF).load())
+
+
+def test_random_saves_mend_the_analysis_into_what_a_fresh_one_says(
+    project: TempProject,
+) -> None:
+    import random
+
+    chooser = random.Random(20261201)
+    project.write("okrdocs.toml", 'content = "content"\n')
+    ids = ["top", "a", "b", "c", "d"]
+    parents = {"top": None, "a": "top", "b": "top", "c": "a", "d": "c"}
+    for key in ids:
+        project.write(f"content/{key}.md", objective(key, parent=parents[key]))
+    workspace = Workspace.for_lint(load_config(start=project.root), AS_OF).load()
+    workspace.analysis()
+    mended = 0
+    for _step in range(30):
+        key = chooser.choice(ids)
+        text = objective(key, parent=parents[key], current=chooser.choice([800, 840, 870, 990]))
+        text = text.replace("confidence: 0.7", f"confidence: 0.{chooser.randint(1, 9)}")
+        if chooser.random() < 0.3:  # an action done, or due later: the people pages' lists
+            text = text.replace("due: 2026-02-27", f"due: 2026-0{chooser.randint(2, 5)}-10")
+        if chooser.random() < 0.2:  # a key result's owner: another person on a people page
+            text = text.replace("  - id: customers", "  - id: customers\n    owner: li.na")
+        if chooser.random() < 0.1:  # invalid for now
+            text = text.replace("baseline: 800", "baseline: [800]")
+        path = project.write(f"content/{key}.md", text)
+        before = workspace._analysis
+        workspace.reload([path])
+        after = dump(workspace)
+        mended += workspace._analysis is before
+        assert after == fresh_dump(project.root)
+    assert mended >= 10  # most saves kept every header and person: the analysis was mended

@@ -67,6 +67,11 @@ class LiveSite:
         self.keys: dict[str, tuple[str, str]] = {}  # page path -> (kind, key)
         self.signatures: dict[str, tuple[Any, ...]] = {}
         self.shape: tuple[Any, ...] = ()
+        # The objective, team and person pages' dependencies, with the analysis they were
+        # listed from: an analysis mended after a save (okrdocs.analysis.reanalyse) is the same
+        # object, and mending changes no such page's dependencies (they follow headers and
+        # people, which a mended save keeps).
+        self.item_dependencies: tuple[Any, dict[str, Any]] | None = None
         # Each page's live-reload script asks whether its own page changed (page_version): the
         # version at which a page was last written, else the last full build's.
         self.page_versions: dict[str, int] = {}
@@ -336,7 +341,13 @@ class LiveSite:
         from okrdocs.site.pages import PER_ITEM_KINDS, page
 
         data = writer.data
-        deps = _dependencies(writer, per_item)
+        known = self.item_dependencies
+        if per_item is True and known is not None and known[0] is data:
+            deps = known[1]
+        else:
+            deps = _dependencies(writer, per_item)
+            if per_item is True:
+                self.item_dependencies = (data, deps)
 
         def in_group(path: str) -> bool:
             kind = self.keys.get(path, ("", ""))[0]
