@@ -773,21 +773,22 @@ def page_keys(data: Analysis, per_item: bool | None = None) -> list[tuple[str, s
 
 def dependencies(
     data: Analysis, kind: str, key: str, t: Translate
-) -> tuple[str, frozenset[str] | None, frozenset[str]]:
-    """(path, shows, links) of a page, without making it where that is cheaper: okrdocs serve
-    asks this of every page after each save to pick the few to render again."""
+) -> tuple[str, frozenset[str] | None, frozenset[str], Page | None]:
+    """(path, shows, links, the page when it had to be made) of a page, without making it
+    where that is cheaper: okrdocs serve asks this of every page after each save to pick the
+    few to render again (and renders a page it made here without making it twice)."""
     if kind == "objective":
         view = data.by_id[key]
-        return (view.path, *_objective_shows(view))
+        return (view.path, *_objective_shows(view), None)
     # Team and person pages are thousands at 10,000 objectives, and their summaries and trends
     # are the costly part of making them: what they show is known without.
     if kind == "team":
-        return data.teams[key].path, _ids(data.team_objectives(key)), frozenset()
+        return data.teams[key].path, _ids(data.team_objectives(key)), frozenset(), None
     if kind == "person":
         person = data.people[key]
-        return person.path, _person_shows(person), frozenset()
+        return person.path, _person_shows(person), frozenset(), None
     made = page(data, kind, key, t)
-    return made.path, made.shows, made.links
+    return made.path, made.shows, made.links, made
 
 
 def all_pages(data: Analysis, t: Translate) -> Iterator[Page]:

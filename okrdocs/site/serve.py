@@ -164,9 +164,9 @@ class LiveSite:
             os.replace(staging, self.folder)
             self.workspace = workspace
             self.stamps, self.config_stamp, self.theme_stamp = stamps, config_stamp, theme_stamp
-            self.shown = {path: shows for path, (_k, _y, shows, _l) in deps.items()}
-            self.linked = {path: links for path, (_k, _y, _s, links) in deps.items()}
-            self.keys = {path: (kind, key) for path, (kind, key, _s, _l) in deps.items()}
+            self.shown = {path: shows for path, (_k, _y, shows, _l, _m) in deps.items()}
+            self.linked = {path: links for path, (_k, _y, _s, links, _m) in deps.items()}
+            self.keys = {path: (kind, key) for path, (kind, key, _s, _l, _m) in deps.items()}
             self.signatures, self.shape = signatures(data), site_shape(data)
             self.titles = _titles(data)
             self._set_problems(workspace.diagnostics)
@@ -345,7 +345,7 @@ class LiveSite:
         if per_item is True and known is not None and known[0] is data:
             deps = known[1]
         else:
-            deps = _dependencies(writer, per_item)
+            deps = _dependencies(writer, per_item, keep=True)
             if per_item is True:
                 self.item_dependencies = (data, deps)
 
@@ -354,8 +354,8 @@ class LiveSite:
             return per_item is None or (kind in PER_ITEM_KINDS) == per_item
 
         chosen = [
-            page(data, kind, key, writer.t)
-            for path, (kind, key, shows, links) in deps.items()
+            made or page(data, kind, key, writer.t)  # a page made to list its dependencies
+            for path, (kind, key, shows, links, made) in deps.items()
             if everything
             or path not in self.shown
             or shows is None
@@ -380,7 +380,7 @@ class LiveSite:
                 self.keys.pop(path, None)
                 self.shown.pop(path, None)
                 self.linked.pop(path, None)
-            for path, (kind, key, shows, links) in deps.items():
+            for path, (kind, key, shows, links, _made) in deps.items():
                 self.keys[path] = (kind, key)
                 self.shown[path] = shows
                 self.linked[path] = links
@@ -481,16 +481,17 @@ def same_reading(old: Config, new: Config) -> bool:
 
 
 def _dependencies(
-    writer: Any, per_item: bool | None
-) -> dict[str, tuple[str, str, frozenset[str] | None, frozenset[str]]]:
+    writer: Any, per_item: bool | None, keep: bool = False
+) -> dict[str, tuple[str, str, frozenset[str] | None, frozenset[str], Any]]:
     """The pages of the site (per_item: objective, team and person pages; False: the others;
-    None: all): path -> (kind, key, objectives it shows, objectives it links to)."""
+    None: all): path -> (kind, key, objectives it shows, objectives it links to, with
+    ``keep`` the page when it was made to learn them, else None)."""
     from okrdocs.site.pages import dependencies, page_keys
 
     deps = {}
     for kind, key in page_keys(writer.data, per_item):
-        path, shows, links = dependencies(writer.data, kind, key, writer.t)
-        deps[path] = (kind, key, shows, links)
+        path, shows, links, made = dependencies(writer.data, kind, key, writer.t)
+        deps[path] = (kind, key, shows, links, made if keep else None)
     return deps
 
 
