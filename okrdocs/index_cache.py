@@ -39,13 +39,19 @@ CACHE_DIR = ".okrdocs-cache"
 _DATABASE = "index.sqlite"
 _FORMAT = 3  # bumped whenever the table changes shape or headers are read differently
 _COLUMNS = "rel, mtime_ns, size, id, id_declared, parent, owner, team, team_declared, period"
-_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS files ({_COLUMNS}, PRIMARY KEY (rel));
-CREATE INDEX IF NOT EXISTS files_by_id ON files (id);
-CREATE INDEX IF NOT EXISTS files_by_owner ON files (owner, period);
-CREATE INDEX IF NOT EXISTS files_by_team ON files (team, period);
-"""
+_INDEXES = {
+    "files_by_id": "files (id)",
+    "files_by_owner": "files (owner, period)",
+    "files_by_team": "files (team, period)",
+}
+_SCHEMA = "\n".join(
+    [
+        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+        f"CREATE TABLE IF NOT EXISTS files ({_COLUMNS}, PRIMARY KEY (rel));",
+        *(f"CREATE INDEX IF NOT EXISTS {name} ON {on};" for name, on in _INDEXES.items()),
+    ]
+)
+_BULK = 1000  # rows into an empty table from which the indexes are built after, not per row
 
 
 @dataclass(slots=True)
@@ -202,13 +208,20 @@ def _refresh(connection: sqlite3.Connection, config: Config, entries: list[Found
         (entry.rel, entry.mtime_ns, entry.size, *header[1:])
         for entry, header in zip(changed, _read(changed), strict=True)
     ]
+    bulk = not stored and len(rows) >= _BULK  # a first run: a third less time inserting
     connection.execute("BEGIN IMMEDIATE")
     try:
+        if bulk:
+            for name in _INDEXES:
+                connection.execute(f"DROP INDEX IF EXISTS {name}")
         connection.executemany("DELETE FROM files WHERE rel = ?", gone)
         connection.executemany(
             f"INSERT OR REPLACE INTO files ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+        if bulk:
+            for name, on in _INDEXES.items():
+                connection.execute(f"CREATE INDEX {name} ON {on}")
         connection.executemany(
             "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
             [("key", cache_key(config)), ("digest", digest)],

@@ -22,7 +22,7 @@ from okrdocs import diagnostics as dx
 from okrdocs import validation as okr_schema
 from okrdocs.diagnostics import Diagnostic, Span
 from okrdocs.discovery import SECTION_FILE, is_section
-from okrdocs.frontmatter_split import SplitError, split
+from okrdocs.frontmatter_split import SplitError, plain_front_matter, split
 from okrdocs.i18n import N_, _
 from okrdocs.model import Action, Checkin, Header, KeyResult, Objective, Section
 from okrdocs.periods import FiscalYear, PeriodError, parse_period
@@ -730,8 +730,10 @@ def read_header(raw: bytes, context: FileContext) -> Header:
     """
     if context.is_section:
         return Header(context.rel_path)
-    try:
-        front = split(raw).front_matter
-    except SplitError:
-        return context.default_header()
+    front = plain_front_matter(raw)
+    if front is None:
+        try:
+            front = split(raw).front_matter
+        except SplitError:
+            return context.default_header()
     return scan_header(front, context) or _FileLoader(context, FiscalYear()).load(raw).header

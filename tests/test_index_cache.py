@@ -123,3 +123,30 @@ def test_a_damaged_cache_is_rebuilt(project: TempProject) -> None:
     write(project, "b.md", objective("c"))
     assert ("content/a.md", 6, "OKR004") in same_as_cold(project)
     assert database.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_a_first_run_over_many_files_keeps_the_indexes(project: TempProject) -> None:
+    # From 1,000 rows into an empty table the indexes are dropped and built after the rows.
+    import sqlite3
+
+    project.write("okrdocs.toml", CONFIG)
+    write(project, "a.md", objective("a", parent="o17"))
+    for number in range(1100):
+        path = project.content / "many" / f"o{number}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(objective(f"o{number}", owner=f"p{number}"), encoding="utf-8")
+    write(project, "dup.md", objective("o5"))  # another file takes o5's id: not a's problem
+    assert same_as_cold(project) == []
+    database = sqlite3.connect(project.root / ".okrdocs-cache" / "index.sqlite")
+    try:
+        names = {
+            row[0]
+            for row in database.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+        }
+        (rows,) = database.execute("SELECT count(*) FROM files").fetchone()
+    finally:
+        database.close()
+    assert {"files_by_id", "files_by_owner", "files_by_team"} <= names
+    assert rows == 1102
+    write(project, "a.md", objective("o5", parent="o17"))  # now a shares o5 too
+    assert ("content/a.md", 2, "OKR003") in same_as_cold(project)

@@ -436,3 +436,48 @@ def test_ids_and_names_with_invisible_characters_are_refused(
     loaded = load(tmp_path, text)
     assert loaded.objective is None
     assert [code for *_, code in found(loaded)] == ["OKR002"]
+
+
+def test_the_plain_front_matter_shortcut_is_what_split_reads() -> None:
+    # read_header (the content index, 10,000 files on a first run) takes the front matter of a
+    # plain file without split(); any file it does not decline must read the same.
+    import random
+
+    from okrdocs.frontmatter_split import SplitError, plain_front_matter, split
+
+    root = Path(__file__).resolve().parent.parent
+    raws = [
+        p.read_bytes() for p in sorted([*root.glob("tests/**/*.md"), *root.glob("content/**/*.md")])
+    ]
+    pieces = [
+        b"---",
+        b"\n",
+        b"...",
+        b"\r",
+        b" ",
+        b"-",
+        b"\xef\xbb\xbf",
+        b"\xff",
+        b"a: b",
+        b"\n---\n",
+    ]
+    chooser = random.Random(20261201)
+    cases = list(raws)
+    for _ in range(5000):
+        base = chooser.choice(raws)
+        at = chooser.randint(0, min(len(base), 200))
+        cases.append(
+            base[:at] + b"".join(chooser.choices(pieces, k=chooser.randint(1, 4))) + base[at:]
+        )
+    taken = 0
+    for raw in cases:
+        found = plain_front_matter(raw)
+        if found is None:
+            continue
+        taken += 1
+        try:
+            expected = split(raw).front_matter
+        except SplitError:  # pragma: no cover - a failure of the shortcut
+            expected = None
+        assert found == expected, raw[:120]
+    assert taken > len(raws) // 2  # most files take the shortcut
