@@ -57,6 +57,7 @@ class Suggester:
         self.known = sorted(set(known))
         self.cutoff = cutoff
         self._answers: dict[str, str | None] = {}
+        self._hints: dict[tuple[str, str], str] = {}
         self._index: dict[str, list[int]] | None = None
         self._grams: list[set[str]] = []
         self._rare: dict[str, list[int]] = {}
@@ -129,11 +130,15 @@ class Suggester:
         return answer
 
     def hint(self, name: str) -> str:
-        """'; did you mean 'x'?' or ''."""
-        from okrdocs.i18n import _
+        """'; did you mean 'x'?' or '' (in the language spoken, made once per name)."""
+        from okrdocs.i18n import _, language
 
-        match = self.closest(name)
-        return _("; did you mean '{name}'?", name=match) if match else ""
+        key = (language(), name)
+        hint = self._hints.get(key)
+        if hint is None:
+            match = self.closest(name)
+            hint = self._hints[key] = _("; did you mean '{name}'?", name=match) if match else ""
+        return hint
 
 
 # Suggesters for the collections of known names a process checks every file against (the
