@@ -151,18 +151,23 @@ def eventually(check: Callable[[], bool], timeout: float = 10) -> bool:
     return holds()
 
 
-def test_a_saved_objective_leaves_its_siblings_pages_alone(project: TempProject) -> None:
-    # A sibling links to the shared parent by title only: a change of progress below the parent
-    # re-renders the parent's page, not every sibling's (2,011 pages at 10,000 objectives).
+CHILD_OKR = VALID_OKR.replace("owner: zhang.wei\n", "owner: zhang.wei\nparent: company/growth\n")
+
+
+def parent_and_two_children(project: TempProject) -> None:
+    """company/growth, and sales/a and sales/b aligned to it."""
     project.write(
         "content/company/growth.md",
         VALID_OKR.replace("owner: zhang.wei\n", "owner: zhang.wei\nid: company/growth\n"),
     )
     for name in ("a", "b"):
-        project.write(
-            f"content/sales/{name}.md",
-            VALID_OKR.replace("owner: zhang.wei\n", "owner: zhang.wei\nparent: company/growth\n"),
-        )
+        project.write(f"content/sales/{name}.md", CHILD_OKR)
+
+
+def test_a_saved_objective_leaves_its_siblings_pages_alone(project: TempProject) -> None:
+    # A sibling links to the shared parent by title only: a change of progress below the parent
+    # re-renders the parent's page, not every sibling's (2,011 pages at 10,000 objectives).
+    parent_and_two_children(project)
     with serving(project) as running:
         sibling = running.get("objectives/sales/b.html")
         parent = running.get("objectives/company/growth.html")
@@ -515,15 +520,7 @@ def test_pages_after_saves_are_the_pages_of_a_fresh_start(
     # (okrdocs.analysis.reanalyse): every page written must be what a new server writes.
     from okrdocs.site.serve import LiveSite
 
-    project.write(
-        "content/company/growth.md",
-        VALID_OKR.replace("owner: zhang.wei\n", "owner: zhang.wei\nid: company/growth\n"),
-    )
-    for name in ("a", "b"):
-        project.write(
-            f"content/sales/{name}.md",
-            VALID_OKR.replace("owner: zhang.wei\n", "owner: zhang.wei\nparent: company/growth\n"),
-        )
+    parent_and_two_children(project)
     as_of = date(2026, 3, 1)
     live = LiveSite(load_config(start=project.root), as_of, tmp_path / "live", lambda m: None)
     live.full_build()
@@ -533,9 +530,9 @@ def test_pages_after_saves_are_the_pages_of_a_fresh_start(
     built = live.workspace.analysis()
     for current, due in ((870, "2026-03-20"), (840, "2026-02-10"), (99999, "2026-02-27")):
         target.write_text(
-            VALID_OKR.replace("owner: zhang.wei\n", "owner: zhang.wei\nparent: company/growth\n")
-            .replace("current: 830", f"current: {current}")
-            .replace("due: 2026-02-27", f"due: {due}"),
+            CHILD_OKR.replace("current: 830", f"current: {current}").replace(
+                "due: 2026-02-27", f"due: {due}"
+            ),
             encoding="utf-8",
         )
         assert live.update({str(target)})
