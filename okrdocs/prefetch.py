@@ -19,7 +19,6 @@ does not wait for it.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from typing import TYPE_CHECKING, Any
@@ -57,6 +56,8 @@ def start(arguments: list[str]) -> None:
     if pid == 0:  # the child: report, then end without running anything of the parent's
         code = 1
         try:
+            import json  # here and in take(): every other command starts without it
+
             os.close(read_end)
             quiet = os.open(os.devnull, os.O_RDWR)
             for stream in (0, 1, 2):
@@ -112,6 +113,8 @@ def take(config: Config) -> tuple[str, list[tuple[str, str]]] | None:
         os.close(read_end)
     if status != 0 or size > _REPORT_LIMIT:
         return None
+    import json
+
     try:
         report = json.loads(b"".join(chunks))
         if report["walked"] != _walked(config):
