@@ -119,6 +119,25 @@ _PERIOD_PARTS = (
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
         rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}",
     ),
+    # A numbered phase, stage or round names a part of a plan, not an amount (the labelling
+    # guide's "names with digits"): phase 2, stage 3+ pipeline, tier 1, sprint 14.
+    (
+        (
+            "phase",
+            "stage",
+            "tier",
+            "step",
+            "wave",
+            "round",
+            "sprint",
+            "iteration",
+            "milestone",
+            "chapter",
+            "generation",
+        ),
+        r"\b(?:phase|stage|tier|step|wave|round|sprint|iteration|milestone|chapter|generation)"
+        r"\s*-?\s*\d+\+?(?![\d.,%]|\s*(?:[\u3400-\u9fff]|times\b|x\b))",
+    ),
     # References to documents and tickets: RFC 97, PR 1234, ADR-12, CVE-2021-44228.
     (
         ("rfc", "pr", "adr", "cve", "issue", "ticket"),
@@ -250,6 +269,26 @@ def _idiom_around(text: str, start: int, end: int) -> bool:
 _CN_DIGIT_SET = frozenset(_CN_DIGITS)
 
 
+_CN_MONTH_NUMERALS = frozenset(
+    ["正", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
+)
+_CN_MONTH_PARTS = ("底", "初", "中旬", "上旬", "下旬", "末", "份", "中", "前", "之前", "以前")
+_CN_DEADLINE_BEFORE = ("截止", "截至", "截止到", "到", "于", "於", "在", "至", "从", "從")
+
+
+def _cn_month_date(text: str, start: int, end: int, numeral: str) -> bool:
+    """Whether ``numeral`` + 月 names a month of the year: a part of the month follows
+    (一月中旬, 三月底, 十二月份) or a deadline word comes before (截止一月, 到三月)."""
+    if numeral not in _CN_MONTH_NUMERALS:
+        return False
+    after = text[end + 1 : end + 3]
+    if after[:1] in ("内", "內"):
+        return False  # 一月内: within a month
+    if after.startswith(_CN_MONTH_PARTS) or after[:1].isdigit():
+        return True
+    return text[max(0, start - 3) : start].endswith(_CN_DEADLINE_BEFORE)
+
+
 def _chinese_quantities(text: str, durations: bool) -> list[str]:
     found: list[str] = []
     if _CN_DIGIT_SET.isdisjoint(text) and not any(char in text for char in "翻半倍"):
@@ -269,6 +308,8 @@ def _chinese_quantities(text: str, durations: bool) -> list[str]:
             continue
         if numeral in ("一", "壹") and following in "期":
             continue
+        if following == "月" and _cn_month_date(text, start, end, numeral):
+            continue  # 一月中旬, 三月底, 截止十二月: a month of the year, not "one month"
         # 万 and 亿 after a numeral are part of the number; skip numerals that are only units.
         if numeral in ("万", "萬", "亿", "億", "千", "百", "十"):
             continue

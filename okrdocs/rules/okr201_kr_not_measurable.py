@@ -12,7 +12,9 @@ class KrNotMeasurable(Rule):
     ## What it does
     Flags a metric key result (the default type) that has no `target` field and whose title
     states no quantity at all: no digits, percentage, amount, Chinese numeral with a measure word,
-    number word (two, double, zero) or 翻倍-style change. A key result with structured
+    number word (two, double, zero) or 翻倍-style change. Dates (三月底, 一月中旬, March 4),
+    quarters, versions, references and numbered phases (phase 2, tier 1) are not quantities, as
+    in OKR102. A key result with structured
     `baseline`/`target` is measurable whatever its title says. Milestones are done or not done and
     are never flagged.
 

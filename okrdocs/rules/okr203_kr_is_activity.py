@@ -41,6 +41,8 @@ class KrIsActivity(Rule):
     | work done: any other verb, at the start or anywhere | activity | Launch the self-service portal; Identify the gaps and implement 5 fixes; Document how teams use the deploy tools | 开展市场调研; 结合客户反馈制定方案 |
     | a verb of obtaining or reaching with a thing, not a result, for object | activity | Add dark mode; Achieve SOC2 compliance | 开发会员 App; 实现自动化部署 |
     | a deliverable's state, with or without a verb, or a deliverable named alone | activity | The onboarding process is documented; SSO can be set up from the admin page; The handbook outlines …; Support for Bitbucket Server is GA; A public roadmap on the website | 财务系统简易版上线; 流程标准化; 手册编制完成; Bitbucket Server 支持正式上线; 代码扫描工具 |
+    | work named by a noun of action heading the phrase (curation, migration, documentation …; not one that names a result: retention, acquisition) | activity | Curation of components and formats; Migration of billing to the new cluster | 代码扫描工具 |
+    | work after a leading deadline (the deadline says when) | activity | By the end of March, launch the partner portal | 截止一月底确定前 25% 的服务; 季度末完成 CRM 迁移 |
     | a capability | activity | Users can export reports; Admins are able to configure … | 能够按模板生成报表 |
     | a count of outputs or events, or how often the team holds them (a threshold does not make it an outcome) | activity | Write at least 4 blog posts per quarter; Plan a workshop at least once a year; 3 blog posts per quarter to beat the drum | 撰写 10 篇技术博客; 每月举办一次技术分享会; 增加销售活动的频率; 新版本发布数 > 5 |
     | contact with people, however many (visits, interviews, training, coverage of the team's own work) | activity | Interview 15 churned customers; 100% of teammates complete training | 完成 50 家客户拜访; 与 3 位客户联系 |

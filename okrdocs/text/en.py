@@ -139,3 +139,33 @@ def also_noun(lemma: str) -> bool:
 
 def also_adjective(lemma: str) -> bool:
     return lemma in lexicon.english_verbs().adjectives
+
+
+# Nouns of action and their verbs: migration -> migrate, documentation -> document, definition
+# -> define, deployment -> deploy, delivery -> deliver, closure -> close.
+_NOMINAL_SUFFIXES = (
+    ("ation", ("ate", "", "e")),
+    ("ition", ("e", "")),
+    ("tion", ("te", "t", "")),
+    ("sion", ("d", "de", "se")),
+    ("ment", ("",)),
+    ("ery", ("er",)),
+    ("ure", ("e",)),
+)
+
+
+@cache
+def nominal_verb(word: str) -> str | None:
+    """The verb a noun of action is made from (``word`` in lower case), or None."""
+    verbs = lexicon.english_verbs().lemmas
+    for suffix, endings in _NOMINAL_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            for ending in endings:
+                if stem + ending in verbs and stem + ending not in _NOT_NOMINALS:
+                    return stem + ending
+    return None
+
+
+# Nouns the suffixes would misread: station is not the action of stating.
+_NOT_NOMINALS = frozenset(["state", "batter", "nate"])

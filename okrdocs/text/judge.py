@@ -374,6 +374,30 @@ def _after_time(clause: _Clause) -> int:
     return index if index < len(words) else 0
 
 
+_ZH_DEADLINE_OPENERS = frozenset(["截止", "截至", "截止到", "到", "在", "于", "於"])
+_ZH_DEADLINE_CLOSERS = frozenset(["前", "之前", "以前", "为止", "為止"])
+_ZH_DATE_UNITS = "月日号年季周"
+
+
+def _leading_deadline(clause: _Clause) -> int:
+    """The position after a leading deadline (截止一月底, 到 9 月 30 日前, 在 Q3 之前), or 0."""
+    words, tags = clause.words, clause.tags
+    if words[0] not in _ZH_DEADLINE_OPENERS:
+        return 0
+    index = 1
+    while index < len(words) and (
+        _zh_time_word(words[index], tags[index])
+        or (
+            tags[index] == "m"
+            and words[index + 1 : index + 2] != []
+            and words[index + 1][:1] in _ZH_DATE_UNITS
+        )
+        or words[index] in _ZH_DEADLINE_CLOSERS
+    ):
+        index += 1
+    return index if 1 < index < len(words) else 0
+
+
 def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple[str, str]]]:
     """(names a measured outcome, the words that show work done)."""
     if clause.words[0] in _ZH_MANNER and clause.tags[0] == "p":
@@ -382,6 +406,11 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
         if first > 1:
             rest = _Clause(clause.words[first:], clause.tags[first:], clause.surfaces[first:])
             return _zh_clause(rest, None)
+    deadline = _leading_deadline(clause)
+    if deadline:
+        # 截止一月底确定前 25% 的服务: the deadline says when; what is done follows.
+        rest = _Clause(clause.words[deadline:], clause.tags[deadline:], clause.surfaces[deadline:])
+        return _zh_clause(rest, None)
     words = clause.words
     size = len(words)
     quantity = _quantity(clause, numbered)
@@ -598,6 +627,7 @@ _LINKS_OR_COMMA = frozenset(_CONJUNCTIONS | _PREPOSITIONS | {","})
 _OPENS_PHRASE = frozenset(_DETERMINERS | _PREPOSITIONS)
 _NEVER_NOUNS = frozenset(_CONJUNCTIONS | _PREPOSITIONS | _DETERMINERS | _AUX | _MODALS | {","})
 _FINITE_MARKERS = frozenset(_AUX | _HAVE | {"can", "will"})
+_CLAUSE_LINKS = frozenset(_CONJUNCTIONS | {",", ";"})
 _AUX_HAVE_MODALS = frozenset(_AUX | _HAVE | _MODALS)
 _PREPOSITIONS_OR_STOPS = frozenset(_PREPOSITIONS | {";", ","})
 _FRAME_OR_EXIST = frozenset(c.EN_FRAME | {"exist", "contain"})
@@ -901,8 +931,16 @@ def _noun_like(word: _Word) -> bool:
 
 
 def _later_finite(clause: list[_Word], start: int) -> bool:
+    """Whether the words from ``start`` go on with a finite verb before a conjunction or comma:
+    the subject's verb comes before a second predicate ("Release frequency rises"; "go and js
+    are interoperable"); a finite verb after "and make sure" belongs to another clause ("Track
+    all issues and make sure they are completed")."""
     for index in range(start, len(clause)):
         word = clause[index]
+        if word.lower in _CLAUSE_LINKS and index + 1 < len(clause):
+            following = clause[index + 1].verb
+            if following is not None and following[1] in ("base", "gerund"):
+                return False  # "... and make sure ...": a second predicate, not a subject's
         if word.lower in _FINITE_MARKERS:
             return True
         if word.verb and word.verb[1] == "third" and not en.also_noun(word.verb[0]):
@@ -962,17 +1000,18 @@ def _counted_heads(clause: list[_Word]) -> list[str | None]:
         if not word.counts:
             continue
         head: str | None = None
-        for following in clause[index + 1 : index + 6]:
+        at = index
+        for offset, following in enumerate(clause[index + 1 : index + 6], index + 1):
             if following.lower in _PREPOSITIONS_OR_STOPS or following.lower.startswith("("):
                 break
             kind = _en_class(following)
             if kind:
-                head = kind
+                head, at = kind, offset
         if (
             head == "result"
             and index
             and clause[index - 1].lower in _COMPANY
-            and not any(w.verb and w.verb[1] == "gerund" for w in clause[index + 1 :])
+            and not any(w.verb and w.verb[1] == "gerund" for w in clause[at + 1 :])
         ):
             # "Run a pricing experiment with 3 customers": who the work is with (but "with 40
             # people attending": what they do is the result)
@@ -1191,6 +1230,11 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
             head = _phrase_head(clause)
             if head is not None and (_en_class(head) == "output" or _in_place(clause)):
                 work.append((head.text, "state"))
+    if not work and not predicates and not quantity and not compares:
+        # A noun phrase headed by a noun of work names the work: "Curation of components"
+        action = _action_noun(clause)
+        if action is not None:
+            work.append((action.text, "work"))
     return False, work
 
 
@@ -1204,6 +1248,40 @@ def _selects_top(clause: list[_Word], predicates: list[tuple[int, str]]) -> bool
         if "top" in following and following.index("top") <= int(following[0] == "the"):
             return True
     return False
+
+
+# Verbs whose nouns of action name a result or a measure, not work: "Acquisition of new
+# customers", "Retention of key staff", "Participation of every team".
+_OUTCOME_NOUN_VERBS = frozenset(
+    c.EN_CHANGE
+    | c.EN_IMPROVE
+    | (c.EN_ACQUIRE - c.EN_ACQUIRE_OR_MAKE)
+    | c.EN_EXPERIENCE
+    | c.EN_REACH
+    | _ADOPTION
+    | {"participate", "utilize", "utilise", "activate", "attend", "subscribe", "register",
+       "renew", "recognize", "recognise", "penetrate", "retain", "convert", "engage",
+       "satisfy", "resolve", "respond", "produce", "invest", "expand", "reduce", "grow"}
+)  # fmt: skip
+
+
+def _action_noun(clause: list[_Word]) -> _Word | None:
+    """A noun phrase headed by a noun of work: "Curation of components and formats",
+    "Migration of billing to the new cluster", "Full documentation for the API"."""
+    words = [w for w in clause if w.lower not in (".", "!")]
+    first = 1 if len(words) > 1 and words[0].lower in _DETERMINERS else 0
+    # the first word, or the second after one adjective ("Full migration of ...")
+    for at in (first, first + 1):
+        if at >= len(words) or _en_class(words[at]) not in (None, "output"):
+            continue
+        word = words[at]
+        following = words[at + 1].lower if at + 1 < len(words) else ""
+        if following and following not in ("of", "for", "to", "and", "with", "across", "in"):
+            continue
+        lemma = en.nominal_verb(word.lower)
+        if lemma is not None and lemma not in _OUTCOME_NOUN_VERBS:
+            return word
+    return None
 
 
 def _phrase_head(clause: list[_Word]) -> _Word | None:
@@ -1261,8 +1339,15 @@ def _object(clause: list[_Word], index: int, predicates: list[tuple[int, str]]) 
 def _object_is_result(clause: list[_Word], index: int, predicates: list[tuple[int, str]]) -> bool:
     """Whether what a verb of obtaining obtains is a result: people or organisations from
     outside, money, a measured amount (not a feature, a document or an event)."""
-    return any(
-        _en_class(word) in ("result", "measure") for word in _object(clause, index, predicates)
+    words = _object(clause, index, predicates)
+    # The head (the phrase's last word) says what is obtained: "Deliver the top 10 customer
+    # requested features" delivers features, whoever asked for them.
+    head = next((w for w in reversed(words) if w.lower not in _NEVER_NOUNS), None)
+    kind = _en_class(head) if head is not None else None
+    if kind in ("output", "event"):
+        return False
+    return kind in ("result", "measure") or any(
+        _en_class(word) in ("result", "measure") for word in words
     )
 
 
