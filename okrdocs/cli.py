@@ -396,7 +396,14 @@ def build(
     require_content(config)
     target = output.resolve() if output else config.output
     try:
-        result = run_build(config, target, day, lint=not no_lint, jobs=jobs)
+        result = run_build(
+            config,
+            target,
+            day,
+            lint=not no_lint,
+            jobs=jobs,
+            detach_removal=_PROCESS_ENDS_WITH_COMMAND,
+        )
     except BuildError as error:
         if error.diagnostics:
             print_diagnostics(error.diagnostics, error.files_checked)

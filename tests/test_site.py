@@ -148,6 +148,35 @@ def test_builds_are_reproducible_byte_for_byte(project: TempProject) -> None:
         assert (one / rel).read_bytes() == (two / rel).read_bytes(), rel
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the old site is removed in place")
+def test_the_command_leaves_the_old_site_to_a_detached_process(project: TempProject) -> None:
+    """The console command returns once the new site is in place; the previous one is deleted
+    by a process of its own, and nothing of it is left soon after."""
+    import subprocess
+    import sys
+    import time
+
+    project.write("content/sales/q1.md", VALID_OKR)
+    command = [sys.executable, "-m", "okrdocs", "build", "-q"]
+    subprocess.run(command, check=True, cwd=project.root)
+    marker = project.root / "site" / "left-by-the-old-site.txt"
+    marker.write_text("old", encoding="utf-8")
+    subprocess.run(command, check=True, cwd=project.root)
+    assert (project.root / "site" / "objectives" / "sales" / "q1.html").is_file()
+    assert not marker.exists()  # the new site, complete, is in place when the command ends
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        left = [p.name for p in project.root.iterdir() if "okrdocs-old" in p.name]
+        if not left:
+            break
+        time.sleep(0.1)
+    assert not left, left
+    # From a program (click's runner here) the old site is removed before build() returns.
+    marker.write_text("old", encoding="utf-8")
+    assert project.run("build", "-q").exit_code == 0
+    assert not [p.name for p in project.root.iterdir() if "okrdocs-old" in p.name]
+
+
 def test_lint_errors_stop_the_build(project: TempProject) -> None:
     project.write("content/sales/q1.md", VALID_OKR)
     project.write("content/sales/bad.md", VALID_OKR.replace("target: 880", "target: lots"))

@@ -163,8 +163,9 @@ class RenderingSetup:
         return self._env
 
 
-def swap_in(staging: Path, output: Path) -> None:
-    """Replace ``output`` by ``staging`` so that a failure leaves the old site as it was."""
+def swap_in(staging: Path, output: Path, detach_removal: bool = False) -> None:
+    """Replace ``output`` by ``staging`` so that a failure leaves the old site as it was.
+    ``detach_removal``: delete the old site in a detached process (a command that ends now)."""
     backup = output.with_name(f".{output.name}.okrdocs-old-{os.getpid()}-swap")
     if output.exists():
         os.replace(output, backup)
@@ -174,7 +175,14 @@ def swap_in(staging: Path, output: Path) -> None:
         if backup.exists():
             os.replace(backup, output)
         raise
-    shutil.rmtree(backup, ignore_errors=True)
+    if not backup.exists():
+        return
+    if detach_removal:
+        from okrdocs.site.staging import remove_tree_detached
+
+        remove_tree_detached(backup)
+    else:
+        shutil.rmtree(backup, ignore_errors=True)
 
 
 def build(
@@ -183,7 +191,10 @@ def build(
     as_of: date,
     lint: bool = True,
     jobs: int | None = None,
+    detach_removal: bool = False,
 ) -> BuildResult:
+    """Build the site into ``output``. ``detach_removal``: the previous site is deleted by a
+    detached process (for a command that ends with the build: see ``swap_in``)."""
     started = time.perf_counter()
     output = output.resolve()
     check_output(config, output)
@@ -191,11 +202,17 @@ def build(
     # objects that reference counting frees, and a collection between loading and rendering
     # rescans every loaded model (0.6 s at 10,000 objectives).
     with gc_paused():
-        return _build(config, output, as_of, lint, jobs, started)
+        return _build(config, output, as_of, lint, jobs, started, detach_removal)
 
 
 def _build(
-    config: Config, output: Path, as_of: date, lint: bool, jobs: int | None, started: float
+    config: Config,
+    output: Path,
+    as_of: date,
+    lint: bool,
+    jobs: int | None,
+    started: float,
+    detach_removal: bool,
 ) -> BuildResult:
     timings: dict[str, float] = {}
     renderer = RenderingSetup(config)
@@ -215,7 +232,7 @@ def _build(
         writer = SiteWriter(data, staging, env=renderer.environment())
         pages = writer.write_all(jobs)
         timings["render"] = time.perf_counter() - started - timings["load"]
-        swap_in(staging, output)
+        swap_in(staging, output, detach_removal)
     except OutputPathError as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildError(str(error)) from None
