@@ -779,7 +779,15 @@ def _english(text: str) -> Verdict | None:
             work.extend(found)
     if outcome or not work:
         return None
-    return Verdict(tuple(dict.fromkeys(w for w, _ in work)), work[0][1])
+    # A plural noun read as a verb after an imperative ("Track all priority issues") counts
+    # for the decision but is not shown when a surer word is there.
+    shown = [w for w, _ in work if not w.endswith(_NOUN_MAYBE)] or [
+        w.removesuffix(_NOUN_MAYBE) for w, _ in work
+    ]
+    return Verdict(tuple(dict.fromkeys(shown)), work[0][1])
+
+
+_NOUN_MAYBE = "\0"
 
 
 def _predicates(clause: list[_Word]) -> list[tuple[int, str]]:
@@ -1156,6 +1164,14 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
         if role in ("finite", "perfect") and own:
             work.append((word.text, "work"))  # "100% of teammates complete the training"
             continue
+        text = word.text
+        if (
+            role == "finite"
+            and word.verb[1] == "third"
+            and en.also_noun(lemma)
+            and predicates[0][1] == "imperative"
+        ):
+            text += _NOUN_MAYBE  # "Track all priority issues": likely the object's noun
         if role in ("finite", "perfect"):
             if subject == "people" or lemma in c.EN_CHANGE:
                 continue
@@ -1197,7 +1213,7 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
             continue  # "Win 10 customers", "Secure $5M": results obtained; "Add dark mode": work
         if lemma in c.EN_IMPROVE and not _improves_output(clause, [(index, role)]):
             continue
-        work.append((word.text, "work"))
+        work.append((text, "work"))
     if covered is not None and not work:
         work.append((covered, "state"))
     for index, word in enumerate(clause):
