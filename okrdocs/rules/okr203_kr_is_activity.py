@@ -31,14 +31,14 @@ class KrIsActivity(Rule):
     |---|---|---|---|
     | a measured quantity that changes or reaches a level (from X to Y, to N%, by N, a comparative with a measure) | outcome | Support tickets fall from 40 to 15 per month | 客户满意度从 86 分提升到 90 分 |
     | the same after a verb that introduces it | outcome | Help customers cut onboarding time from 10 to 3 days | 推动客户满意度从 86 分提升到 90 分 |
-    | a count of results obtained from others: customers, users, revenue, people hired, partners, press | outcome | Win 10 new enterprise customers; Secure $5M in commitments | 开发 5 个新客户; 招聘 3 名高级工程师 |
+    | a count of results obtained from others: customers, users, revenue, people hired, partners, press | outcome | Win 10 new enterprise customers; Secure $5M in commitments; Invite members, get 20 to join | 开发 5 个新客户; 招聘 3 名高级工程师 |
     | a method and a measured result (the result decides) | outcome | Host monthly meetups with 40 people attending on average | 举办 5 次促销，贡献总销售额的 30% |
     | 完成 / complete + a measured result | outcome | Complete $1.2M in new bookings | 完成 3 家企业客户签单，合同额 100 万元 |
     | adoption or use of a deliverable by others, also as a count of things others use (使用, 采用 … 的 N) | outcome | 80% of enterprise customers adopt code search; Five new apps built and adopted across the organisation | 新功能使用率达到 60%; 整个组织开发和采用的五个新应用程序 |
     | zero of something | outcome | Zero critical security incidents | 线上故障为零; 零架构违规 |
     | how often or how fast software reaches its users: a release or deployment cadence, the time a release takes (DORA's delivery measures; the release has no other object) | outcome | Deploy to production at least daily; Release every two weeks | 每周发布一次; 15 分钟完成所有发布工作; 2 週產品發布週期 |
     | an outcome with a note on how it is measured, examples after it, or an English remark in brackets (the note adds no work) | outcome | Meeting time falls from 120 to 45 minutes, as measured by the quarterly survey; Pipeline ahead of plan (stretch goal); Team members rely on the handbook, for example by linking it in reviews | 新签约客户 20 家，按月统计; 客户满意度达到 90 分，以季度调查为准; 客户留存率达到 90%，例如通过季度回访 |
-    | work done: any other verb, at the start or anywhere | activity | Launch the self-service portal; Identify the gaps and implement 5 fixes; Document how teams use the deploy tools | 开展市场调研; 结合客户反馈制定方案 |
+    | work done: any other verb, at the start or anywhere | activity | Launch the self-service portal; Do 10 user research activities; Identify the gaps and implement 5 fixes; Document how teams use the deploy tools | 开展市场调研; 结合客户反馈制定方案 |
     | a verb of obtaining or reaching with a thing, not a result, for object | activity | Add dark mode; Achieve SOC2 compliance | 开发会员 App; 实现自动化部署 |
     | a deliverable's state, with or without a verb, or a deliverable named alone | activity | The onboarding process is documented; SSO can be set up from the admin page; The handbook outlines …; Support for Bitbucket Server is GA; A public roadmap on the website | 财务系统简易版上线; 流程标准化; 手册编制完成; Bitbucket Server 支持正式上线; 代码扫描工具 |
     | work named by a noun of action heading the phrase (curation, migration, documentation …; not one that names a result: retention, acquisition) | activity | Curation of components and formats; Migration of billing to the new cluster | 代码扫描工具 |
@@ -48,6 +48,7 @@ class KrIsActivity(Rule):
     | contact with people, however many (visits, interviews, training, coverage of the team's own work) | activity | Interview 15 churned customers; 100% of teammates complete training | 完成 50 家客户拜访; 与 3 位客户联系 |
     | work done with or for a number of people, or outputs or events counted with the people they are about (the people are not obtained) | activity | Run a pricing experiment with 3 customers | 完成 3 场用户测试; 发布 5 篇客户案例 |
     | what belongs to a share of the team's own people being reviewed or set, or how often the team does a piece of work (coverage of its own work) | activity | 100% of team members' compensation is reviewed at least twice a year | 全体员工的绩效每季度评审一次; 本季度每天 1 道算法题 |
+    | what people outside do, named as measures (in brackets, a list) | neither (it names the measure) | | 下載的人真的開始用（啟用／留存） |
     | a measure or a quality with no number | neither (OKR201 asks for a number) | Improve customer experience | 提升品牌影响力 |
 
     Improving a thing is an activity when the thing is an output or an event (改进销售培训,

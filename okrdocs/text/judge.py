@@ -374,6 +374,20 @@ def _after_time(clause: _Clause) -> int:
     return index if index < len(words) else 0
 
 
+_ZH_LIST_MARKS = frozenset(["/", "／", "、", "，", ","])
+
+
+def _names_measures(clause: _Clause) -> bool:
+    """A clause that only lists what people outside do, as names of measures: 激活／留存,
+    （启用／留存）."""
+    words = [w for w in clause.words if w not in _ZH_LIST_MARKS]
+    return (
+        len(words) >= 2
+        and len(words) < len(clause.words)
+        and all(w in c.ZH_EXPERIENCE or w in ("启用", "转化", "啟用", "轉化") for w in words)
+    )
+
+
 _ZH_DEADLINE_OPENERS = frozenset(["截止", "截至", "截止到", "到", "在", "于", "於"])
 _ZH_DEADLINE_CLOSERS = frozenset(["前", "之前", "以前", "为止", "為止"])
 _ZH_DATE_UNITS = "月日号年季周"
@@ -406,6 +420,8 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
         if first > 1:
             rest = _Clause(clause.words[first:], clause.tags[first:], clause.surfaces[first:])
             return _zh_clause(rest, None)
+    if _names_measures(clause):
+        return False, []  # （激活／留存／转化）: the measures meant, named
     deadline = _leading_deadline(clause)
     if deadline:
         # 截止一月底确定前 25% 的服务: the deadline says when; what is done follows.
@@ -1013,6 +1029,8 @@ def _counted_heads(clause: list[_Word]) -> list[str | None]:
             if following.lower in _PREPOSITIONS_OR_STOPS or following.lower.startswith("("):
                 break
             kind = _en_class(following)
+            if kind == "result" and _modifies_next(clause, offset):
+                continue  # "10 user research activities": the activities are counted
             if kind:
                 head, at = kind, offset
         if (
@@ -1026,6 +1044,25 @@ def _counted_heads(clause: list[_Word]) -> list[str | None]:
             head = "company"
         heads.append(head)
     return heads
+
+
+_TIME_NOUNS = frozenset(["day", "days", "week", "weeks", "month", "months", "quarter", "year"])
+
+
+def _modifies_next(clause: list[_Word], index: int) -> bool:
+    """Whether the word at ``index`` qualifies an unclassified noun after it ("user research",
+    "customer case studies") rather than being the head of its phrase."""
+    if index + 1 >= len(clause):
+        return False
+    following = clause[index + 1]
+    return (
+        following.lower not in _NEVER_NOUNS
+        and following.lower not in _TIME_NOUNS
+        and not following.counts
+        and _en_class(following) is None
+        and (following.verb is None or en.also_noun(following.verb[0]))
+        and following.text[:1].isalpha()
+    )
 
 
 # Prepositions that name who work is done with or asked, not what is obtained.
@@ -1144,6 +1181,8 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
         and "output" not in counted
     ):
         return True, []
+    if _gets_people_to_act(clause, predicates):
+        return True, []  # "…, get 20 to join": people won over, a result from others
     if any(lemma in _HIRE for lemma in lemmas):
         return True, []
 
@@ -1195,9 +1234,18 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
         if lemma in c.EN_SET_GOING and role in ("imperative", "gerund"):
             if any(i > index for i, _ in predicates):
                 continue  # "Help close deals", "Ensure every service has a runbook": the next
-            objects = {_en_class(w) for w in _object(clause, index, predicates)}
-            if not objects or objects & {"result", "measure", "quality"}:
-                continue  # "Make customers happier"
+            words = _object(clause, index, predicates)
+            objects = {_en_class(w) for w in words}
+            head_kind = _head_class(words)
+            done = (
+                bool(words) and lemma == "do" and head_kind not in ("result", "measure", "quality")
+            )
+            if (
+                not done
+                and head_kind not in ("output", "event")
+                and (not objects or objects & {"result", "measure", "quality"})
+            ):
+                continue  # "Make customers happier" (but "Do a community survey": a survey)
             # "Enable SSO", "Start a meetup": setting a thing going is work
         elif lemma in c.EN_FRAME or (lemma in c.EN_CHANGE and lemma not in c.EN_IMPROVE):
             continue
@@ -1252,6 +1300,19 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
         if action is not None:
             work.append((action.text, "work"))
     return False, work
+
+
+def _gets_people_to_act(clause: list[_Word], predicates: list[tuple[int, str]]) -> bool:
+    """get (or convince, persuade) + a number + to + verb: "get 20 to join"."""
+    for index, role in predicates:
+        lemma = clause[index].verb[0]  # type: ignore[index]
+        if lemma not in ("get", "convince", "persuade") or role == "infinitive":
+            continue
+        following = clause[index + 1 : index + 5]
+        for offset, word in enumerate(following[:-1]):
+            if word.counts and following[offset + 1].lower == "to":
+                return True
+    return False
 
 
 def _selects_top(clause: list[_Word], predicates: list[tuple[int, str]]) -> bool:
@@ -1358,13 +1419,18 @@ def _object_is_result(clause: list[_Word], index: int, predicates: list[tuple[in
     words = _object(clause, index, predicates)
     # The head (the phrase's last word) says what is obtained: "Deliver the top 10 customer
     # requested features" delivers features, whoever asked for them.
-    head = next((w for w in reversed(words) if w.lower not in _NEVER_NOUNS), None)
-    kind = _en_class(head) if head is not None else None
+    kind = _head_class(words)
     if kind in ("output", "event"):
         return False
     return kind in ("result", "measure") or any(
         _en_class(word) in ("result", "measure") for word in words
     )
+
+
+def _head_class(words: list[_Word]) -> str | None:
+    """The class of a phrase's head, its last word."""
+    head = next((w for w in reversed(words) if w.lower not in _NEVER_NOUNS), None)
+    return _en_class(head) if head is not None else None
 
 
 def _improves_output(clause: list[_Word], predicates: list[tuple[int, str]]) -> bool:

@@ -109,7 +109,9 @@ _PIECES = Lazy(
     r"`[^`]*`"
     r"|[^\W\d_A-Za-z]+"
     r"|[$¥€£]?\d+(?:[.,]\d+)*(?:\s?%|\s?‰)?"
-    r"|[A-Za-z][A-Za-z0-9_.+#'-]*(?:\([^)]*\))?"
+    # (an identifier's call keeps its ASCII arguments: complete_rate(weekly); a Chinese note in
+    # brackets after a word is not part of it: Skill（保存到 …）)
+    r"|[A-Za-z][A-Za-z0-9_.+#'-]*(?:\([\x20-\x28\x2a-\x7e]*\))?"
     r"|\S"
 )
 
