@@ -30,6 +30,8 @@ _GENERIC_ZH = c._set(
     大 持续 进一步 不断 开发 支持 交易 员工 伙伴 价值 经验 知识 技能 机制 体系 流程 生态 数字化
     智能化 规模 份额 表现 健康度 声誉 口碑 信任 效益 运营 安全 技术 人力 资源 招聘 培训
     企业 软件 代码 形象 性能
+    门槛 窗口 竞争 速度 频率 规模 影响 领导力 执行力 资金 融资 岗位 人手 战略 愿景 使命 基础
+    合作 关系
     """
 )
 _GENERIC_EN = c._set(
@@ -44,7 +46,10 @@ _GENERIC_EN = c._set(
     high higher more overall general significant significantly sustainable scalable aspirational
     core key all-remote remote consistent world-class leading innovative innovation connections
     belonging collaboration communication teamwork test tests security stability software
-    code
+    code speed velocity agility scale impact visibility presence momentum execution excellence
+    leadership position relationships partnerships hiring hire hires role roles open headcount
+    foundation foundations strategy vision issues problems frequency finance finances financial
+    funding
     """
 )
 _FUNCTION_ZH = c._set(
@@ -155,6 +160,14 @@ def _dimension_en(lower: str) -> bool:
     )
 
 
+def _manner_adverb(lower: str) -> bool:
+    """successfully, effectively, continuously: how, not what will be different."""
+    return lower.endswith("ly") and len(lower) > 6 and lower not in _NOT_ADVERBS
+
+
+_NOT_ADVERBS = frozenset(["assembly", "monopoly", "anomaly", "butterfly", "quarterly"])
+
+
 def _is_verb(word: str, first: bool) -> bool:
     reading = en.verb(word.lower())
     return reading is not None and (first or not en.also_noun(reading[0]))
@@ -183,7 +196,7 @@ def _english(text: str) -> tuple[str, tuple[str, ...]] | None:
         lower = word.lower()
         if lower in _FUNCTION_EN:
             continue
-        if lower in _GENERIC_EN or _dimension_en(lower):
+        if lower in _GENERIC_EN or _dimension_en(lower) or _manner_adverb(lower):
             generic.append(word)
             continue
         if (index and word[:1].isupper()) or (word.isupper() and len(word) > 1):
