@@ -260,3 +260,35 @@ def test_positions_in_the_sample_are_found_without_libyaml_as_libyaml_finds_them
 @given(documents())
 def test_positions_in_generated_documents_are_libyamls(text: str) -> None:
     positions_agree(text)
+
+
+def positions_agree_in_one_walk(text: str, seed: int) -> None:
+    """One source map asked every position in a random order (each pointer's walk starts
+    where an earlier pointer with the same prefix got to) gives libyaml's positions."""
+    import random
+
+    try:
+        fast = yamlsource.parse(text, 1, OBJECTIVE)
+    except yamlsource.YamlError:
+        return
+    if fast.source_map._text is None:
+        return
+    slow = yamlsource.parse(text, 1, OBJECTIVE, simple=False)
+    asked = [(p, k) for p in pointers(slow.data) for k in (False, True)]
+    random.Random(seed).shuffle(asked)
+    for pointer, want_key in asked:
+        expected = slow.source_map.key(pointer) if want_key else slow.source_map.value(pointer)
+        got = fast.source_map.key(pointer) if want_key else fast.source_map.value(pointer)
+        assert got == expected, (text, pointer, want_key)
+
+
+def test_positions_asked_one_after_another_of_one_file_are_libyamls() -> None:
+    positions_agree_in_one_walk(split(SAMPLE.read_bytes()).front_matter, 1)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents(), st.integers(0, 1000))
+def test_positions_in_generated_documents_asked_in_any_order_are_libyamls(
+    text: str, seed: int
+) -> None:
+    positions_agree_in_one_walk(text, seed)
