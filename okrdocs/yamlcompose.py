@@ -69,6 +69,12 @@ def node_span(node: yaml.Node, line_offset: int) -> Span:
     )
 
 
+_TOO_DEEP = N_(
+    "the YAML nests too deeply or expands to too many values (recursive or repeated aliases); "
+    "write the values out instead of using anchors"
+)
+
+
 class _Builder:
     def __init__(self, line_offset: int, restore: dict[int, int] | None = None) -> None:
         self.line_offset = line_offset
@@ -92,13 +98,7 @@ class _Builder:
     def build(self, node: yaml.Node, shape: TextShape, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES or depth > MAX_DEPTH:
-            raise self.error(
-                _(
-                    "the YAML nests too deeply or expands to too many values (recursive or "
-                    "repeated aliases); write the values out instead of using anchors"
-                ),
-                node,
-            )
+            raise self.error(_(_TOO_DEEP), node)
         cls = node.__class__
         if cls is yaml.ScalarNode:
             tag = node.tag
@@ -247,9 +247,50 @@ def _stand_ins(text: str) -> tuple[str, dict[int, int] | None]:
     return text.translate(swap), {stand_in: original for original, stand_in in swap.items()}
 
 
+# libyaml composes nested collections by recursion in C: about 50,000 levels in a 100 KB file
+# overflow the process's stack (a crash, not an exception). okrdocs reads no file nested more
+# than MAX_DEPTH levels, so text that could nest far deeper is refused before libyaml sees it.
+_NESTING_LIMIT = 1000
+
+
+class NestsTooDeeply(yaml.MarkedYAMLError):
+    """Text that would nest deeper than libyaml can compose."""
+
+
+def _check_nesting(text: str) -> None:
+    """Raise NestsTooDeeply where ``text`` opens more than _NESTING_LIMIT flow collections, or
+    block list items on one line, than it has closed. Brackets inside quotes count too: the
+    bound is far above any real file's nesting, so counting them costs nothing real."""
+    if text.count("[") + text.count("{") > _NESTING_LIMIT:
+        depth = 0
+        for index, char in enumerate(text):
+            if char in "[{":
+                depth += 1
+                if depth > _NESTING_LIMIT:
+                    raise NestsTooDeeply(problem="too deep", problem_mark=_mark(text, index))
+            elif char in "]}" and depth:
+                depth -= 1
+    if text.count("- ") + text.count("? ") > _NESTING_LIMIT:
+        offset = 0
+        for line in text.split("\n"):
+            items = len(line) - len(line.lstrip("-?\t "))
+            if items > 2 * _NESTING_LIMIT and line.lstrip()[:2] in ("- ", "? "):
+                column = 2 * _NESTING_LIMIT
+                raise NestsTooDeeply(problem="too deep", problem_mark=_mark(text, offset + column))
+            offset += len(line) + 1
+
+
+def _mark(text: str, index: int) -> yaml.Mark:
+    line = text.count("\n", 0, index)
+    column = index - (text.rfind("\n", 0, index) + 1)
+    return yaml.Mark("<text>", index, line, column, text, index)
+
+
 def compose(text: str) -> tuple[yaml.Node | None, dict[int, int] | None]:
     """The YAML node tree of ``text`` (YAML 1.2 line breaks), and the table that restores line
-    separators in scalar values. Raises yaml.YAMLError."""
+    separators in scalar values. Raises yaml.YAMLError (NestsTooDeeply for text nested deeper
+    than libyaml can compose without crashing)."""
+    _check_nesting(text)
     safe, restore = _stand_ins(text)
     loader = ComposeLoader(safe)
     try:
@@ -290,6 +331,10 @@ def parse_composed(text: str, line_offset: int, shape: TextShape) -> ParsedYaml:
     """yamlsource.parse by libyaml: any YAML document. Raises YamlError."""
     try:
         node, restore = compose(text)
+    except NestsTooDeeply as error:
+        mark = error.problem_mark
+        assert mark is not None
+        raise YamlError(_(_TOO_DEEP), mark.line + 1 + line_offset, mark.column + 1) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         if error.context_mark and "end of stream" in str(error.problem):

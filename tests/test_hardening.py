@@ -107,6 +107,48 @@ def test_links_leading_outside_and_special_files_are_never_read(
     assert "content/sales/pipe.md:1:1: OKR001 not a regular file" in named.stdout
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        "[" * 50_000 + "]" * 50_000,
+        "{a: " * 50_000 + "b" + "}" * 50_000,
+        "\n  " + "- " * 50_000 + "x",
+    ],
+    ids=["flow lists", "flow mappings", "block lists on one line"],
+)
+def test_yaml_nested_past_what_libyaml_composes_is_a_diagnostic(
+    project: TempProject, value: str
+) -> None:
+    """libyaml composes nesting by recursion in C: 50,000 levels in 100 KB crashed every command
+    (SIGSEGV). Run as real processes, so that a crash fails the test instead of the test run."""
+    import subprocess
+    import sys
+
+    project.write("content/sales/q1.md", VALID_OKR)
+    project.write(
+        "content/team/deep.md",
+        f"---\nobjective: {value}\nowner: ada\nperiod: 2026-Q1\nkey_results:\n  - title: t\n---\n",
+    )
+    for command in (
+        ["lint"],
+        ["status"],
+        ["export", "-o", "out.csv"],
+        ["build", "--no-lint", "-q"],
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "okrdocs", *command],
+            cwd=project.root,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode in (0, 1), (command, done.returncode, done.stderr[-500:])
+        assert "Traceback" not in done.stderr
+        if command == ["lint"]:
+            assert "content/team/deep.md:" in done.stdout
+            assert "OKR001 the YAML nests too deeply" in done.stdout
+
+
 def test_a_file_over_the_size_limit_is_refused_with_a_diagnostic(project: TempProject) -> None:
     body = "A very long body line.\n" * 100_000  # 2.3 MB
     project.write("content/sales/huge.md", VALID_OKR + body)
