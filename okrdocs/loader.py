@@ -8,6 +8,7 @@ it are not reported as dangling.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -561,16 +562,28 @@ class ReadError(Exception):
 
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # (not on Windows, where links are rare)
 
 
-def read_bytes(path: str | Path) -> bytes:
-    """A regular file's bytes, at most MAX_FILE_BYTES; never blocks on a FIFO or a device."""
+def read_bytes(path: str | Path, inside: str | None = None) -> bytes:
+    """A regular file's bytes, at most MAX_FILE_BYTES; never blocks on a FIFO or a device.
+
+    ``inside`` (a real path: the project root): a symbolic link named as ``path`` is followed
+    only when it leads inside that folder. Links are found by the open itself (O_NOFOLLOW
+    fails on one), so a plain file costs no extra system call."""
     try:
-        descriptor = os.open(path, _READ_FLAGS)
+        descriptor = os.open(path, _READ_FLAGS | (_NO_FOLLOW if inside else 0))
     except OSError as error:
-        raise ReadError(
-            _("cannot read the file: {problem}", problem=error.strerror or error)
-        ) from None
+        if not (inside and error.errno == errno.ELOOP and os.path.islink(path)):
+            raise ReadError(
+                _("cannot read the file: {problem}", problem=error.strerror or error)
+            ) from None
+        real = os.path.realpath(path)
+        if not (real == inside or real.startswith(inside.rstrip(os.sep) + os.sep)):
+            raise ReadError(
+                _("a link to outside the project; okrdocs reads only files inside the project")
+            ) from None
+        return read_bytes(real)
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
@@ -609,9 +622,12 @@ def _too_large(size: int) -> str:
     )
 
 
-def load_file(context: FileContext, fiscal: FiscalYear | None = None) -> LoadedFile:
+def load_file(
+    context: FileContext, fiscal: FiscalYear | None = None, inside: str | None = None
+) -> LoadedFile:
+    """Load one file; ``inside``: see ``read_bytes``."""
     try:
-        raw = read_bytes(context.location)
+        raw = read_bytes(context.location, inside)
     except ReadError as error:
         result = LoadedFile(context=context, header=context.default_header())
         result.diagnostics.append(

@@ -21,6 +21,7 @@ and the project-wide identity checks run, and nothing is suppressed.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -66,12 +67,13 @@ class _LoadSettings:
     fiscal: FiscalYear
     keep_models: bool
     process: RuleRunner | None
+    root: str | None = None  # the project's real path: a link named leading outside is refused
 
 
 def _load_one(settings: _LoadSettings, item: tuple[FileContext, bytes | None]) -> LoadedFile:
     context, raw = item
     if raw is None:
-        loaded = load_file(context, settings.fiscal)
+        loaded = load_file(context, settings.fiscal, settings.root)
     else:
         loaded = load_bytes(raw, context, settings.fiscal)
     if settings.process is not None:
@@ -152,6 +154,7 @@ class Workspace:
         # whose objectives it must take again (okrdocs.analysis.reanalyse).
         self._reanalyse: tuple[Analysis, list[str]] | None = None
         self._analysis_cache: dict[str, Any] = {}  # each objective's numbers (see analyse)
+        self._real_root: str | None = None
         self._runner: RuleRunner | None = None
         self._keep_models = True
         # Project-wide rules (duplicate ids, unknown parents...); okrdocs diff, which reads a few
@@ -183,7 +186,9 @@ class Workspace:
             from okrdocs.lint import rule_runner
 
             self._runner = rule_runner(self.policy, self.as_of, self.config)
-        return _LoadSettings(self.config.fiscal, self._keep_models, self._runner)
+        if self._real_root is None:
+            self._real_root = os.path.realpath(self.config.root)
+        return _LoadSettings(self.config.fiscal, self._keep_models, self._runner, self._real_root)
 
     def load(
         self,

@@ -149,6 +149,38 @@ def test_yaml_nested_past_what_libyaml_composes_is_a_diagnostic(
             assert "OKR001 the YAML nests too deeply" in done.stdout
 
 
+def test_a_link_named_on_the_command_line_leading_outside_is_neither_read_nor_written(
+    project: TempProject, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    outside = tmp_path_factory.mktemp("outside") / "secret.md"
+    text = VALID_OKR.replace("target: 880", "target: 880万").replace("unit: 万元", "ownr: x")
+    outside.write_text(text, encoding="utf-8")
+    project.write("content/sales/q1.md", VALID_OKR)
+    (project.content / "sales" / "link.md").symlink_to(outside)
+    inside = project.write("notes/inside.md", VALID_OKR)
+    (project.content / "sales" / "inner.md").symlink_to(inside)
+
+    for args in (["lint", "content/sales/link.md"], ["lint", "--fix", "content/sales/link.md"]):
+        result = project.run(*args)
+        assert result.exit_code == 1
+        assert (
+            "content/sales/link.md:1:1: OKR001 a link to outside the project; okrdocs reads only "
+            "files inside the project" in result.stdout
+        )
+        assert "880万" not in result.output  # nothing of the outside file is quoted
+    checkin = project.run("checkin", "content/sales/link.md", "revenue=850", "--date", "2026-02-10")
+    assert checkin.exit_code != 0
+    assert "a link to outside the project" in checkin.stderr
+    assert outside.read_text(encoding="utf-8") == text  # never written
+    # A link that stays inside the project is read like the file it names.
+    assert project.run("lint", "content/sales/inner.md").exit_code == 0
+    recorded = project.run(
+        "checkin", "content/sales/inner.md", "revenue=850", "--date", "2026-02-10"
+    )
+    assert recorded.exit_code == 0, recorded.output
+    assert "revenue: 850" in inside.read_text(encoding="utf-8")
+
+
 def test_a_file_over_the_size_limit_is_refused_with_a_diagnostic(project: TempProject) -> None:
     body = "A very long body line.\n" * 100_000  # 2.3 MB
     project.write("content/sales/huge.md", VALID_OKR + body)

@@ -9,6 +9,7 @@ not load as the same objective with the new values, nothing is written.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -226,7 +227,7 @@ def _record_locked(
     replace: bool,
 ) -> CheckinResult:
     try:
-        raw = read_bytes(target)
+        raw = read_bytes(path, os.path.realpath(config.root))  # a link leading outside: refused
     except ReadError as error:
         raise CheckinError(_("{path}: {error}", path=path, error=error)) from None
     loaded = _load(path, raw, config, cwd)
