@@ -1104,7 +1104,7 @@ def import_csv(
     objectives that exist (by objective_id or source) change nothing unless --update. Columns:
     okrdocs help import.
     """
-    from okrdocs.authoring.importing import prepare
+    from okrdocs.authoring.importing import WriteConflict, prepare
     from okrdocs.authoring.importing import write as write_files
     from okrdocs.authoring.spreadsheet import SheetError
 
@@ -1149,6 +1149,14 @@ def import_csv(
             err=True,
         )
         sys.exit(EXIT_PROBLEMS)
+    if write and (planned.create or planned.update):
+        # Written before anything is announced: "created" is said only of files this command
+        # made (another command may have made one of them meanwhile).
+        try:
+            write_files(planned)
+        except WriteConflict as error:
+            click.echo(_("okrdocs: error: {message}", message=error), err=True)
+            sys.exit(EXIT_PROBLEMS)
     for path in planned.unchanged:
         click.echo(_("unchanged {path}", path=shown_path(path)))
     for entry in planned.create:
@@ -1173,8 +1181,6 @@ def import_csv(
             click.echo(_("updated {path}: {changes}", path=path_text, changes=what))
         else:
             click.echo(_("would update {path}: {changes}", path=path_text, changes=what))
-    if write and (planned.create or planned.update):
-        write_files(planned)
     if not planned.create and not planned.update:
         click.echo(_("Nothing to create or update."))
     elif not write:

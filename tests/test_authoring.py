@@ -151,6 +151,42 @@ def test_new_never_overwrites(project: TempProject) -> None:
     assert path.read_text(encoding="utf-8") == "mine\n"
 
 
+def test_new_takes_the_next_free_name_for_a_second_objective(project: TempProject) -> None:
+    """A Chinese objective's file is named after its owner and quarter: the second one of the
+    quarter gets -2, never an error or the first one's file."""
+    args = ["new", "--no-interactive", "--owner", "zhang.wei", "--period", "2026-Q1"]
+    first = project.run(*args, "--objective", "提升华东客户满意度")
+    second = project.run(*args, "--objective", "扩大华东渠道覆盖")
+    assert first.exit_code == 0 and second.exit_code == 0, second.output
+    made = sorted(p.name for p in project.content.rglob("*.md"))
+    assert made == ["2026-q1-zhang-wei-2.md", "2026-q1-zhang-wei.md"], made
+    texts = sorted(p.read_text(encoding="utf-8") for p in project.content.rglob("*.md"))
+    assert any("提升华东客户满意度" in t for t in texts)
+    assert any("扩大华东渠道覆盖" in t for t in texts)
+
+
+def test_new_run_twice_at_once_makes_two_files_and_no_traceback(project: TempProject) -> None:
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "okrdocs", "new", "--no-interactive", "--owner", "ada",
+               "--period", "2026-Q1", "--objective", "提升客户满意度"]  # fmt: skip
+    for _round in range(3):
+        runs = [
+            subprocess.Popen(
+                command, cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+            for _ in range(2)
+        ]
+        for run in runs:
+            _out, err = run.communicate(timeout=60)
+            assert run.returncode == 0, err
+            assert "Traceback" not in err
+    files = list(project.content.rglob("*.md"))
+    assert len(files) == 6, sorted(p.name for p in files)
+    assert all("提升客户满意度" in p.read_text(encoding="utf-8") for p in files)
+
+
 # -- status -------------------------------------------------------------------------------------
 
 

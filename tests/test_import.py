@@ -36,6 +36,68 @@ def test_two_objectives_with_one_file_name_get_distinct_names(project: TempProje
     assert "OKR003" not in project.run("lint").stdout
 
 
+def test_a_file_name_matches_only_the_objective_it_states(project: TempProject) -> None:
+    """Re-importing the sheet changes nothing; a new objective of the same owner and quarter
+    (the same file name) is a new file, never an update of the other one (data loss)."""
+    rows = (
+        "成为华东首选供应商,li.na,sales,2026-Q4,销售额从 800 万元增长到 880 万元,800,880,,万元\n"
+        "让老客户续约,li.na,sales,2026-Q4,续约率从 70% 提升到 85%,70,85,,%\n"
+    )
+    sheet = project.write("sheet.csv", HEADER + rows)
+    assert project.run("import", str(sheet), "--write").exit_code == 0
+    before = {p.name: p.read_bytes() for p in (project.content / "sales").iterdir()}
+    again = project.run("import", str(sheet), "--write", "--update")
+    assert again.exit_code == 0, again.output
+    assert "unchanged content/sales/2026-q4-li-na.md" in again.output
+    assert "unchanged content/sales/2026-q4-li-na-2.md" in again.output
+    assert {p.name: p.read_bytes() for p in (project.content / "sales").iterdir()} == before
+    other = project.write(
+        "other.csv", HEADER + "开拓华南渠道,li.na,sales,2026-Q4,渠道从 6 家到 12 家,6,12,,家\n"
+    )
+    added = project.run("import", str(other), "--write", "--update")
+    assert added.exit_code == 0, added.output
+    assert "created content/sales/2026-q4-li-na-3.md" in added.output
+    for name, data in before.items():
+        assert (project.content / "sales" / name).read_bytes() == data
+
+
+def test_imports_run_at_once_never_print_a_traceback_or_claim_a_file_they_did_not_make(
+    project: TempProject,
+) -> None:
+    import subprocess
+    import sys
+
+    for number in range(2):
+        project.write(
+            f"s{number}.csv",
+            HEADER + f"目标{number},li.na,sales,2026-Q4,销售额从 800 增长到 880,800,880,,万元\n",
+        )
+    for _round in range(4):
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "okrdocs", "import", f"s{n}.csv", "--write"],
+                cwd=project.root,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for n in range(2)
+        ]
+        for run in runs:
+            out, err = run.communicate(timeout=60)
+            assert "Traceback" not in err, err
+            assert run.returncode in (0, 1), err
+            for line in out.splitlines():
+                if line.startswith("created "):
+                    made = line.split()[1]
+                    assert (project.root / made).is_file()
+            if run.returncode == 1:
+                assert "was created by another command meanwhile" in err
+                assert "created " not in out
+        for made in (project.content / "sales").glob("*.md"):
+            made.unlink()
+
+
 @pytest.fixture
 def sample(project: TempProject) -> TempProject:
     shutil.copytree(REPO / "content", project.content, dirs_exist_ok=True)

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -69,7 +70,7 @@ def prepare(
     by_id = {header.id: rel for rel, header in headers.items() if header.id}
     taken: set[str] = {path.lower() for path in headers}
     for entry in planned:
-        existing = _existing_file(config, entry, by_id, headers)
+        existing = _existing_file(config, entry, by_id, headers, workspace)
         if existing is not None:
             if skip_existing:
                 result.skipped.append(existing)
@@ -92,7 +93,7 @@ def prepare(
 
 
 def _existing_file(
-    config: Config, entry: Planned, by_id: dict[str, str], headers: dict[str, Any]
+    config: Config, entry: Planned, by_id: dict[str, str], headers: dict[str, Any], workspace: Any
 ) -> Path | None:
     """The project's file for this objective: by id, then by the source column, then by path."""
     object_id = entry.metadata.get("id") or (
@@ -104,15 +105,48 @@ def _existing_file(
         return config.content / by_id[object_id]
     if entry.source and entry.source in headers:
         return config.content / entry.source
+    if entry.object_id:
+        return None
+    # The same file name (or the name with -2, -3 … that an earlier import or `new` gave the
+    # next objective of the same owner and quarter): the same objective only when it says the
+    # same thing. A Chinese objective's file is named after its owner and quarter, so the owner
+    # and quarter alone would match every objective they have.
     rel = entry.path.relative_to(config.content).as_posix()
-    header = headers.get(rel)
-    if header is not None and not entry.object_id:
-        # The same file name: the same objective only when it says the same thing.
-        same = header.owner == entry.metadata.get("owner") and header.period == entry.metadata.get(
-            "period"
-        )
-        return config.content / rel if same else None
+    for candidate in _numbered(rel):
+        header = headers.get(candidate)
+        if header is None:
+            return None
+        if (
+            header.owner == entry.metadata.get("owner")
+            and header.period == entry.metadata.get("period")
+            and _objective_text(workspace, config.content / candidate)
+            == _normal(str(entry.metadata.get("objective", "")))
+        ):
+            return config.content / candidate
     return None
+
+
+def _numbered(rel: str) -> Iterator[str]:
+    yield rel
+    for number in range(2, 1001):
+        yield f"{rel[:-3]}-{number}.md"
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _objective_text(workspace: Any, path: Path) -> str | None:
+    """The objective an existing file states (None when it cannot be read)."""
+    from okrdocs.loader import ReadError, read_bytes
+
+    try:
+        raw = read_bytes(path)
+    except ReadError:
+        return None
+    loaded = workspace.check_bytes(path, raw, rules=False)
+    objective = loaded.objective or loaded.partial
+    return _normal(objective.objective) if objective is not None else None
 
 
 def _free_name(rel: str, taken: set[str]) -> str:
@@ -290,15 +324,29 @@ def apply_update(raw: bytes, old: Any, new: Any, path: Path, workspace: Any) -> 
     return data
 
 
+class WriteConflict(Exception):
+    """A file the import was to create was created by another command meanwhile."""
+
+
 def write(result: ImportPlan) -> None:
-    """Create and update every planned file; on a failure, undo what was done."""
+    """Create and update every planned file; on a failure, undo what was done. Raises
+    WriteConflict when a file to create appeared since the plan (nothing is then written)."""
     from okrdocs.fileio import create_new, replace_contents
 
     created: list[Path] = []
     updated: list[tuple[Path, bytes]] = []
     try:
         for entry in result.create:
-            create_new(entry.path, render_file(entry).encode("utf-8"))
+            try:
+                create_new(entry.path, render_file(entry).encode("utf-8"))
+            except FileExistsError:
+                raise WriteConflict(
+                    _(
+                        "{path} was created by another command meanwhile; nothing was written: "
+                        "run the import again",
+                        path=entry.path,
+                    )
+                ) from None
             created.append(entry.path)
         for change in result.update:
             original = change.path.read_bytes()

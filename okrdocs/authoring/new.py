@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -150,24 +151,45 @@ def create(
                 folder=Path.cwd(),
             )
         )
-    path = path or target_path(config, new)
-    if path.exists():
-        raise NewError(
-            _("{path} already exists; okrdocs never overwrites a file (use --output)", path=path)
-        )
-    text = render(new)
+    from okrdocs.fileio import create_new
     from okrdocs.workspace import Workspace
 
-    loaded = Workspace(config, today or date.today()).check_bytes(path, text.encode("utf-8"))
-    errors = [d for d in loaded.diagnostics if d.severity == "error"]
-    if errors:
-        raise NewError(
-            _("the new objective would not be valid: {message}", message=errors[0].message)
-        )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "x", encoding="utf-8") as handle:  # "x": fail rather than overwrite
-        handle.write(text)
-    return path, to_fill_in(config, path, today or date.today())
+    text = render(new)
+    workspace = Workspace(config, today or date.today())
+    for candidate in _candidates(config, new, path):
+        if candidate.exists():
+            continue
+        loaded = workspace.check_bytes(candidate, text.encode("utf-8"))
+        errors = [d for d in loaded.diagnostics if d.severity == "error"]
+        if errors:
+            raise NewError(
+                _("the new objective would not be valid: {message}", message=errors[0].message)
+            )
+        try:
+            create_new(candidate, text.encode("utf-8"))  # never overwrites, never half-written
+        except FileExistsError:
+            continue  # made meanwhile by another command: the next free name
+        return candidate, to_fill_in(config, candidate, today or date.today())
+    chosen = path or target_path(config, new)
+    raise NewError(
+        _("{path} already exists; okrdocs never overwrites a file (use --output)", path=chosen)
+    )
+
+
+_MAX_NUMBERED = 1000  # name-2.md … name-1000.md before giving up
+
+
+def _candidates(config: Config, new: NewObjective, path: Path | None) -> Iterator[Path]:
+    """The file to create: ``path`` when given (and only it); else the default name, then
+    name-2.md, name-3.md … (a Chinese owner's second objective of the quarter has the same
+    default name as the first)."""
+    if path is not None:
+        yield path
+        return
+    base = target_path(config, new)
+    yield base
+    for number in range(2, _MAX_NUMBERED + 1):
+        yield base.with_name(f"{base.stem}-{number}{base.suffix}")
 
 
 def to_fill_in(config: Config, path: Path, today: date) -> list[Diagnostic]:
