@@ -449,7 +449,8 @@ def analyse(
     for diagnostic in diagnostics:
         if diagnostic.objective_id:
             findings[diagnostic.objective_id].append(diagnostic)
-    for objective in sorted(objectives, key=lambda o: o.id):
+    seen = [p.as_seen_on(objective, as_of) for objective in objectives]  # --as-of: that day
+    for objective in sorted(seen, key=lambda o: o.id):
         state, confidence, trend = _view_parts(objective, as_of, config, cache)
         path = router.assign("objective", objective.id, "objectives", slug_path(objective.id))
         view = ObjectiveView(
@@ -566,6 +567,7 @@ def reanalyse(
             return None
         views.append(view)
     as_of, config = previous.as_of, previous.config
+    objectives = [p.as_seen_on(objective, as_of) for objective in objectives]
     changed = {objective.id for objective in objectives}
     findings: dict[str, list[Diagnostic]] = {key: [] for key in changed}
     for diagnostic in diagnostics:

@@ -18,7 +18,7 @@ Documented in docs/progress.md. In short:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from okrdocs.config import StatusSettings
@@ -79,6 +79,30 @@ def value_progress(kr: KeyResult, value: float | bool | None) -> float | None:
         if -PROGRESS_LIMIT <= progress <= PROGRESS_LIMIT
         else (PROGRESS_LIMIT if progress > 0 else -PROGRESS_LIMIT)
     )
+
+
+def as_seen_on(objective: Objective, as_of: date) -> Objective:
+    """``objective`` as it stood on ``as_of``: check-ins dated after it left out, and each key
+    result's value the last one checked in by then (none: no value yet), so that ``--as-of``
+    reproduces a past week. The file's ``current`` is its latest value: it is replaced only when
+    a check-in after ``as_of`` shows the file is ahead of that day. The same object when nothing
+    is dated after ``as_of`` (the usual case, and every build: OKR403 refuses such check-ins)."""
+    if not any(checkin.date > as_of for checkin in objective.checkins):
+        return objective
+    kept = [checkin for checkin in objective.checkins if checkin.date <= as_of]
+    latest: dict[str, float | bool] = {}
+    for checkin in sorted(kept, key=lambda c: c.date):
+        latest.update(checkin.values)
+    key_results = []
+    for kr in objective.key_results:
+        value = latest.get(kr.id)
+        if kr.is_milestone:
+            done = value if isinstance(value, bool) else None
+            key_results.append(replace(kr, done=done))
+        else:
+            number = None if isinstance(value, bool) else value
+            key_results.append(replace(kr, current=number))
+    return replace(objective, key_results=key_results, checkins=kept)
 
 
 def kr_progress(kr: KeyResult) -> float | None:

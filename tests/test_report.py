@@ -264,3 +264,69 @@ def test_a_chinese_team_reads_a_chinese_report(history: TempProject) -> None:
     text = history.run("report", "--as-of", "2026-02-15", "--lang", "zh-CN").output
     assert text.startswith("OKR 周报：2026-Q1，2026-02-09 – 2026-02-15")
     assert "有风险 → 落后" in text
+
+
+AHEAD_OF_THE_DAY = """\
+---
+objective: 让华东中型制造企业把我们当作首选的工业软件供应商
+owner: zhang.wei
+period: 2026-Q4
+key_results:
+  - id: revenue
+    title: 季度销售额从 800 万元增长到 880 万元
+    baseline: 800
+    target: 880
+    current: 800
+    unit: 万元
+checkins:
+  - date: 2026-11-10
+    values: {revenue: 820}
+  - date: 2026-11-17
+    values: {revenue: 850}
+  - date: 2026-11-24
+    values: {revenue: 880}
+  - date: 2026-12-01
+    values: {revenue: 800}
+---
+"""
+
+
+def test_as_of_a_past_day_reads_the_check_ins_up_to_that_day(project: TempProject) -> None:
+    """report, status and the analysis agree on a past week: values, progress, status and the
+    last check-in from the check-ins made by then, never from later ones."""
+    import json
+
+    project.write("content/sales/q4.md", AHEAD_OF_THE_DAY)
+    report = project.run("report", "--as-of", "2026-11-24", "--format", "json")
+    assert report.exit_code == 0, report.output
+    data = json.loads(report.stdout)
+    text = json.dumps(data, ensure_ascii=False)
+    assert '"progress": 1.0' in text or '"progress": 1' in text, text[:2000]
+    status = project.run("status", "--as-of", "2026-11-24")
+    assert status.exit_code == 0, status.output
+    assert "100%" in status.stdout and "on track" in status.stdout, status.stdout
+    assert "no check-in yet" not in status.stdout
+    # The day after the last check-in, its value counts as before.
+    later = project.run("status", "--as-of", "2026-12-02")
+    assert "0%" in later.stdout, later.stdout
+
+
+def test_as_seen_on_leaves_out_later_check_ins_and_values() -> None:
+    from datetime import date
+    from pathlib import Path
+
+    from okrdocs.loader import FileContext, load_bytes
+    from okrdocs.progress import as_seen_on
+
+    loaded = load_bytes(
+        AHEAD_OF_THE_DAY.encode("utf-8"), FileContext(str(Path("/x/q4.md")), "q4.md", "q4.md")
+    )
+    objective = loaded.objective
+    assert objective is not None
+    assert as_seen_on(objective, date(2026, 12, 5)) is objective  # nothing after the day
+    seen = as_seen_on(objective, date(2026, 11, 20))
+    assert [c.date.isoformat() for c in seen.checkins] == ["2026-11-10", "2026-11-17"]
+    assert seen.key_results[0].current == 850
+    before_any = as_seen_on(objective, date(2026, 11, 1))
+    assert before_any.checkins == [] and before_any.key_results[0].current is None
+    assert objective.key_results[0].current == 800  # the file's model is not changed
