@@ -9,6 +9,7 @@ pre-commit run over plain files never pays for importing PyYAML (about 15 ms).
 from __future__ import annotations
 
 import operator
+import re
 from typing import Any
 
 import yaml
@@ -20,6 +21,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 from okrdocs.diagnostics import Span
 from okrdocs.i18n import N_, _
+from okrdocs.lazyre import Lazy
 from okrdocs.yamlsource import (
     BOOL_TAG,
     FLOAT_TAG,
@@ -194,6 +196,28 @@ _PARSER_PROBLEMS = (
 )
 
 
+# A field name followed by a full-width colon (a Chinese input method's ：), which YAML reads as
+# part of a plain value: the error libyaml finds is on a later line and does not name it.
+_KEY_FULL_WIDTH = Lazy(r"^[ \t]*(?:- +)?[A-Za-z_][A-Za-z0-9_-]*[ \t]*(：)", re.M)
+_FULL_WIDTH_COLON = N_(
+    "this field name is followed by a full-width colon '：'; write a half-width ':' after it, "
+    "then a space"
+)
+
+
+def _full_width_colon(text: str, error_line: int) -> tuple[int, int] | None:
+    """(line, column) of the first field name followed by '：' on or before ``error_line``."""
+    if "：" not in text:
+        return None
+    for match in _KEY_FULL_WIDTH.finditer(text):
+        line = text.count("\n", 0, match.start(1)) + 1
+        if line > error_line:
+            return None
+        column = match.start(1) - (text.rfind("\n", 0, match.start(1)) + 1) + 1
+        return line, column
+    return None
+
+
 def _describe(error: yaml.MarkedYAMLError, text: str) -> str:
     problem = str(error.problem or error.context or "invalid YAML")
     message = _("invalid YAML: {problem}", problem=_(problem))
@@ -340,6 +364,9 @@ def parse_composed(text: str, line_offset: int, shape: TextShape) -> ParsedYaml:
         if error.context_mark and "end of stream" in str(error.problem):
             mark = error.context_mark  # an unclosed quote: point at where it opens
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        colon = _full_width_colon(text, line)
+        if colon is not None:
+            raise YamlError(_(_FULL_WIDTH_COLON), colon[0] + line_offset, colon[1]) from None
         raise YamlError(_describe(error, text), line + line_offset, column) from None
     except yaml.YAMLError as error:  # a control character the reader rejects
         located = _control_character(error, text, line_offset)

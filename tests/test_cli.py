@@ -155,3 +155,19 @@ def test_color_on_request(project: TempProject) -> None:
     result = project.run("lint", "--color")
     assert "\033[31mOKR001\033[0m" in result.stdout
     assert "\033[" not in project.run("lint").stdout
+
+
+def test_a_full_width_colon_after_a_field_name_is_named_where_it_is(project: TempProject) -> None:
+    """A Chinese input method's '：' makes YAML read the line as a value; the error libyaml
+    finds is on a later line and does not say why."""
+    header = "---\nobjective: 成为华东首选的工业软件供应商\nowner: li.na\nperiod: 2026-Q1\n"
+    project.write("content/top.md", header.replace("objective: ", "objective：") + "---\n")
+    project.write(
+        "content/nested.md",
+        header + "key_results:\n  - title: 销售额从 800 到 880\n    target： 880\n---\n",
+    )
+    result = project.run("lint")
+    assert result.exit_code == 1
+    message = "OKR001 this field name is followed by a full-width colon '：'"
+    assert f"content/top.md:2:10: {message}" in result.stdout
+    assert f"content/nested.md:7:11: {message}" in result.stdout
