@@ -17,7 +17,7 @@ import click
 
 from okrdocs import __version__
 from okrdocs.formats import FORMATS
-from okrdocs.i18n import _, _n
+from okrdocs.i18n import N_, _, _n
 
 if TYPE_CHECKING:
     from okrdocs.analysis import Analysis
@@ -1318,7 +1318,71 @@ def main() -> None:
     # Checked here, not in okrdocs.cli_help (~7 ms of imports), which only a help page needs.
     if not arguments or "--help" in arguments:
         _help_in_language(arguments)
-    cli(prog_name="okrdocs")
+    try:
+        cli.main(prog_name="okrdocs", standalone_mode=False)
+    except click.UsageError as error:  # click's own: a bad option or argument
+        _usage_line(arguments, error)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Aborted!", err=True)
+        sys.exit(1)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+
+
+# click's messages about a bad value, as the okrdocs catalogue words them (click's own text is
+# English whatever the user's language).
+_CLICK_MESSAGES = (
+    (r"'(?P<value>.*)' is not one of (?P<choices>.*)\.", N_("{value!r} is not one of {choices}")),
+    (r"'(?P<value>.*)' is not a valid (?:float|integer)\.", N_("{value!r} is not a number")),
+    (r"(?:File|Directory|Path) '(?P<value>.*)' is a directory\.", N_("{value} is a folder")),
+    (r"(?:File|Directory|Path) '(?P<value>.*)' does not exist\.", N_("{value} does not exist")),
+    (r"(?P<value>.*) is not in the range (?P<choices>.*)\.", N_("{value} is not in {choices}")),
+)
+
+
+def _usage_line(arguments: list[str], error: click.UsageError) -> NoReturn:
+    """A usage error on one line, in the user's language, exit status 2."""
+    import re
+
+    from okrdocs.cli_help import option_value
+    from okrdocs.i18n import normalise
+
+    try:
+        from okrdocs.config import ConfigError, load_config
+
+        config_path = option_value(arguments, "--config")
+        config = load_config(Path(config_path) if config_path else None)
+        configured = config.language if config.path else None
+    except (ConfigError, OSError):
+        configured = None
+    use_language(normalise(option_value(arguments, "--lang")), configured)
+    if isinstance(error, click.NoSuchOption):
+        message = _("unknown option {option}", option=error.option_name)
+        if error.possibilities:
+            names = ", ".join(sorted(error.possibilities))
+            message += _(" (did you mean {names}?)", names=names)
+    elif isinstance(error, click.MissingParameter):
+        hint = error.param.get_error_hint(error.ctx) if error.param and error.ctx else ""
+        message = _("missing {what}", what=hint or _("an argument"))
+    else:
+        message = error.message
+        for pattern, wording in _CLICK_MESSAGES:
+            found = re.fullmatch(pattern, message)
+            if found:
+                message = _(wording, **found.groupdict())
+                break
+        if isinstance(error, click.BadParameter) and error.param and error.ctx:
+            hint = error.param.get_error_hint(error.ctx)
+            message = _("{option}: {message}", option=hint, message=message)
+    command = error.ctx.command_path if error.ctx else "okrdocs"
+    click.echo(
+        _("okrdocs: error: {message} (see '{command} --help')", message=message, command=command),
+        err=True,
+    )
+    sys.exit(EXIT_USAGE)
 
 
 def _help_in_language(arguments: list[str]) -> None:

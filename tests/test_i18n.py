@@ -358,3 +358,41 @@ def test_help_in_chinese() -> None:
     assert english.startswith("Usage: okrdocs lint") and "Check OKR files" in english
     # --lang on the command line decides before the command is parsed.
     assert run("lint", "--help", "--lang", "zh-CN", language="en").startswith("用法：")
+
+
+def test_usage_errors_are_one_line_in_the_projects_language(project: TempProject) -> None:
+    """click's own usage errors (a bad choice, a bad number, an unknown option) on one line,
+    exit status 2, worded in the configured language: from the real console entry."""
+    import subprocess
+    import sys
+
+    (project.root / "okrdocs.toml").write_text('language = "zh-CN"\n', encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "OKRDOCS_LANG"}
+    cases = {
+        ("lint", "--format", "xml"): "'xml' 不是可选值之一",
+        ("status", "--teem", "sales"): "未知选项 --teem（是否想用 --team？）",
+        ("checkin", "x", "kr=1", "--confidence", "70%"): "'70%' 不是数字",
+    }
+    for args, expected in cases.items():
+        done = subprocess.run(
+            [sys.executable, "-m", "okrdocs", *args],
+            cwd=project.root,
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        assert done.returncode == 2, (args, done.stderr)
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1, (args, done.stderr)
+        assert lines[0].startswith("okrdocs: 错误：") and expected in lines[0], lines[0]
+    english = subprocess.run(
+        [sys.executable, "-m", "okrdocs", "status", "--teem", "sales", "--lang", "en"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert english.returncode == 2
+    assert english.stderr.strip() == (
+        "okrdocs: error: unknown option --teem (did you mean --team?) (see 'okrdocs status --help')"
+    )
