@@ -281,6 +281,13 @@ def lint(
     from okrdocs.workspace import PathError, Workspace, expand_paths
 
     config = load_config_or_exit(config_path, lang)
+    if fix and show_diff:
+        fail_usage(
+            _(
+                "--fix and --diff cannot be used together: --diff shows the fixes, --fix "
+                "applies them"
+            )
+        )
     day = parse_date(as_of, "--as-of")
     try:
         policy = resolve_policy(config, split_codes(select), split_codes(ignore))

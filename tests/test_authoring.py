@@ -440,3 +440,22 @@ def test_export_then_import_gives_the_same_okrs(
         return sorted((d["code"], d["message"]) for d in json.loads(output))
 
     assert findings(imported_lint) == findings(sample_lint)
+
+
+def test_new_writes_the_body_in_the_projects_language(project: TempProject) -> None:
+    (project.root / "okrdocs.toml").write_text('language = "zh-CN"\n', encoding="utf-8")
+    made = project.run(
+        "new", "--no-interactive", "--owner", "li.na", "--objective", "扩大华东渠道覆盖"
+    )
+    assert made.exit_code == 0, made.output
+    text = next(project.content.rglob("*.md")).read_text(encoding="utf-8")
+    assert "为什么这个目标重要" in text and "Why this objective matters" not in text
+
+
+def test_lint_fix_and_diff_together_is_a_usage_error(project: TempProject) -> None:
+    project.write("content/q1.md", VALID_OKR.replace("target: 880", 'target: "880"'))
+    before = (project.content / "q1.md").read_bytes()
+    result = project.run("lint", "--fix", "--diff")
+    assert result.exit_code == 2
+    assert "--fix and --diff cannot be used together" in result.stderr
+    assert (project.content / "q1.md").read_bytes() == before

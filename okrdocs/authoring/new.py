@@ -111,12 +111,15 @@ def file_text(metadata: dict[str, Any], body: str) -> str:
     return f"---\n{front}\n---\n" + (f"{body}\n" if body else "")
 
 
-def render(new: NewObjective) -> str:
-    body = (
-        "Why this objective matters, and what will be different when it is met.\n\n"
-        "为什么这个目标重要，达成后会有什么不同。\n"
-    )
-    return file_text(metadata(new), body)
+# The body a new file starts with, in the project's language (the site's: it is published).
+_BODY = {
+    "en": "Why this objective matters, and what will be different when it is met.\n",
+    "zh-CN": "为什么这个目标重要，达成后会有什么不同。\n",
+}
+
+
+def render(new: NewObjective, language: str = "en") -> str:
+    return file_text(metadata(new), _BODY.get(language, _BODY["en"]))
 
 
 def create(
@@ -154,7 +157,7 @@ def create(
     from okrdocs.fileio import create_new
     from okrdocs.workspace import Workspace
 
-    text = render(new)
+    text = render(new, config.language)
     workspace = Workspace(config, today or date.today())
     for candidate in _candidates(config, new, path):
         if candidate.exists():
