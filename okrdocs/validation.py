@@ -493,7 +493,7 @@ def _message(error: Any) -> SchemaProblem:
             )
         text = _("{field}: {value!r} is not valid", field=name, value=value)
         if pattern_hint:
-            text += "; " + _(pattern_hint)
+            text += _("; ") + _(pattern_hint)
         return SchemaProblem(pointer, text)
     if keyword == "propertyNames":
         return SchemaProblem(pointer, f"{name}: {error.message}", True)

@@ -146,7 +146,15 @@ def render(data: Analysis, views: list[ObjectiveView], color: bool, width: int =
                     for k in view.krs
                     if k.state.days_since_checkin is not None and k.state.last_checkin
                 ]
-                fresh = _("checked in {n} d ago", n=min(checked)) if checked else _("no check-in")
+                fresh = (
+                    (
+                        _("checked in today")
+                        if min(checked) == 0
+                        else _("checked in {n} d ago", n=min(checked))
+                    )
+                    if checked
+                    else _("no check-in")
+                )
                 score = (
                     "  " + _("score {score:.1f}", score=view.state.score)
                     if view.state.phase == "closed" and view.state.score is not None

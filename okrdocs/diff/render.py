@@ -50,7 +50,7 @@ def summary(report: DiffReport) -> str:
         sum(counts.values()),
         old=report.old_label,
         new=report.new_label,
-        counts=", ".join(parts),
+        counts=_(", ").join(parts),
     )
 
 
