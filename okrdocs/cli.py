@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -1006,6 +1006,16 @@ def report(
     config = load_config_or_exit(config_path, lang)
     day = parse_date(as_of, "--as-of")
     start = parse_date(since, "--since") if since else None
+    if start is not None:
+        if start > day:
+            fail_usage(
+                _(
+                    "--since {since} is after the as-of day {today}",
+                    since=start.isoformat(),
+                    today=day.isoformat(),
+                )
+            )
+        start -= timedelta(days=1)  # the window starts on that day: check-ins after the one before
     data = _analysis(config, day)
     try:
         built = weekly.build(data, period, start, team, owner)

@@ -99,7 +99,7 @@ def team(data: Any, key: str) -> Any:
 
 def test_the_window_and_the_period(history: TempProject) -> None:
     data = report(history)
-    assert (data["period"], data["since"], data["as_of"]) == ("2026-Q1", "2026-02-08", "2026-02-15")
+    assert (data["period"], data["since"], data["as_of"]) == ("2026-Q1", "2026-02-09", "2026-02-15")
     assert [t["team"] for t in data["teams"]] == ["eng", "sales"]  # by name
 
 
@@ -194,7 +194,7 @@ def test_team_and_owner_filters(history: TempProject) -> None:
         (("--team", "salse"), "did you mean 'sales'"),
         (("--owner", "nobody"), "no person 'nobody'"),
         (("--period", "2025-Q1"), "no objectives in period '2025-Q1'"),
-        (("--since", "2026-02-15"), "is not before"),
+        (("--since", "2026-02-16"), "is after the as-of day"),
         (("--since", "yesterday"), "not a date"),
     ],
 )
@@ -330,3 +330,15 @@ def test_as_seen_on_leaves_out_later_check_ins_and_values() -> None:
     before_any = as_seen_on(objective, date(2026, 11, 1))
     assert before_any.checkins == [] and before_any.key_results[0].current is None
     assert objective.key_results[0].current == 800  # the file's model is not changed
+
+
+def test_since_starts_the_window_on_that_day_in_every_format(project: TempProject) -> None:
+    project.write("content/sales/q4.md", AHEAD_OF_THE_DAY)
+    args = ("report", "--since", "2026-11-17", "--as-of", "2026-11-24")
+    data = json.loads(project.run(*args, "--format", "json").stdout)
+    assert (data["since"], data["as_of"]) == ("2026-11-17", "2026-11-24")
+    moved = data["teams"][0]["moved"]
+    assert [(m["kr"], m["before"], m["after"]) for m in moved] == [("revenue", 820, 880)]
+    text = project.run(*args).stdout
+    assert "2026-11-17 – 2026-11-24" in text
+    assert "since 2026-11-17" in text
