@@ -327,7 +327,14 @@ def scalar(value: Any) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     text = str(value)
-    if text and _SAFE_PLAIN.match(text) and text == text.strip() and _reads_as_text(text):
+    if (
+        text
+        and "\n" not in text
+        and "\r" not in text
+        and _SAFE_PLAIN.match(text)
+        and text == text.strip()
+        and _reads_as_text(text)
+    ):
         return text
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
 

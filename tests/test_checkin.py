@@ -389,8 +389,20 @@ def test_any_value_and_note_read_back_exactly(
     assert objective.kr("revenue").current == value  # type: ignore[union-attr]
     latest = objective.last_checkin
     assert latest is not None and latest.author == author
-    assert latest.note == (" ".join(note.split()) or None)
+    lines = [" ".join(line.split()) for line in note.splitlines()]  # line breaks kept
+    assert latest.note == ("\n".join(line for line in lines if line) or None)
     assert path.read_text(encoding="utf-8").startswith(ORIGINAL[: ORIGINAL.index("current:")])
+
+
+def test_a_note_of_several_lines_keeps_its_lines(project: TempProject) -> None:
+    path = project.write("content/east.md", ORIGINAL)
+    note = "1. 两个大单推迟\n2.  渠道伙伴已认证\n"
+    result = project.run("checkin", "east", "revenue=830", "--date", "2026-02-10", "--note", note)
+    assert result.exit_code == 0, result.output
+    assert '    note: "1. 两个大单推迟\\n2. 渠道伙伴已认证"\n' in path.read_text(encoding="utf-8")
+    objective = _objective(path)
+    assert objective is not None and objective.last_checkin is not None
+    assert objective.last_checkin.note == "1. 两个大单推迟\n2. 渠道伙伴已认证"
 
 
 # -- hardening: concurrency, numbers as typed, links, line endings, bad text (issue 11) --------

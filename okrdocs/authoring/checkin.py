@@ -392,7 +392,7 @@ def _checkin_edit(
     fields = [("date", day.isoformat()), ("values", flow_mapping(values))]
     if confidence is not None:
         fields.append(("confidence", scalar(confidence)))
-    note = " ".join((note or "").split())  # one line: newlines would break the entry's layout
+    note = _note_text(note)
     if note:
         fields.append(("note", scalar(note)))
     if author:
@@ -531,7 +531,7 @@ def _merge_edits(
     if author and previous_author and author != previous_author and not replace:
         note = f"{author}: {note}" if note else f"{author}: recorded {', '.join(values)}"
     if note:
-        note = " ".join(note.split())
+        note = _note_text(note)
         pair = child(entry, "note")
         if pair is None:
             after = "confidence" if child(entry, "confidence") else "values"
@@ -549,3 +549,11 @@ def _merge_edits(
         else:
             edits.append(replace_value(document, pair[1], scalar(author)))
     return edits
+
+
+def _note_text(note: str | None) -> str:
+    """A note as written: each line's spaces tidied, its line breaks kept (the YAML scalar
+    is then quoted on one line, "1. 两个大单推迟\\n2. 渠道伙伴已认证": the entry's layout
+    holds)."""
+    lines = [" ".join(line.split()) for line in (note or "").splitlines()]
+    return "\n".join(line for line in lines if line)
