@@ -938,15 +938,21 @@ def status(
     finish()
 
 
+# How many files the last _analysis left out (export exits 1 when it dropped any).
+_left_out = 0
+
+
 def _analysis(config: Config, day: date) -> Analysis:
     """The analysis of every valid objective; files that cannot be read are left out, with a
     note."""
+    global _left_out
     from okrdocs.workspace import Workspace
 
     require_content(config)
     workspace = Workspace(config, day).load()
     note_skipped(workspace.skipped)
     broken = workspace.unreadable
+    _left_out = len(broken)
     if broken:
         click.echo(
             _n(
@@ -1087,7 +1093,9 @@ def export(
     else:
         write_output(output_file, payload)
         click.echo(_("wrote {path}", path=output_file), err=True)
-    finish()
+    # What is exported is complete only when every file could be read: a script that exports
+    # for a spreadsheet or a dashboard must be able to tell.
+    finish(EXIT_PROBLEMS if _left_out else EXIT_OK)
 
 
 @cli.command("import")

@@ -200,6 +200,7 @@ class _FileLoader:
                 ),
             )
         data = parsed.data
+        _empty_lists(data)
         if data is None:
             self.report(
                 SyntaxError_,
@@ -620,6 +621,24 @@ def _too_large(size: int) -> str:
         size=f"{size / (1 << 20):.1f}",
         limit=MAX_FILE_BYTES >> 20,
     )
+
+
+# Lists a person may leave empty for later, written as the bare key (``checkins:``): read as
+# no items, as ``checkins: []`` is.
+_LISTS = ("checkins", "tags")
+
+
+def _empty_lists(data: Any) -> None:
+    if not isinstance(data, dict):
+        return
+    for key in _LISTS:
+        if key in data and data[key] is None:
+            data[key] = []
+    key_results = data.get("key_results")
+    if isinstance(key_results, list):
+        for kr in key_results:
+            if isinstance(kr, dict) and "actions" in kr and kr["actions"] is None:
+                kr["actions"] = []
 
 
 def load_file(

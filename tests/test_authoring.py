@@ -459,3 +459,15 @@ def test_lint_fix_and_diff_together_is_a_usage_error(project: TempProject) -> No
     assert result.exit_code == 2
     assert "--fix and --diff cannot be used together" in result.stderr
     assert (project.content / "q1.md").read_bytes() == before
+
+
+def test_export_exits_1_when_it_left_a_file_out(project: TempProject) -> None:
+    project.write("content/sales/q1.md", VALID_OKR)
+    project.write("content/sales/bad.md", "---\nobjective: [broken\n---\n")
+    result = project.run("export", "-o", "out.csv")
+    assert result.exit_code == 1
+    assert "1 file cannot be read and is left out" in result.stderr
+    rows = (project.root / "out.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(rows) == 3  # the header and the two key results of the readable file
+    project.write("content/sales/bad.md", VALID_OKR.replace("zhang.wei", "li.na"))
+    assert project.run("export", "-o", "out.csv").exit_code == 0

@@ -257,7 +257,7 @@ def test_unparsable_file_is_refused_with_its_diagnostics(project: TempProject) -
     result = project.run("checkin", "content/sales/east.md", "revenue=900")
     assert result.exit_code == 1, result.output
     assert "content/sales/east.md:5:7: OKR001 invalid YAML" in result.output
-    assert "cannot be read; fix it first" in result.output
+    assert "has errors (listed above); fix them first" in result.output
     assert path.read_text(encoding="utf-8") == broken
 
 
@@ -593,3 +593,18 @@ def test_done_on_a_metric_explains_itself(project: TempProject) -> None:
     result = project.run("checkin", "sales/east", "revenue", "--done", "--date", "2026-02-10")
     assert result.exit_code == 2
     assert "key result 'revenue' is a metric: give its value" in result.stderr
+
+
+def test_lists_left_empty_read_as_no_items_and_checkin_fills_them(project: TempProject) -> None:
+    text = (
+        "---\nobjective: 成为华东中型制造企业首选的工业软件供应商\nowner: zhang.wei\n"
+        "period: 2026-Q1\nkey_results:\n  - id: revenue\n    title: 季度销售额从 800 万元增长到 880 万元\n"
+        "    baseline: 800\n    target: 880\n    unit: 万元\n    actions:\ntags:\ncheckins:\n---\n"
+    )
+    path = project.write("content/east.md", text)
+    linted = project.run("lint", "content/east.md")
+    assert "OKR002" not in linted.stdout, linted.stdout
+    result = project.run("checkin", "east", "revenue=830", "--date", "2026-02-10")
+    assert result.exit_code == 0, result.output
+    objective = _objective(path)
+    assert objective is not None and len(objective.checkins) == 1

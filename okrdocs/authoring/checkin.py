@@ -235,7 +235,7 @@ def _record_locked(
     if loaded.objective is None or errors:
         raise CheckinError(
             _(
-                "{display_path} cannot be read; fix it first",
+                "{display_path} has errors (listed above); fix them first",
                 display_path=loaded.context.display_path,
             ),
             errors,
