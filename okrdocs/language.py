@@ -135,10 +135,16 @@ _PERIOD_PARTS = (
             "milestone",
             "chapter",
             "generation",
+            "slice",
         ),
-        r"\b(?:phase|stage|tier|step|wave|round|sprint|iteration|milestone|chapter|generation)"
+        r"\b(?:phase|stage|tier|step|wave|round|sprint|iteration|milestone|chapter|generation"
+        r"|slice)"
         r"\s*-?\s*\d+\+?(?![\d.,%]|\s*(?:[\u3400-\u9fff]|times\b|x\b))",
     ),
+    # Sections and names of standards: §3.5, SOC 2 (Type II).
+    (("§", "soc"), r"§\s?\d+(?:\.\d+)*|\bSOC\s?[123]\b"),
+    # One to one: 1-1 feedback, 1:1 meetings (not a count).
+    (("1-1", "1:1"), r"(?<![\d.:-])1[-:]1(?![\d.:-])"),
     # References to documents and tickets: RFC 97, PR 1234, ADR-12, CVE-2021-44228.
     (
         ("rfc", "pr", "adr", "cve", "issue", "ticket"),
@@ -189,8 +195,9 @@ _CN_ZERO = Lazy(r"(?:为|為|至|到|降至|减至|減至)零|零(?![售件部�
 _CN_CHANGE = Lazy(r"翻[一两兩]?[倍番]|减半|減半|翻番|倍增|清零|归零|歸零")
 _EN_NUMBER_WORDS = Lazy(
     r"\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"fifty|hundred|thousand|million|billion|half|double|doubles|doubled|triple|tripled|twice|"
-    r"halve|halved|quadruple|dozen)\b"
+    r"fifty|hundreds?|thousands?|millions?|billions?|half|double|doubles|doubled|triple|tripled|"
+    r"twice|halve|halved|quadruple|dozens?)\b"
+    r"|\borders?\s+of\s+magnitude\b"
     # "one" and "a/an" only as an amount ("within one business day", "one or more", "an hour"),
     # not as a pronoun or article ("in one place").
     r"|\b(?:one|an?)\s+(?:business\s+|working\s+)?(?:hour|day|week|month|quarter|year)s?\b"
