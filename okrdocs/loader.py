@@ -238,6 +238,8 @@ class _FileLoader:
             if which == "objective" and found:
                 blocking = [problem.pointer for problem in found if not problem.at_key]
                 self._salvage(data, [problem.pointer for problem in found], blocking, parts)
+                if "/period" not in {problem.pointer for problem in found}:
+                    self._check_period(data)  # every problem in one run, not one at a time
             if not self.result.diagnostics:  # pragma: no cover - FastCheck and jsonschema disagree
                 self.report(
                     SchemaViolation, self.at(""), _("the front matter does not match the schema")
@@ -246,6 +248,8 @@ class _FileLoader:
         for pointer, message in _name_problems(data):
             self.report(SchemaViolation, self.at(pointer), message)
         if self.result.has_errors:
+            if which == "objective":
+                self._check_period(data)
             return self.result
         if which == "section":
             self.result.section = self._section(data, parts.body)
@@ -257,6 +261,16 @@ class _FileLoader:
         if which == "section" and self.result.section is not None:
             self.result.valid = True
         return self.result
+
+    def _check_period(self, data: dict[str, Any]) -> None:
+        """Report a period that does not read, when other problems stop the model being made
+        (which is where the period is read otherwise)."""
+        period = data.get("period")
+        if isinstance(period, str):
+            try:
+                parse_period(period, self.fiscal)
+            except PeriodError as error:
+                self.report(SchemaViolation, self.at("/period"), str(error))
 
     def _salvage(
         self, data: dict[str, Any], pointers: list[str], blocking: list[str], parts: Any

@@ -118,9 +118,15 @@ def parse_period(text: str, fiscal: FiscalYear | None = None) -> Period:
     if match:
         try:
             start, end = date.fromisoformat(match[1]), date.fromisoformat(match[2])
-        except ValueError as error:
+        except ValueError:
+            wrong = next(day for day in (match[1], match[2]) if not _is_date(day))
             raise PeriodError(
-                _("period {period!r} has an invalid date: {problem}", period=text, problem=error)
+                _(
+                    "period {period!r}: {day} is not a day of the calendar; write real dates "
+                    "as YYYY-MM-DD..YYYY-MM-DD",
+                    period=text,
+                    day=wrong,
+                )
             ) from None
         if not (start.year >= FIRST_YEAR and end.year <= LAST_YEAR):
             raise PeriodError(
@@ -159,3 +165,11 @@ def period_containing(day: date, kind: str = "quarter", fiscal: FiscalYear | Non
     if kind == "half":
         return f"{name:04d}-H{months_in // 6 + 1}"
     return f"{name:04d}-Q{months_in // 3 + 1}"
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

@@ -10,7 +10,7 @@ import pytest
 from okrdocs.loader import LoadedFile, load_file, make_context
 from okrdocs.periods import FiscalYear
 
-from .conftest import VALID_OKR
+from .conftest import VALID_OKR, TempProject
 
 
 def load(tmp_path: Path, text: str | bytes, name: str = "sales/east.md") -> LoadedFile:
@@ -481,3 +481,23 @@ def test_the_plain_front_matter_shortcut_is_what_split_reads() -> None:
             expected = None
         assert found == expected, raw[:120]
     assert taken > len(raws) // 2  # most files take the shortcut
+
+
+def test_a_bad_period_is_reported_with_the_files_other_problems(project: TempProject) -> None:
+    """Every problem in one run: the period is read where the model is made, which another
+    problem stops, so it was reported only once the others were fixed."""
+    bad = VALID_OKR.replace("period: 2026-Q1", "period: 3000-Q1").replace(
+        "target: 880", "target: 880万"
+    )
+    project.write("content/sales/q1.md", bad)
+    project.write(
+        "content/sales/q2.md",
+        VALID_OKR.replace("period: 2026-Q1", "period: 2026-02-30..2026-03-31"),
+    )
+    result = project.run("lint")
+    assert "content/sales/q1.md:4:9: OKR002 period '3000-Q1'" in result.stdout
+    assert "content/sales/q1.md:10:13: OKR002" in result.stdout  # the target, in the same run
+    assert (
+        "content/sales/q2.md:4:9: OKR002 period '2026-02-30..2026-03-31': 2026-02-30 is not a day "
+        "of the calendar" in result.stdout
+    )

@@ -91,7 +91,9 @@ def split(entries):
                 random.Random(f"{SEED}-{lang}").shuffle(idx)
                 k = math.ceil(len(idx) / 2)
             else:
-                random.Random(f"{ {2: SEED2, 3: SEED3, 4: SEED4, 5: SEED5}[batch] }-{lang}").shuffle(idx)
+                random.Random(
+                    f"{ {2: SEED2, 3: SEED3, 4: SEED4, 5: SEED5}[batch] }-{lang}"
+                ).shuffle(idx)
                 k = len(idx) // 2
             parts["tune"] += idx[:k]
             parts["frozen"] += idx[k:]
