@@ -264,3 +264,31 @@ def test_a_failed_write_removes_what_it_wrote(
             catch_exceptions=False,
         )
     assert list(project.content.rglob("*.md")) == []
+
+
+def test_a_chinese_sheet_written_as_people_write_it(project: TempProject) -> None:
+    """What checkin and lint --fix accept, import accepts too: 85% in a % key result, 70%
+    confidence, 是/否, 里程碑, 2026年Q4; problems name the sheet's own column headers."""
+    sheet = project.write(
+        "v.csv",
+        "目标,负责人,周期,关键结果,关键结果类型,完成,基线,目标值,当前值,单位,信心,权重\n"
+        "让华东客户愿意续约,zhang.wei,2026年Q4,上线门户,里程碑,是,,,,,70%,50%\n"
+        "让华东客户愿意续约,zhang.wei,2026年Q4,续约率从 80% 到 90%,,,80%,90%,85%,%,0.7,\n"
+        "让华东客户愿意推荐,li.na,2026年第四季度,推荐数从 1 到 5,指标,,1,5,,,,\n",
+    )
+    wrote = project.run("import", str(sheet), "--write")
+    assert wrote.exit_code == 0, wrote.output
+    texts = {p.name: p.read_text(encoding="utf-8") for p in project.content.rglob("*.md")}
+    renewal = texts["2026-q4-zhang-wei.md"]
+    assert "period: 2026-Q4" in renewal
+    assert "type: milestone\n  done: true\n  weight: 0.5\n  confidence: 0.7" in renewal
+    assert "baseline: 80\n  target: 90\n  current: 85\n  unit: '%'" in renewal
+    assert "period: 2026-Q4" in texts["2026-q4-li-na.md"]
+    assert project.run("lint").exit_code in (0, 1)  # valid files: only warnings, if any
+    assert "OKR002" not in project.run("lint").stdout
+    bad = project.write(
+        "w.csv", "目标,负责人,周期,关键结果,基线,完成\n让客户续约,ada,2026-Q4,续约,八十,也许\n"
+    )
+    refused = project.run("import", str(bad))
+    assert "w.csv:2: 基线 '八十' is not a number" in refused.stderr
+    assert "w.csv:2: 完成 '也许' must be true or false" in refused.stderr

@@ -150,36 +150,93 @@ class Planned:
     source: str | None = None  # the source column: the file export read
 
 
-def _parse_number(text: str, column: str, row: int, errors: list[RowError]) -> float | int | None:
-    cleaned = text.strip().replace(",", "").replace("，", "")
-    if not cleaned:
-        return None
+# The column names messages use: the sheet's own headers (基线, 目标值), set by plan().
+_written: dict[str, str] = {}
+
+
+def _column(name: str) -> str:
+    return _written.get(name, name)
+
+
+def _parse_number(
+    text: str, column: str, row: int, errors: list[RowError], percent: str = "no"
+) -> float | int | None:
+    """A cell's number. ``percent``: "value" reads 85% as 85 (a value whose unit is %),
+    "fraction" reads 70% as 0.7 (a confidence, a weight), "no" refuses a %."""
     import unicodedata
 
-    cleaned = unicodedata.normalize("NFKC", cleaned)
+    cleaned = unicodedata.normalize("NFKC", text.strip()).replace(",", "")
+    if not cleaned:
+        return None
+    divide = False
+    if cleaned.endswith("%") and percent != "no":
+        cleaned = cleaned[:-1].strip()
+        divide = percent == "fraction"
     try:
         value = float(cleaned)
     except ValueError:
         errors.append(
-            RowError(row, _("{column} {text!r} is not a number", column=column, text=text))
+            RowError(row, _("{column} {text!r} is not a number", column=_column(column), text=text))
         )
         return None
+    if divide:
+        return value / 100
     return int(value) if value.is_integer() and "." not in cleaned else value
 
 
+# Spreadsheet words for the values okrdocs writes in English (what people type in a Chinese sheet).
+_KINDS = {"metric": "metric", "milestone": "milestone", "指标": "metric", "指標": "metric",
+          "里程碑": "milestone"}  # fmt: skip
+_TRUE = frozenset(
+    ["true", "yes", "y", "1", "是", "对", "對", "完成", "已完成", "达成", "達成", "✓", "√"]
+)
+_FALSE = frozenset(["false", "no", "n", "0", "否", "未完成", "未达成", "未達成", "✗", "×"])
+_CN_QUARTERS = {"一": "1", "二": "2", "三": "3", "四": "4"}
+
+
+def normal_period(text: str) -> str:
+    """A period as people write it in a Chinese sheet, in okrdocs' form: 2026年Q4, 2026年第四季度
+    -> 2026-Q4; 2026年上半年 -> 2026-H1; 2026年3月 -> 2026-03; 2026年 -> 2026. Anything
+    else as it is."""
+    import re
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text.strip())
+    found = re.fullmatch(r"(\d{4})\s*年?\s*(?:[Qq]\s*([1-4])|第?\s*([一二三四1-4])\s*季度?)", text)
+    if found:
+        quarter = found[2] or _CN_QUARTERS.get(found[3], found[3])
+        return f"{found[1]}-Q{quarter}"
+    found = re.fullmatch(r"(\d{4})\s*年?\s*(上|下)半年", text)
+    if found:
+        return f"{found[1]}-{'H1' if found[2] == '上' else 'H2'}"
+    found = re.fullmatch(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?", text)
+    if found and 1 <= int(found[2]) <= 12:
+        return f"{found[1]}-{int(found[2]):02d}"
+    found = re.fullmatch(r"(\d{4})\s*年(?:度)?", text)
+    return found[1] if found else text
+
+
 def plan(
-    rows_: list[dict[str, str]], content: Path, fiscal: Any
+    rows_: list[dict[str, str]],
+    content: Path,
+    fiscal: Any,
+    headers: dict[str, str] | None = None,
 ) -> tuple[list[Planned], list[RowError]]:
-    """Objective files to create, grouping rows by objective, and every problem by row."""
+    """Objective files to create, grouping rows by objective, and every problem by row.
+    ``headers``: the sheet's own column headers, which messages name."""
     from okrdocs.authoring.new import default_path
     from okrdocs.paths import slug_path
     from okrdocs.periods import PeriodError, parse_period
 
+    _written.clear()
+    _written.update(headers or {})
     errors: list[RowError] = []
     planned: dict[str, Planned] = {}
     for number, row in enumerate(rows_, start=2):
         if not row or not any(value.strip() for value in row.values()):
             continue  # a blank row
+        if row.get("period"):
+            row = {**row, "period": normal_period(row["period"])}
         missing = [c for c in REQUIRED if not row.get(c, "").strip()]
         if missing:
             errors.append(
@@ -189,7 +246,7 @@ def plan(
                         "{columns} is empty",
                         "{columns} are empty",
                         len(missing),
-                        columns=", ".join(missing),
+                        columns=", ".join(_column(name) for name in missing),
                     ),
                 )
             )
@@ -278,28 +335,52 @@ def _key_result(row: dict[str, str], number: int, errors: list[RowError]) -> dic
     if row.get("kr_owner", "").strip():
         kr["owner"] = row["kr_owner"].strip()
     kind = row.get("kr_type", "").strip()
-    if kind == "milestone":
+    if _KINDS.get(kind.lower()) == "milestone":
         kr["type"] = "milestone"
-    elif kind not in ("", "metric"):
+    elif kind and kind.lower() not in _KINDS:
         errors.append(
-            RowError(number, _("kr_type {value!r} must be metric or milestone", value=kind))
+            RowError(
+                number,
+                _(
+                    "{column} {value!r} must be metric or milestone",
+                    column=_column("kr_type"),
+                    value=kind,
+                ),
+            )
         )
+    unit = row.get("unit", "").strip()
+    # A % after a value is its unit (checkin reads kr=85% the same way), when the unit is % or
+    # left empty; then the unit becomes %.
+    values_in_percent = unit in ("", "%") and any(
+        row.get(column, "").strip().endswith(("%", "％"))
+        for column in ("baseline", "target", "current")
+    )
     for column in ("baseline", "target", "current"):
-        value = _parse_number(row.get(column, ""), column, number, errors)
+        percent = "value" if values_in_percent else "no"
+        value = _parse_number(row.get(column, ""), column, number, errors, percent)
         if value is not None:
             kr[column] = value
     done = row.get("done", "").strip().lower()
-    if done in ("true", "false"):
-        kr["done"] = done == "true"
+    if done in _TRUE or done in _FALSE:
+        kr["done"] = done in _TRUE
     elif done:
         errors.append(
-            RowError(number, _("done {value!r} must be true or false", value=row["done"]))
+            RowError(
+                number,
+                _(
+                    "{column} {value!r} must be true or false",
+                    column=_column("done"),
+                    value=row["done"],
+                ),
+            )
         )
+    if values_in_percent and not unit:
+        row = {**row, "unit": "%"}
     for column in ("unit", "definition"):
         if row.get(column, "").strip():
             kr[column] = row[column].strip()
     for column, key in (("weight", "weight"), ("confidence", "confidence"), ("kr_score", "score")):
-        value = _parse_number(row.get(column, ""), column, number, errors)
+        value = _parse_number(row.get(column, ""), column, number, errors, "fraction")
         if value is not None:
             kr[key] = value
     for column, key in (("kr_dropped", "dropped"), ("kr_dropped_reason", "dropped_reason")):

@@ -61,7 +61,7 @@ def prepare(
     from okrdocs.workspace import Workspace
 
     sheet = read_sheet(raw)
-    planned, errors = plan(sheet.rows, config.content, config.fiscal)
+    planned, errors = plan(sheet.rows, config.content, config.fiscal, sheet.headers)
     result = ImportPlan(sheet, errors=errors)
     workspace = Workspace(config, date.today(), cwd=cwd)
     headers = (

@@ -90,6 +90,8 @@ class Sheet:
     encoding: str  # as reported to the user
     separator: str
     ignored: list[str] = field(default_factory=list)  # headers of unknown columns
+    # okrdocs column name -> the header as the sheet writes it (messages name the sheet's own)
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 # A cell may hold a whole Markdown body; a larger one is refused with its row.
@@ -198,7 +200,8 @@ def read_sheet(raw: bytes) -> Sheet:
             rows.append(row)
     except csv.Error as error:
         raise SheetError(_("row {value}: {error}", value=len(rows) + 2, error=error)) from None
-    return Sheet(rows, encoding, separator, ignored)
+    written = {name: headers[position - 1].strip() for name, position in seen.items()}
+    return Sheet(rows, encoding, separator, ignored, written)
 
 
 def help_text() -> str:
