@@ -541,3 +541,21 @@ def test_the_recipes_and_init_fail_reviews_on_removed_objectives() -> None:
     gitlab = (REPO / "examples/gitlab/.gitlab-ci.yml").read_text(encoding="utf-8")
     for recipe in (workflow, gitlab):
         assert "--fail-on less-ambitious,kr-removed,objective-removed" in recipe
+
+
+def test_a_commit_that_moves_the_content_folder_compares_folder_with_folder(
+    repo: TempProject,
+) -> None:
+    """Each revision is read in the content folder its own okrdocs.toml names: moving the
+    folder and lowering a target in one commit is that change, not every objective 'added'."""
+    git(repo.root, "mv", "content", "okrs")
+    config = repo.root / "okrdocs.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        'content = "content"', 'content = "okrs"'), encoding="utf-8")  # fmt: skip
+    edit(repo, "okrs/sales/q1.md", ("target: 880", "target: 860"))
+    git(repo.root, "commit", "-qam", "move the content folder, lower a target")
+    result = repo.run("diff", "HEAD~1", "HEAD", "--fail-on", "less-ambitious")
+    out = lines(result)
+    assert out[0] == "1 objective changed between HEAD~1 and HEAD: 1 changed.", out
+    assert "revenue: target lowered 880 → 860: less ambitious" in out
+    assert result.exit_code == 1

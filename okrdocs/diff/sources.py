@@ -12,6 +12,7 @@ report. A pull request that touches 10 of 2,000 files parses 20 files, not 4,000
 from __future__ import annotations
 
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -159,6 +160,7 @@ def list_revision(config: Config, revision: str) -> Listing:
     sha = resolve_revision(root, revision)
     try:
         prefix = config.content.resolve().relative_to(root.resolve()).as_posix()
+        prefix = _content_at(root, sha, config) or prefix
     except ValueError:
         raise SourceError(
             _(
@@ -187,6 +189,40 @@ def list_revision(config: Config, revision: str) -> Listing:
         if kind == "blob" and is_okr_file(rel, config) and not is_section(rel):
             found.blobs[rel] = blob
     return found
+
+
+def _content_at(root: Path, sha: str, config: Config) -> str | None:
+    """The content folder (from the repository's root) that the revision's own configuration
+    names, when it names another one than today's: a commit that moves the folder is compared
+    folder with folder, not with an empty path. None: today's."""
+    import posixpath
+
+    if config.path is None:
+        return None
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[import-not-found,no-redef,unused-ignore]
+    try:
+        where = config.path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
+    shown = _git(root, "show", f"{sha}:{where}")
+    if shown.returncode != 0:
+        return None
+    try:
+        data = tomllib.loads(shown.stdout.decode("utf-8-sig"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    if config.path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("okrdocs", {})
+    content = data.get("content", "content") if isinstance(data, dict) else None
+    if not isinstance(content, str) or not content.strip():
+        return None
+    folder = posixpath.normpath(posixpath.join(posixpath.dirname(where), content.strip()))
+    if folder.startswith("../") or folder == ".." or posixpath.isabs(folder):
+        return None  # outside the repository: keep today's
+    return folder
 
 
 def load_revision(config: Config, listing: Listing, only: set[str], cwd: Path, as_of: date) -> Side:
