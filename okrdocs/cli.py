@@ -17,7 +17,7 @@ import click
 
 from okrdocs import __version__
 from okrdocs.formats import FORMATS
-from okrdocs.i18n import N_, _, _n
+from okrdocs.i18n import N_, _, _n, os_problem
 
 if TYPE_CHECKING:
     from okrdocs.analysis import Analysis
@@ -149,7 +149,7 @@ def write_output(path: Path, text: str | bytes) -> None:
         else:
             path.write_text(text, encoding="utf-8")
     except OSError as error:
-        fail_usage(_("{path}: cannot write: {problem}", path=path, problem=error.strerror))
+        fail_usage(_("{path}: cannot write: {problem}", path=path, problem=os_problem(error)))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -1137,7 +1137,7 @@ def import_csv(
     try:
         raw = source.read_bytes()
     except OSError as error:
-        fail_usage(_("{path}: cannot read: {problem}", path=source, problem=error.strerror))
+        fail_usage(_("{path}: cannot read: {problem}", path=source, problem=os_problem(error)))
     try:
         planned = prepare(config, raw, Path.cwd(), skip_existing, update)
     except SheetError as error:

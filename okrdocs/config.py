@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from okrdocs.i18n import _
+from okrdocs.i18n import _, os_problem
 from okrdocs.periods import FiscalYear
 
 LANGUAGES = ("en", "zh-CN")
@@ -331,7 +331,7 @@ def _load_toml(path: Path) -> dict[str, Any]:
         raw = path.read_bytes()
     except OSError as error:
         raise ConfigError(
-            _("{path}: cannot read: {problem}", path=path, problem=error.strerror)
+            _("{path}: cannot read: {problem}", path=path, problem=os_problem(error))
         ) from None
     if raw.startswith(b"\xef\xbb\xbf"):  # a byte-order mark, as Windows editors write
         raw = raw[3:]

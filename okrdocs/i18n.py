@@ -129,6 +129,32 @@ def N_(message: str) -> str:
     return message
 
 
+# The operating system's reasons, in the user's language (its own text is English).
+_OS_PROBLEMS = {
+    "ENOENT": N_("no such file or folder"),
+    "EACCES": N_("permission denied"),
+    "EPERM": N_("operation not permitted"),
+    "EISDIR": N_("it is a folder"),
+    "ENOTDIR": N_("a part of the path is not a folder"),
+    "ENOSPC": N_("no space left on the disk"),
+    "EROFS": N_("the file system is read-only"),
+    "EEXIST": N_("it already exists"),
+    "EADDRINUSE": N_("the address is already in use"),
+}
+
+
+def os_problem(error: OSError | BaseException) -> str:
+    """Why an operating-system call failed, worded in the user's language when it is a
+    common reason, else the system's own text."""
+    import errno
+
+    number = getattr(error, "errno", None)
+    name = errno.errorcode.get(number) if isinstance(number, int) else None
+    if name in _OS_PROBLEMS:
+        return _(_OS_PROBLEMS[name])
+    return str(getattr(error, "strerror", None) or error)
+
+
 def in_language(language: str, message: str, /, **values: object) -> str:
     """``message`` in a given language, whatever the current one (the site's own language)."""
     table = catalogue(normalise(language) or "en")

@@ -24,7 +24,7 @@ from okrdocs import validation as okr_schema
 from okrdocs.diagnostics import Diagnostic, Span
 from okrdocs.discovery import SECTION_FILE, is_section
 from okrdocs.frontmatter_split import SplitError, plain_front_matter, split
-from okrdocs.i18n import N_, _
+from okrdocs.i18n import N_, _, os_problem
 from okrdocs.model import Action, Checkin, Header, KeyResult, Objective, Section
 from okrdocs.periods import FiscalYear, PeriodError, parse_period
 from okrdocs.rules.base import Rule
@@ -591,7 +591,7 @@ def read_bytes(path: str | Path, inside: str | None = None) -> bytes:
     except OSError as error:
         if not (inside and error.errno == errno.ELOOP and os.path.islink(path)):
             raise ReadError(
-                _("cannot read the file: {problem}", problem=error.strerror or error)
+                _("cannot read the file: {problem}", problem=os_problem(error))
             ) from None
         real = os.path.realpath(path)
         if not (real == inside or real.startswith(inside.rstrip(os.sep) + os.sep)):
@@ -621,9 +621,7 @@ def read_bytes(path: str | Path, inside: str | None = None) -> bytes:
                 raise ReadError(_too_large(total))
         return b"".join(chunks)
     except OSError as error:
-        raise ReadError(
-            _("cannot read the file: {problem}", problem=error.strerror or error)
-        ) from None
+        raise ReadError(_("cannot read the file: {problem}", problem=os_problem(error))) from None
     finally:
         os.close(descriptor)
 

@@ -396,3 +396,11 @@ def test_usage_errors_are_one_line_in_the_projects_language(project: TempProject
     assert english.stderr.strip() == (
         "okrdocs: error: unknown option --teem (did you mean --team?) (see 'okrdocs status --help')"
     )
+
+
+def test_operating_system_reasons_are_in_the_users_language(project: TempProject) -> None:
+    result = project.run("import", "nope.csv", "--lang", "zh-CN")
+    assert result.exit_code == 2
+    assert "nope.csv: 无法读取：文件或文件夹不存在" in result.stderr, result.stderr
+    english = project.run("import", "nope.csv", "--lang", "en")
+    assert "nope.csv: cannot read: no such file or folder" in english.stderr

@@ -36,7 +36,7 @@ from okrdocs.config import Config
 from okrdocs.diagnostics import Diagnostic
 from okrdocs.fileio import LockTimeout, exclusive, replace_contents
 from okrdocs.frontmatter_split import SplitError
-from okrdocs.i18n import _
+from okrdocs.i18n import _, os_problem
 from okrdocs.loader import LoadedFile, ReadError, read_bytes
 from okrdocs.model import Checkin, Objective
 from okrdocs.yamlsource import NumberError, checked_number
@@ -208,7 +208,7 @@ def record(
         raise CheckinError(str(error)) from None
     except OSError as error:
         raise CheckinError(
-            _("{path}: cannot read: {value}", path=path, value=error.strerror or error)
+            _("{path}: cannot read: {value}", path=path, value=os_problem(error))
         ) from None
 
 
@@ -346,7 +346,7 @@ def _record_locked(
                 _(
                     "{path}: cannot write: {value}; the file was not changed",
                     path=path,
-                    value=error.strerror or error,
+                    value=os_problem(error),
                 )
             ) from None
     reloaded = _load(path, data, config, cwd).objective

@@ -37,7 +37,7 @@ from okrdocs.diagnostics import Diagnostic
 from okrdocs.fileio import exclusive, replace_contents
 from okrdocs.fixes import AddKey, EditSuppression, Fix, RenameKey, SetValue
 from okrdocs.frontmatter_split import SplitError, split
-from okrdocs.i18n import _, _n
+from okrdocs.i18n import _, _n, os_problem
 from okrdocs.loader import read_bytes
 from okrdocs.rules.okr001_syntax_error import SyntaxError_
 from okrdocs.suppressions import HTML_COMMENT, YAML_COMMENT
@@ -355,7 +355,7 @@ def fix_workspace(workspace: Workspace, write: bool) -> tuple[list[FileFix], lis
                 _(
                     "{path}: cannot fix: {problem}",
                     path=loaded.context.display_path,
-                    problem=getattr(error, "strerror", None) or error,
+                    problem=os_problem(error),
                 )
             )
             continue

@@ -37,7 +37,7 @@ from typing import Any
 from okrdocs.config import Config, ConfigError, load_config
 from okrdocs.diagnostics import Diagnostic
 from okrdocs.discovery import walk
-from okrdocs.i18n import _, _n, speaking
+from okrdocs.i18n import _, _n, os_problem, speaking
 from okrdocs.parallel import gc_paused
 from okrdocs.site.staging import remove_stale_folders
 from okrdocs.workspace import Workspace
@@ -626,7 +626,7 @@ def serve(
                     "cannot listen on {host}:{port}: {strerror}; try --port",
                     host=host,
                     port=port,
-                    strerror=error.strerror,
+                    strerror=os_problem(error),
                 )
             ) from None
         bound_port = server.server_address[1]
