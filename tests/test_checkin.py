@@ -286,7 +286,7 @@ def test_a_failed_write_leaves_the_old_file(
     monkeypatch.setattr(os, "replace", crash)
     result = project.runner.invoke(cli, list(CHECKIN_ARGS), catch_exceptions=False)
     assert result.exit_code == 2
-    assert "cannot write: No space left on device; the file was not changed" in result.stderr
+    assert "cannot write: no space left on the disk; the file was not changed" in result.stderr
     assert path.read_text(encoding="utf-8") == ORIGINAL
     assert sorted(p.name for p in path.parent.iterdir()) == ["east.md"]
 
