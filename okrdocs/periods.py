@@ -11,6 +11,7 @@ Months and explicit ranges are always calendar dates.
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -119,7 +120,10 @@ def parse_period(text: str, fiscal: FiscalYear | None = None) -> Period:
         try:
             start, end = date.fromisoformat(match[1]), date.fromisoformat(match[2])
         except ValueError:
-            wrong = next(day for day in (match[1], match[2]) if not _is_date(day))
+            wrong = match[1]
+            with suppress(ValueError):
+                date.fromisoformat(match[1])
+                wrong = match[2]  # the start reads: the end is the day that does not exist
             raise PeriodError(
                 _(
                     "period {period!r}: {day} is not a day of the calendar; write real dates "
@@ -165,11 +169,3 @@ def period_containing(day: date, kind: str = "quarter", fiscal: FiscalYear | Non
     if kind == "half":
         return f"{name:04d}-H{months_in // 6 + 1}"
     return f"{name:04d}-Q{months_in // 3 + 1}"
-
-
-def _is_date(text: str) -> bool:
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
