@@ -90,7 +90,18 @@ def load_config_or_exit(config_path: Path | None, lang: str | None = None) -> Co
     try:
         config = load_config(config_path)
     except ConfigError as error:
-        fail_usage(str(error))
+        from okrdocs.config import configured_language
+        from okrdocs.i18n import language, normalise
+
+        message = str(error)
+        # An error in another value: said in the language the configuration asks for.
+        wanted = normalise(configured_language(config_path))
+        if wanted and use_language(lang, wanted) != "en" and language() == wanted:
+            try:
+                load_config(config_path)
+            except ConfigError as worded:
+                message = str(worded)
+        fail_usage(message)
     use_language(lang, config.language if config.path else None)
     return config
 

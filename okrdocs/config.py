@@ -375,6 +375,25 @@ def find_config_file(start: Path) -> tuple[Path, bool] | None:
     return None
 
 
+def configured_language(explicit: Path | None = None, start: Path | None = None) -> str | None:
+    """The ``language`` a configuration names, read leniently (for wording the error that
+    another of its values causes); None when there is none or it cannot be read."""
+    try:
+        found = (
+            (explicit.resolve(), explicit.name == "pyproject.toml")
+            if explicit is not None
+            else find_config_file((start or Path.cwd()).resolve())
+        )
+        if found is None:
+            return None
+        data = _load_toml(found[0])
+    except (ConfigError, OSError):
+        return None
+    table = data.get("tool", {}).get("okrdocs", {}) if found[1] else data
+    value = table.get("language") if isinstance(table, dict) else None
+    return value if isinstance(value, str) else None
+
+
 def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:
     """Load the configuration, or defaults rooted at the current folder when there is none."""
     start = (start or Path.cwd()).resolve()

@@ -404,3 +404,19 @@ def test_operating_system_reasons_are_in_the_users_language(project: TempProject
     assert "nope.csv: 无法读取：文件或文件夹不存在" in result.stderr, result.stderr
     english = project.run("import", "nope.csv", "--lang", "en")
     assert "nope.csv: cannot read: no such file or folder" in english.stderr
+
+
+def test_a_configuration_error_is_said_in_the_language_it_asks_for(
+    project: TempProject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("OKRDOCS_LANG", raising=False)
+    (project.root / "okrdocs.toml").write_text(
+        'language = "zh-CN"\n[status]\non-track = "10%"\n', encoding="utf-8"
+    )
+    result = project.run("lint")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "okrdocs: 错误：okrdocs.toml: status.on-track: 应为 0 到 1 之间的数字，实际为 '10%'"
+    )
+    english = project.run("lint", "--lang", "en")
+    assert "expected a number from 0 to 1" in english.stderr
