@@ -193,6 +193,17 @@ _PARSER_PROBLEMS = (
     N_("while scanning a quoted scalar"),
     N_("while parsing a flow mapping"),
     N_("while parsing a flow sequence"),
+    N_("did not find expected ',' or ']'"),
+    N_("did not find expected ',' or '}'"),
+    N_("did not find expected key"),
+    N_("did not find expected '-' indicator"),
+    N_("did not find expected node content"),
+    N_("found unexpected ':'"),
+    N_("expected ',' or ']', but got '<stream end>'"),
+    N_("expected ',' or '}', but got '<stream end>'"),
+    N_("while parsing a block collection"),
+    N_("while parsing a block node"),
+    N_("while parsing a flow node"),
 )
 
 
@@ -250,7 +261,7 @@ def _describe(error: yaml.MarkedYAMLError, text: str) -> str:
     if "could not find expected ':'" in problem:
         return message + _("; each field is written as name: value")
     if error.context and error.problem:
-        message += f" ({_(str(error.context))})"
+        message += _(" ({context})", context=_(str(error.context)))
     return message
 
 

@@ -420,3 +420,13 @@ def test_a_configuration_error_is_said_in_the_language_it_asks_for(
     )
     english = project.run("lint", "--lang", "en")
     assert "expected a number from 0 to 1" in english.stderr
+
+
+def test_the_yaml_parsers_common_problems_are_said_in_chinese(project: TempProject) -> None:
+    project.write("content/bad.md", "---\nobjective: [broken\nowner: ada\n---\n")
+    result = project.run("lint", "--lang", "zh-CN")
+    assert result.exit_code == 1
+    assert (
+        "content/bad.md:3:6: OKR001 YAML 格式错误：找不到应有的 ',' 或 ']'（方括号列表没有闭合）"
+        "（解析流式列表（flow sequence）时）" in result.stdout
+    ), result.stdout
