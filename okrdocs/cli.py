@@ -1357,6 +1357,9 @@ def main() -> None:
     try:
         cli.main(prog_name="okrdocs", standalone_mode=False)
     except click.UsageError as error:  # click's own: a bad option or argument
+        if isinstance(error, getattr(click.exceptions, "NoArgsIsHelpError", ())):
+            error.show()  # 'okrdocs' alone (click 8.2+): the help, as click shows it
+            sys.exit(error.exit_code)
         _usage_line(arguments, error)
     except click.ClickException as error:
         error.show()
@@ -1376,6 +1379,11 @@ _CLICK_MESSAGES = (
     (r"(?:File|Directory|Path) '(?P<value>.*)' is a directory\.", N_("{value} is a folder")),
     (r"(?:File|Directory|Path) '(?P<value>.*)' does not exist\.", N_("{value} does not exist")),
     (r"(?P<value>.*) is not in the range (?P<choices>.*)\.", N_("{value} is not in {choices}")),
+    (r"No such command '(?P<value>[^']*)'\.", N_("unknown command {value!r}")),
+    (
+        r"No such command '(?P<value>[^']*)'\.\s+Did you mean '(?P<choices>[^']*)'\?",
+        N_("unknown command {value!r} (did you mean {choices!r}?)"),
+    ),
 )
 
 

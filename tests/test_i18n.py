@@ -385,6 +385,19 @@ def test_usage_errors_are_one_line_in_the_projects_language(project: TempProject
         lines = done.stderr.strip().splitlines()
         assert len(lines) == 1, (args, done.stderr)
         assert lines[0].startswith("okrdocs: 错误：") and expected in lines[0], lines[0]
+    bare = subprocess.run(
+        [sys.executable, "-m", "okrdocs"], cwd=project.root, capture_output=True, text=True, env=env
+    )
+    assert "用法：okrdocs" in bare.stdout + bare.stderr and "okrdocs: 错误" not in bare.stderr
+    unknown = subprocess.run(
+        [sys.executable, "-m", "okrdocs", "lnt"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert unknown.returncode == 2
+    assert unknown.stderr.strip() == "okrdocs: 错误：未知命令 'lnt'（参见 'okrdocs --help'）"
     english = subprocess.run(
         [sys.executable, "-m", "okrdocs", "status", "--teem", "sales", "--lang", "en"],
         cwd=project.root,
