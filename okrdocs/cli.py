@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -949,21 +949,20 @@ def status(
     finish()
 
 
-# How many files the last _analysis left out (export exits 1 when it dropped any).
-_left_out = 0
-
-
 def _analysis(config: Config, day: date) -> Analysis:
     """The analysis of every valid objective; files that cannot be read are left out, with a
     note."""
-    global _left_out
+    return _analysis_and_left_out(config, day)[0]
+
+
+def _analysis_and_left_out(config: Config, day: date) -> tuple[Analysis, int]:
+    """``_analysis``, and how many files it left out."""
     from okrdocs.workspace import Workspace
 
     require_content(config)
     workspace = Workspace(config, day).load()
     note_skipped(workspace.skipped)
     broken = workspace.unreadable
-    _left_out = len(broken)
     if broken:
         click.echo(
             _n(
@@ -973,7 +972,7 @@ def _analysis(config: Config, day: date) -> Analysis:
             ),
             err=True,
         )
-    return workspace.analysis()
+    return workspace.analysis(), len(broken)
 
 
 REPORT_FORMATS = ("text", "markdown", "json", "feishu", "slack", "teams")
@@ -1023,16 +1022,6 @@ def report(
     config = load_config_or_exit(config_path, lang)
     day = parse_date(as_of, "--as-of")
     start = parse_date(since, "--since") if since else None
-    if start is not None:
-        if start > day:
-            fail_usage(
-                _(
-                    "--since {since} is after the as-of day {today}",
-                    since=start.isoformat(),
-                    today=day.isoformat(),
-                )
-            )
-        start -= timedelta(days=1)  # the window starts on that day: check-ins after the one before
     data = _analysis(config, day)
     try:
         built = weekly.build(data, period, start, team, owner)
@@ -1085,7 +1074,7 @@ def export(
     CSV is UTF-8 with a byte-order mark so that Excel opens Chinese text correctly.
     """
     config = load_config_or_exit(config_path, lang)
-    data = _analysis(config, parse_date(as_of, "--as-of"))
+    data, left_out = _analysis_and_left_out(config, parse_date(as_of, "--as-of"))
     if output_format == "csv":
         from okrdocs.authoring.csvio import to_csv
 
@@ -1106,7 +1095,7 @@ def export(
         click.echo(_("wrote {path}", path=output_file), err=True)
     # What is exported is complete only when every file could be read: a script that exports
     # for a spreadsheet or a dashboard must be able to tell.
-    finish(EXIT_PROBLEMS if _left_out else EXIT_OK)
+    finish(EXIT_PROBLEMS if left_out else EXIT_OK)
 
 
 @cli.command("import")
@@ -1391,18 +1380,7 @@ def _usage_line(arguments: list[str], error: click.UsageError) -> NoReturn:
     """A usage error on one line, in the user's language, exit status 2."""
     import re
 
-    from okrdocs.cli_help import option_value
-    from okrdocs.i18n import normalise
-
-    try:
-        from okrdocs.config import ConfigError, load_config
-
-        config_path = option_value(arguments, "--config")
-        config = load_config(Path(config_path) if config_path else None)
-        configured = config.language if config.path else None
-    except (ConfigError, OSError):
-        configured = None
-    use_language(normalise(option_value(arguments, "--lang")), configured)
+    _use_language_of(arguments)
     if isinstance(error, click.NoSuchOption):
         message = _("unknown option {option}", option=error.option_name)
         if error.possibilities:
@@ -1431,17 +1409,20 @@ def _usage_line(arguments: list[str], error: click.UsageError) -> NoReturn:
 
 def _help_in_language(arguments: list[str]) -> None:
     """Help pages in the user's language (--lang, OKRDOCS_LANG, the configuration, the locale)."""
-    from okrdocs.cli_help import option_value, translate
+    from okrdocs.cli_help import translate
+
+    if _use_language_of(arguments) != "en":
+        translate(cli)
+
+
+def _use_language_of(arguments: list[str]) -> str:
+    """Speak the language the command line, OKRDOCS_LANG or the configuration asks for, before
+    click has parsed the arguments (help pages, usage errors). The configuration's language is
+    read leniently: a configuration with an error elsewhere still names it."""
+    from okrdocs.cli_help import option_value
+    from okrdocs.config import configured_language
     from okrdocs.i18n import normalise
 
-    lang = option_value(arguments, "--lang")
     config_path = option_value(arguments, "--config")
-    try:
-        from okrdocs.config import ConfigError, load_config
-
-        config = load_config(Path(config_path) if config_path else None)
-        configured = config.language if config.path else None
-    except (ConfigError, OSError):
-        configured = None
-    if use_language(normalise(lang), configured) != "en":
-        translate(cli)
+    configured = configured_language(Path(config_path) if config_path else None)
+    return use_language(normalise(option_value(arguments, "--lang")), configured)

@@ -127,24 +127,26 @@ class ReportError(Exception):
 def build(
     data: Analysis,
     period: str | None = None,
-    since: date | None = None,
+    first_day: date | None = None,
     team: str | None = None,
     owner: str | None = None,
 ) -> WeeklyReport:
-    """The report of ``period`` (default: the current one) for check-ins after ``since``
-    (default: TREND_DAYS before the as-of day), optionally for one team (with its sub-teams)
-    or one person (the objectives, key results and actions they own)."""
+    """The report of ``period`` (default: the current one) for the check-ins from
+    ``first_day`` (default: the TREND_DAYS days up to the as-of day) to the as-of day,
+    optionally for one team (with its sub-teams) or one person (the objectives, key results
+    and actions they own)."""
     chosen = _period(data, period)
     as_of = data.as_of
-    since = since if since is not None else as_of - timedelta(days=TREND_DAYS)
-    if since >= as_of:
+    if first_day is not None and first_day > as_of:
         raise ReportError(
             _(
-                "--since {since} is not before the as-of day {today}",
-                since=since.isoformat(),
+                "--since {since} is after the as-of day {today}",
+                since=first_day.isoformat(),
                 today=as_of.isoformat(),
             )
         )
+    # The window is (since, as_of]: check-ins after the day before the first.
+    since = first_day - timedelta(days=1) if first_day else as_of - timedelta(days=TREND_DAYS)
     views = list(chosen.objectives)
     if team:
         teams = _team_and_below(data, team)
