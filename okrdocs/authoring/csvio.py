@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -150,14 +151,6 @@ class Planned:
     source: str | None = None  # the source column: the file export read
 
 
-# The column names messages use: the sheet's own headers (基线, 目标值), set by plan().
-_written: dict[str, str] = {}
-
-
-def _column(name: str) -> str:
-    return _written.get(name, name)
-
-
 def _parse_number(
     text: str, column: str, row: int, errors: list[RowError], percent: str = "no"
 ) -> float | int | None:
@@ -176,7 +169,7 @@ def _parse_number(
         value = float(cleaned)
     except ValueError:
         errors.append(
-            RowError(row, _("{column} {text!r} is not a number", column=_column(column), text=text))
+            RowError(row, _("{column} {text!r} is not a number", column=column, text=text))
         )
         return None
     if divide:
@@ -228,8 +221,11 @@ def plan(
     from okrdocs.paths import slug_path
     from okrdocs.periods import PeriodError, parse_period
 
-    _written.clear()
-    _written.update(headers or {})
+    written = headers or {}
+
+    def shown(name: str) -> str:  # a column as the sheet's header names it (基线, 目标值)
+        return written.get(name, name)
+
     errors: list[RowError] = []
     planned: dict[str, Planned] = {}
     for number, row in enumerate(rows_, start=2):
@@ -246,7 +242,7 @@ def plan(
                         "{columns} is empty",
                         "{columns} are empty",
                         len(missing),
-                        columns=", ".join(_column(name) for name in missing),
+                        columns=", ".join(shown(name) for name in missing),
                     ),
                 )
             )
@@ -305,7 +301,9 @@ def plan(
                     errors.append(
                         RowError(number, _("checkins is not the JSON okrdocs export writes"))
                     )
-            score = _parse_number(row.get("objective_score", ""), "objective_score", number, errors)
+            score = _parse_number(
+                row.get("objective_score", ""), shown("objective_score"), number, errors
+            )
             if score is not None:
                 metadata["score"] = score
             entry = Planned(
@@ -317,7 +315,7 @@ def plan(
             )
             planned[key] = entry
         entry.rows.append(number)
-        entry.metadata["key_results"].append(_key_result(row, number, errors))
+        entry.metadata["key_results"].append(_key_result(row, number, errors, shown))
     for entry in planned.values():
         # Keys in the order okrdocs writes them; the score of the objective comes last.
         if "checkins" in entry.metadata:
@@ -327,7 +325,9 @@ def plan(
     return list(planned.values()), errors
 
 
-def _key_result(row: dict[str, str], number: int, errors: list[RowError]) -> dict[str, Any]:
+def _key_result(
+    row: dict[str, str], number: int, errors: list[RowError], shown: Callable[[str], str]
+) -> dict[str, Any]:
     kr: dict[str, Any] = {}
     if row.get("kr_id", "").strip():
         kr["id"] = row["kr_id"].strip()
@@ -343,7 +343,7 @@ def _key_result(row: dict[str, str], number: int, errors: list[RowError]) -> dic
                 number,
                 _(
                     "{column} {value!r} must be metric or milestone",
-                    column=_column("kr_type"),
+                    column=shown("kr_type"),
                     value=kind,
                 ),
             )
@@ -357,7 +357,7 @@ def _key_result(row: dict[str, str], number: int, errors: list[RowError]) -> dic
     )
     for column in ("baseline", "target", "current"):
         percent = "value" if values_in_percent else "no"
-        value = _parse_number(row.get(column, ""), column, number, errors, percent)
+        value = _parse_number(row.get(column, ""), shown(column), number, errors, percent)
         if value is not None:
             kr[column] = value
     done = row.get("done", "").strip().lower()
@@ -369,7 +369,7 @@ def _key_result(row: dict[str, str], number: int, errors: list[RowError]) -> dic
                 number,
                 _(
                     "{column} {value!r} must be true or false",
-                    column=_column("done"),
+                    column=shown("done"),
                     value=row["done"],
                 ),
             )
@@ -380,7 +380,7 @@ def _key_result(row: dict[str, str], number: int, errors: list[RowError]) -> dic
         if row.get(column, "").strip():
             kr[column] = row[column].strip()
     for column, key in (("weight", "weight"), ("confidence", "confidence"), ("kr_score", "score")):
-        value = _parse_number(row.get(column, ""), column, number, errors, "fraction")
+        value = _parse_number(row.get(column, ""), shown(column), number, errors, "fraction")
         if value is not None:
             kr[key] = value
     for column, key in (("kr_dropped", "dropped"), ("kr_dropped_reason", "dropped_reason")):
