@@ -69,7 +69,8 @@ class Walk:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (absolute path, why)
 
 
-def _inside(path: str, folder: str) -> bool:
+def inside(path: str, folder: str) -> bool:
+    """Whether ``path`` is ``folder`` or under it (both real or both absolute paths)."""
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
@@ -82,7 +83,7 @@ def walk(folder: Path, config: Config, base: Path | None = None) -> Walk:
     """
     folder = folder.absolute()
     if base is None:
-        base = config.content if _inside(str(folder), str(config.content)) else folder
+        base = config.content if inside(str(folder), str(config.content)) else folder
     root = os.path.realpath(config.root)
     prefix = content_prefix(config)
     excluded = matcher(tuple(config.exclude))
@@ -122,7 +123,7 @@ def walk(folder: Path, config: Config, base: Path | None = None) -> Walk:
                 # unknown types cost a stat (10,000 files are walked on every pre-commit run).
                 if entry.is_symlink():
                     target = os.path.realpath(entry.path)
-                    if not _inside(target, root):
+                    if not inside(target, root):
                         result.skipped.append((entry.path, N_("a link to outside the project")))
                         continue
                     info = os.stat(target)

@@ -23,6 +23,7 @@ from okrdocs import diagnostics as dx
 from okrdocs import validation as okr_schema
 from okrdocs.diagnostics import Diagnostic, Span
 from okrdocs.discovery import SECTION_FILE, is_section
+from okrdocs.discovery import inside as is_inside
 from okrdocs.frontmatter_split import SplitError, plain_front_matter, split
 from okrdocs.i18n import N_, _, os_problem
 from okrdocs.model import Action, Checkin, Header, KeyResult, Objective, Section
@@ -594,7 +595,7 @@ def read_bytes(path: str | Path, inside: str | None = None) -> bytes:
                 _("cannot read the file: {problem}", problem=os_problem(error))
             ) from None
         real = os.path.realpath(path)
-        if not (real == inside or real.startswith(inside.rstrip(os.sep) + os.sep)):
+        if not is_inside(real, inside):
             raise ReadError(
                 _("a link to outside the project; okrdocs reads only files inside the project")
             ) from None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import quote
 
@@ -84,3 +85,16 @@ def relative_url(from_page: str, to_path: str) -> str:
 def root_prefix(page: str) -> str:
     """'../' repeated to reach the site root from ``page``."""
     return "../" * page.count("/")
+
+
+MAX_NUMBERED = 1000  # name-2.md … name-1000.md before giving up
+
+
+def numbered_names(name: str) -> Iterator[str]:
+    """``name`` (a file name or path ending in .md), then the same with -2, -3 … before .md: the
+    names okrdocs gives objectives that would share one (an all-Chinese objective's file is
+    named after its owner and quarter)."""
+    yield name
+    stem = name[: -len(".md")] if name.endswith(".md") else name
+    for number in range(2, MAX_NUMBERED + 1):
+        yield f"{stem}-{number}.md"

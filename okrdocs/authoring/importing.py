@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,6 +23,7 @@ from okrdocs.authoring.csvio import Planned, RowError, plan, render_file
 from okrdocs.authoring.spreadsheet import Sheet, read_sheet
 from okrdocs.config import Config
 from okrdocs.i18n import _
+from okrdocs.paths import numbered_names
 
 
 @dataclass(slots=True)
@@ -112,7 +112,7 @@ def _existing_file(
     # same thing. A Chinese objective's file is named after its owner and quarter, so the owner
     # and quarter alone would match every objective they have.
     rel = entry.path.relative_to(config.content).as_posix()
-    for candidate in _numbered(rel):
+    for candidate in numbered_names(rel):
         header = headers.get(candidate)
         if header is None:
             return None
@@ -124,12 +124,6 @@ def _existing_file(
         ):
             return config.content / candidate
     return None
-
-
-def _numbered(rel: str) -> Iterator[str]:
-    yield rel
-    for number in range(2, 1001):
-        yield f"{rel[:-3]}-{number}.md"
 
 
 def _normal(text: str) -> str:
@@ -151,13 +145,7 @@ def _objective_text(workspace: Any, path: Path) -> str | None:
 
 def _free_name(rel: str, taken: set[str]) -> str:
     """``rel``, or ``rel`` with -2, -3 … before ``.md``, whichever no file takes."""
-    if rel.lower() not in taken:
-        return rel
-    stem = rel[:-3]
-    number = 2
-    while f"{stem}-{number}.md".lower() in taken:
-        number += 1
-    return f"{stem}-{number}.md"
+    return next(name for name in numbered_names(rel) if name.lower() not in taken)
 
 
 def _compare(workspace: Any, path: Path, entry: Planned, update: bool, result: ImportPlan) -> None:

@@ -179,20 +179,18 @@ def create(
     )
 
 
-_MAX_NUMBERED = 1000  # name-2.md … name-1000.md before giving up
-
-
 def _candidates(config: Config, new: NewObjective, path: Path | None) -> Iterator[Path]:
     """The file to create: ``path`` when given (and only it); else the default name, then
     name-2.md, name-3.md … (a Chinese owner's second objective of the quarter has the same
     default name as the first)."""
+    from okrdocs.paths import numbered_names
+
     if path is not None:
         yield path
         return
     base = target_path(config, new)
-    yield base
-    for number in range(2, _MAX_NUMBERED + 1):
-        yield base.with_name(f"{base.stem}-{number}{base.suffix}")
+    for name in numbered_names(base.name):
+        yield base.with_name(name)
 
 
 def to_fill_in(config: Config, path: Path, today: date) -> list[Diagnostic]:
