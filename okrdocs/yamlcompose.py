@@ -221,11 +221,8 @@ def _full_width_colon(text: str, error_line: int) -> tuple[int, int] | None:
     if "：" not in text:
         return None
     for match in _KEY_FULL_WIDTH.finditer(text):
-        line = text.count("\n", 0, match.start(1)) + 1
-        if line > error_line:
-            return None
-        column = match.start(1) - (text.rfind("\n", 0, match.start(1)) + 1) + 1
-        return line, column
+        mark = _mark(text, match.start(1))
+        return (mark.line + 1, mark.column + 1) if mark.line + 1 <= error_line else None
     return None
 
 
