@@ -88,9 +88,8 @@ def _translate(command: click.Command) -> None:
         first = re.split(r"(?<=[。.])\s*", command.help.split("\n\n")[0], maxsplit=1)[0]
         command.short_help = first.rstrip("。.")
     for parameter in command.params:
-        text = getattr(parameter, "help", None)
-        if text:
-            parameter.help = _(text)
+        if isinstance(parameter, click.Option) and parameter.help:
+            parameter.help = _(parameter.help)
     command.context_class = TranslatedContext
     if isinstance(command, click.Group):
         for subcommand in command.commands.values():

@@ -88,14 +88,18 @@ MIN_FREQUENCY = 5
 RARE_KINDS = {"nr": 100, "nrt": 100, "nrfg": 100, "ns": 100, "nt": 100, "nz": 100, "i": 150,
               "l": 150}  # fmt: skip
 # Words whose only tag in jieba's dictionary misses the sense OKRs use: they are verbs (v) or
-# verbal nouns (vn) in "系统上线", "部署服务", "与客户联系", "方案落地".
+# verbal nouns (vn) in "系统上线", "部署服务", "与客户联系" (交流), "方案落地"; 认知 is a noun
+# (品牌认知, brand awareness).
 TAG_FIXES = {
     "上线": "v", "部署": "vn", "联系": "v", "落地": "v", "需求": "n", "上架": "v", "对接": "v",
     "满意度": "n", "打通": "v", "复盘": "v", "立项": "v", "交付": "v", "迭代": "vn",
     "宣讲": "v", "拜访": "v", "覆盖": "v", "接入": "v", "攻关": "v", "打磨": "v", "定义": "v",
     "整理": "v", "协同": "v", "落实": "v", "贡献": "v", "构筑": "v", "重构": "v", "研发": "vn",
-    "更新": "v", "缺陷": "n",
+    "更新": "v", "缺陷": "n", "认知": "n", "交流": "v",
 }  # fmt: skip
+# Words of business text jieba's dictionary lacks, with the word whose cost they take: 占比
+# (a share) was read as the verb 占 + 比.
+ADDED_WORDS = {"占比": ("比重", "n")}
 # Lines of the Chinese lexicon per block: a block is parsed the first time a text has a
 # character it covers (about 100 words each).
 ZH_BLOCK_LINES = 24
@@ -173,6 +177,8 @@ def chinese_words(folder: Path) -> dict[str, tuple[int, str]]:
             if " " in word or word.isascii():
                 continue
         words[word] = (round(math.log2(total / max(freq, 1))), tag)
+    for word, (like, tag) in ADDED_WORDS.items():
+        words.setdefault(word, (words[like][0], tag))
     # Taiwan's words for what the mainland calls otherwise (軟體 = 软件, 使用者 = 用户, 專案 =
     # 项目) are read as their mainland word: the same cost and tag here, the same word in
     # okrdocs.text.zh (for titles written in Traditional characters).

@@ -32,7 +32,8 @@ class KrIsActivity(Rule):
     | a measured quantity that changes or reaches a level (from X to Y, to N%, by N, a comparative with a measure) | outcome | Support tickets fall from 40 to 15 per month | 客户满意度从 86 分提升到 90 分 |
     | the same after a verb that introduces it | outcome | Help customers cut onboarding time from 10 to 3 days | 推动客户满意度从 86 分提升到 90 分 |
     | a count of results obtained from others: customers, users, revenue, people hired, partners, press | outcome | Win 10 new enterprise customers; Secure $5M in commitments; Invite members, get 20 to join | 开发 5 个新客户; 招聘 3 名高级工程师 |
-    | a method and a measured result (the result decides) | outcome | Host monthly meetups with 40 people attending on average | 举办 5 次促销，贡献总销售额的 30% |
+    | a method and a measured result (the result decides), also a measure compared with a number after a comma | outcome | Host monthly meetups with 40 people attending on average; 10 articles published, avg score > 50 | 举办 5 次促销，贡献总销售额的 30% |
+    | a share of things that can be done | outcome | 90% of support questions can be answered from the docs | 80% 的工单可以在文档中找到答案 |
     | 完成 / complete + a measured result | outcome | Complete $1.2M in new bookings | 完成 3 家企业客户签单，合同额 100 万元 |
     | adoption or use of a deliverable by others, also as a count of things others use (使用, 采用 … 的 N) | outcome | 80% of enterprise customers adopt code search; Five new apps built and adopted across the organisation | 新功能使用率达到 60%; 整个组织开发和采用的五个新应用程序 |
     | zero of something | outcome | Zero critical security incidents | 线上故障为零; 零架构违规 |
@@ -54,6 +55,10 @@ class KrIsActivity(Rule):
     Improving a thing is an activity when the thing is an output or an event (改进销售培训,
     "Improve the in-app documentation") and an unmeasured outcome when it is a measure or a
     quality (优化成本结构). Identifiers and code are not words (`complete_rate(weekly) > 90%`).
+    A verb right before a measure qualifies it (客户沟通满意度, 拜访覆盖率 are measures, not
+    contact), unless the verb is one that takes a measure (提升满意度). A duration in brackets
+    after the work is its deadline (完成文献回顾（2 周内）), and a statistic (average, median)
+    names a measure.
     A word that is a noun or a verb starting the title is the verb when a clause with how,
     what or why follows ("Document how …"); a participle spelled like its verb after be is a
     passive ("can be set up"); to + verb states a purpose, not what the key result does, and

@@ -123,8 +123,8 @@ ZH_MEASURE_SUFFIXES = _tuple(
 )
 
 # Nouns ending like a measure that are not one: periods (季度, 年度), an institution (制度),
-# a viewpoint (角度, 维度).
-ZH_NOT_MEASURES = _set("季度 年度 月度 制度 角度 维度 尺度")
+# a viewpoint (角度, 维度), a modifier (深度交流, 深度合作: "in depth").
+ZH_NOT_MEASURES = _set("季度 年度 月度 制度 角度 维度 尺度 深度")
 
 # Qualities: an unmeasured change in them is an outcome (稳定性, 自信力, 凝聚力).
 ZH_QUALITY_SUFFIXES = _tuple(
@@ -193,7 +193,7 @@ EN_CHANGE = _set(
     increase raise grow boost lift rise fall drop decrease reduce cut lower shorten halve double
     triple quadruple decline shrink accelerate expand climb slash minimize minimise maximize
     maximise eliminate reach hit achieve attain exceed surpass beat meet top maintain keep stay
-    remain sustain improve outperform speed trend
+    remain sustain improve outperform speed trend scale
     """
 )
 
@@ -265,7 +265,7 @@ EN_MEASURE_WORDS = _set(
     ranking rating ratings spend budget efficiency productivity attrition turnover diversity
     quality accuracy error errors downtime mttr lead-time cycle-time views impressions reach
     clicks opens lift backlog debt p95 p99 percentile hours minutes days weeks seconds ms mqls
-    sqls
+    sqls average avg median mean
     """
 )
 

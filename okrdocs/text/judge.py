@@ -159,6 +159,7 @@ def _zh_measuring_note(clause: _Clause) -> bool:
 
 _ZH_EXAMPLES = frozenset(["例如", "比如", "譬如", "诸如", "如"])
 _ZH_UNTIL = c._set("截至 截止 截止到 到 至 于 在 为止 前 之前 以前")
+_ZH_WITHIN = c._set("内 之内 以内")  # (2 周内: a deadline in brackets after the work)
 
 
 def _zh_time_frame(clause: _Clause) -> bool:
@@ -166,7 +167,10 @@ def _zh_time_frame(clause: _Clause) -> bool:
     if clause.words[0] not in _ZH_UNTIL and clause.tags[0] not in ("m", "t"):
         return False
     return all(
-        word in _ZH_UNTIL or tag in ("m", "t", "q") or _zh_time_word(word, tag)
+        word in _ZH_UNTIL
+        or word in _ZH_WITHIN
+        or tag in ("m", "t", "q")
+        or _zh_time_word(word, tag)
         for word, tag in zip(clause.words, clause.tags, strict=True)
     ) and any(tag != "m" for tag in clause.tags)
 
@@ -289,6 +293,13 @@ def _predicate_positions(clause: _Clause) -> list[int]:
         before_tag = tags[index - 1] if index else ""
         if before == "的":
             continue  # 权限的控管: a verb after 的 names a thing
+        if (
+            index + 1 < len(words)
+            and tags[index + 1].startswith("n")
+            and _noun_class(words[index + 1]) == "measure"
+            and word not in _TAKES_MEASURE
+        ):
+            continue  # 客户沟通满意度, 拜访覆盖率: the verb qualifies the measure after it
         if not seen_predicate:
             if tag == "vn" and before_tag.startswith(("n", "eng")) and index < len(words) - 1:
                 continue  # 销售培训, UI 设计: a noun compound
@@ -310,6 +321,9 @@ def _predicate_positions(clause: _Clause) -> list[int]:
     return found
 
 
+# Verbs whose object can be a measure (提升满意度, 实现收入, 确保覆盖率): before a measure they
+# are still predicates.
+_TAKES_MEASURE = c.ZH_CHANGE | c.ZH_REACH | c.ZH_ACQUIRE | c.ZH_IMPROVE | c.ZH_FRAME
 _ZH_MANNER = {"以", "按", "按照", "凭", "凭借", "用"}
 # Words of a leading time phrase (本季度, 今年, 第三季度末, Q3 前, 9 月底): when, not what.
 _ZH_TIME_WORDS = c._set(
@@ -331,6 +345,7 @@ def _zh_time_word(word: str, tag: str) -> bool:
     return (
         tag == "t"
         or (tag in ("m", "n", "f", "q") and word.endswith(_ZH_TIME_ENDS))
+        or word in _ZH_TIME_UNITS  # (jieba tags 周 after a number as a surname, 2 周内)
         or (tag == "eng" and _PERIOD_NAME.match(word) is not None)
     )
 
@@ -787,7 +802,7 @@ def _english(text: str) -> Verdict | None:
     asides_only = all(aside for _, aside in clauses)
     for clause, aside in clauses:
         result, found = _en_clause(clause)
-        outcome = outcome or result
+        outcome = outcome or result or _measured_segment(clause)
         if not aside or asides_only:
             # (a remark in brackets or a note on measuring qualifies the key result; its words
             # are not what it does: "... ahead of plan (stretch goal)", ", as measured by the
@@ -804,6 +819,37 @@ def _english(text: str) -> Verdict | None:
 
 
 _NOUN_MAYBE = "\0"
+
+
+def _measured_segment(clause: list[_Word]) -> bool:
+    """Whether a part after a comma is a measured result on its own, with no verb: a measure
+    compared with a number ("10 articles published, avg score > 50"). It decides, as a method
+    followed by its measured result does ("Host 5 promotions, contributing 30% of sales")."""
+    segment: list[_Word] = []
+    for word in [*clause, None]:
+        if word is not None and word.lower != ",":
+            segment.append(word)
+            continue
+        if segment is not clause and len(segment) < len(clause) and _measured_alone(segment):
+            return True
+        segment = []
+    return False
+
+
+def _measured_alone(segment: list[_Word]) -> bool:
+    if not segment or _predicates(segment):
+        return False
+    text = " ".join(word.text for word in segment)
+    return (
+        _en_quantity(text)
+        and _EN_COMPARE.search(text) is not None
+        and any(_en_class(word) == "measure" and word.lower not in _DURATIONS for word in segment)
+    )
+
+
+# A duration after a comma is a deadline or the effort spent ("…, within 2 weeks", "…, at least
+# 20 hours in total"), not a result.
+_DURATIONS = frozenset(["hours", "minutes", "days", "weeks", "seconds", "ms", "time", "times"])
 
 
 def _predicates(clause: list[_Word]) -> list[tuple[int, str]]:
@@ -1181,6 +1227,11 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
         and "output" not in counted
     ):
         return True, []
+    if share and covered is None and _can_be_done(clause, predicates):
+        # "90% of support questions can be answered from the docs": the share of things that
+        # can be done is measured (the method after it does not decide), unlike "Users can
+        # export reports"
+        return True, []
     if _gets_people_to_act(clause, predicates):
         return True, []  # "…, get 20 to join": people won over, a result from others
     if any(lemma in _HIRE for lemma in lemmas):
@@ -1300,6 +1351,16 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
         if action is not None:
             work.append((action.text, "work"))
     return False, work
+
+
+def _can_be_done(clause: list[_Word], predicates: list[tuple[int, str]]) -> bool:
+    """Whether the first predicate is a capability: "can export", "can be answered"."""
+    if not predicates:
+        return False
+    index, role = predicates[0]
+    return role == "capability" or (
+        role == "passive" and index > 1 and clause[index - 2].lower in ("can", "could")
+    )
 
 
 def _gets_people_to_act(clause: list[_Word], predicates: list[tuple[int, str]]) -> bool:
