@@ -69,6 +69,30 @@ _FLOW_PAIR = Lazy(rf" *(\w[\w.\-]*): +{_ITEM} *")
 
 Line = tuple[str, str, str, str, str]
 
+# The other values most front matter holds, each read without the general rules (a shortcut
+# only: what these refuse is read as usual). A number under 10**15 (within MAX_NUMBER) as the
+# core schema reads it: confidence: 0.6, baseline: 3200; a date (due: 2026-06-30), which is
+# neither, so text; a quoted string with no escape and nothing after it (unit: "%").
+_WHOLE_OR_DECIMAL = re.compile(r"([0-9]{1,15})(\.[0-9]{1,15})?").fullmatch
+_DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch
+_QUOTED = re.compile(r'"([^"\\]*)"').fullmatch
+_UNCOMMON = object()
+
+
+def _common(rest: str, shape: TextShape) -> Any:
+    """The value of ``rest`` if it is one of the common kinds above, else _UNCOMMON."""
+    first = rest[0]
+    if first == '"':
+        match = _QUOTED(rest)
+        return _UNCOMMON if match is None else match.group(1)
+    if not ("0" <= first <= "9"):
+        return _UNCOMMON
+    if shape != TEXT:
+        number = _WHOLE_OR_DECIMAL(rest)
+        if number is not None:
+            return float(rest) if number.group(2) else int(rest)
+    return rest if _DATE_LIKE(rest) else _UNCOMMON
+
 
 class _Decline(Exception):
     """The text uses YAML that this reader leaves to libyaml."""
@@ -214,6 +238,11 @@ class _Reader:
                     if text[-1] != ":":
                         result[key] = text
                         continue
+                else:
+                    value = _common(rest, child)
+                    if value is not _UNCOMMON:
+                        result[key] = value
+                        continue
                 result[key] = self.inline(rest, child)
                 continue
             following = index
@@ -260,6 +289,9 @@ class _Reader:
 def _flow_scalar(text: str, shape: TextShape) -> Any:
     if text[0] == '"' or text[0] == "'":
         return text[1:-1]
+    value = _common(text, shape)
+    if value is not _UNCOMMON:
+        return value
     try:
         return plain_value(text, shape == TEXT)
     except NumberError:
