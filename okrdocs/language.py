@@ -367,14 +367,16 @@ _EN_CARDINALS = Lazy(
 )
 
 
-def objective_quantities(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def objective_quantities(text: str) -> tuple[str, ...]:
     """What OKR102 reports: the metric mentions, cardinal number words and placeholders that
-    stand for a number ($L new IARR)."""
+    stand for a number ($L new IARR). (Cached, as key results' judgements are: teams copy
+    objectives between files and the language server reads the same one again and again.)"""
     found = metric_mentions(text)
     if any(char.isascii() and char.isalpha() for char in text):
         found += [m.group(0) for m in _EN_CARDINALS.finditer(text)]
         found += [m.group(0) for m in _PLACEHOLDER.finditer(text)]
-    return found
+    return tuple(found)
 
 
 # Placeholders that stand for a number in published OKRs: $N, N6, ≥N11, X%, X亿, XXX, "P MQLs".
@@ -530,6 +532,7 @@ def _skip_leading(text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
 def business_as_usual_verb(objective: str) -> str | None:
     text = _skip_leading(normalize(objective).strip())
     if text[:1].isascii():

@@ -132,6 +132,7 @@ class _Reader:
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
         self.count = len(lines)
+        self.top_rows: dict[str, int] = {}  # top-level key -> its line's index
 
     def inline(self, rest: str, shape: TextShape) -> Any:
         """The value written as ``rest`` (from its first character to the end of the line)."""
@@ -222,6 +223,8 @@ class _Reader:
             if not key or key in result:
                 raise _Decline  # not "key: value", or a duplicate key (yamlsource reports it)
             child = shape.get(key, default) if is_dict else None
+            if not column:
+                self.top_rows[key] = index
             index += 1
             if rest and rest[0] != "#":
                 start = rest[0]
@@ -330,24 +333,26 @@ def read(text: str, line_offset: int, shape: TextShape, kept: tuple[str, ...]) -
     wanted = {pointer[1:]: pointer for pointer in kept if pointer[1:] in data}
     if wanted:
         try:
-            _top_level_spans(lines, line_offset, wanted, spans)
+            _top_level_spans(lines, reader.top_rows, line_offset, wanted, spans)
         except Unlocated:  # a list or mapping where a kept field expects text: rare
             return None
     return data, spans
 
 
 def _top_level_spans(
-    lines: list[Line], line_offset: int, wanted: dict[str, str], spans: dict[Any, Span]
+    lines: list[Line],
+    rows: dict[str, int],
+    line_offset: int,
+    wanted: dict[str, str],
+    spans: dict[Any, Span],
 ) -> None:
-    """The key and value spans of the ``wanted`` top-level keys (key -> pointer), found in one
-    pass over the lines: what ``_find`` gives for each, without a walk from the top per key
-    (a dozen per file, for every file loaded)."""
+    """The key and value spans of the ``wanted`` top-level keys (key -> pointer), from the
+    lines the top-level mapping read them on (``rows``): what ``_find`` gives for each, without
+    a walk from the top per key (a dozen per file, for every file loaded)."""
     count = len(lines)
-    for index, line in enumerate(lines):
-        indent, dash, key, spaces, rest = line
-        pointer = wanted.get(key)
-        if pointer is None or indent or dash or (pointer, True) in spans:
-            continue  # not a wanted top-level key, or a repeated one (the first counts)
+    for key, pointer in wanted.items():
+        index = rows[key]
+        _indent, _dash, _key, spaces, rest = lines[index]
         row = index + 1 + line_offset
         spans[(pointer, True)] = Span(row, 1, row, len(key) + 1)
         if rest and rest[0] != "#":

@@ -12,6 +12,7 @@ Words are read with the same lexicons as key results: Chinese is segmented (so ç
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from okrdocs.i18n import N_
 from okrdocs.language import has_cjk
@@ -66,6 +67,7 @@ _NAME = Lazy(r"[A-Za-z][A-Za-z0-9.+#-]*")
 _EN_PERIOD = Lazy(r"^(?:q[1-4]|h[12]|fy\d{2,4}|quarter|quarterly|annual|year|half)$", re.I)
 
 
+@lru_cache(maxsize=4096)
 def objective_vagueness(objective: str) -> tuple[str, tuple[str, ...]] | None:
     """(why it is vague, the generic words it is made of), or None when it names something."""
     text = objective.strip()
