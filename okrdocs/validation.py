@@ -174,20 +174,23 @@ class FastCheck:
             lines.append(
                 f"if not any(v == o and v.__class__ is c for o, c in {options}): return False"
             )
-        is_str, is_num = _TYPE_TESTS["string"], _TYPE_TESTS["number"]
+        # After a guard on one type, the checks below need not test it again.
+        sure = kind if isinstance(kind, str) else None
+        is_str = "" if sure == "string" else f"{_TYPE_TESTS['string']} and "
+        is_num = "" if sure in ("number", "integer") else f"{_TYPE_TESTS['number']} and "
         if schema.get("minLength"):
-            lines.append(f"if {is_str} and len(v) < {int(schema['minLength'])}: return False")
+            lines.append(f"if {is_str}len(v) < {int(schema['minLength'])}: return False")
         if "pattern" in schema:
             search = self._constant(compile_pattern(schema["pattern"]).search)
-            lines.append(f"if {is_str} and {search}(v) is None: return False")
+            lines.append(f"if {is_str}{search}(v) is None: return False")
         if "format" in schema:
             if schema["format"] != "date":
                 raise ValueError(f"FastCheck does not support format {schema['format']!r}")
-            lines.append(f"if {is_str} and not _valid_date(v): return False")
+            lines.append(f"if {is_str}not _valid_date(v): return False")
         for keyword, operator in (("minimum", "<"), ("maximum", ">"), ("exclusiveMinimum", "<=")):
             if keyword in schema:
                 bound = self._constant(schema[keyword])
-                lines.append(f"if {is_num} and v {operator} {bound}: return False")
+                lines.append(f"if {is_num}v {operator} {bound}: return False")
         lines.extend(self._array(schema))
         lines.extend(self._object(schema))
         return lines

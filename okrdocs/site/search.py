@@ -41,10 +41,11 @@ import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from okrdocs.analysis import Analysis, ObjectiveView
+from okrdocs.lazyre import Lazy
 
 SHARD_BYTES = 24_000  # term shard size to aim for
 CHUNK_BYTES = 6_000  # document chunk size to aim for
@@ -72,9 +73,10 @@ FIELDS = {
 PINYIN = 16  # added to a field's code when the term is the pinyin of its text
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\U00020000-\U0002ffff"
-_TOKEN = re.compile(f"([{_CJK}]+)|([^\\W_{_CJK}]+)")
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
-_MARKDOWN = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[#>*_`|~]+|^[ \t]*[-+][ \t]+|<[^>]+>", re.M)
+# (compiled on first use: the CJK classes cost 10 ms, and every build imports this module)
+_TOKEN = Lazy(f"([{_CJK}]+)|([^\\W_{_CJK}]+)")
+_HAN = Lazy("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
+_MARKDOWN = Lazy(r"!?\[([^\]]*)\]\([^)]*\)|[#>*_`|~]+|^[ \t]*[-+][ \t]+|<[^>]+>", re.M)
 
 _TERMINAL = "0123456789abcdefghijklmnopqrstuv"
 _CONTINUE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ@#$%&*"
@@ -138,18 +140,23 @@ def _digits(n: int) -> str:
 
 
 # Every number below 32,768 written out once (encode looks them up): built by concatenation,
-# digit by digit, because computing each with _digits cost 30 ms at every import.
-_SMALL = (
-    list(_TERMINAL)
-    + [low + high for high in _TERMINAL[1:] for low in _CONTINUE]
-    + [low + mid + high for high in _TERMINAL[1:] for mid in _CONTINUE for low in _CONTINUE]
-)
+# digit by digit, because computing each with _digits cost 30 ms. Built on first use, not at
+# import: every build imports this module, and only the search task needs the table.
+@cache
+def _small() -> list[str]:
+    return (
+        list(_TERMINAL)
+        + [low + high for high in _TERMINAL[1:] for low in _CONTINUE]
+        + [low + mid + high for high in _TERMINAL[1:] for mid in _CONTINUE for low in _CONTINUE]
+    )
+
+
 _32 = itertools.repeat(32)
 
 
 def encode(numbers: Iterable[int]) -> str:
     """Non-negative integers as base-32 variable-length digits, low digits first."""
-    small = _SMALL
+    small = _small()
     return "".join(small[n] if n < 32768 else _digits(n) for n in numbers)
 
 
