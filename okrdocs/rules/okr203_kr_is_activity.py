@@ -31,7 +31,7 @@ class KrIsActivity(Rule):
     |---|---|---|---|
     | a measured quantity that changes or reaches a level (from X to Y, to N%, by N, a comparative with a measure) | outcome | Support tickets fall from 40 to 15 per month | 客户满意度从 86 分提升到 90 分 |
     | the same after a verb that introduces it | outcome | Help customers cut onboarding time from 10 to 3 days | 推动客户满意度从 86 分提升到 90 分 |
-    | a count of results obtained from others: customers, users, revenue, people hired, partners, press | outcome | Win 10 new enterprise customers; Secure $5M in commitments; Invite members, get 20 to join | 开发 5 个新客户; 招聘 3 名高级工程师 |
+    | a count of results obtained from others: customers, users, revenue, people hired, partners, press | outcome | Win 10 new enterprise customers; Secure $5M in commitments; Invite members, get 20 to join | 开发 5 个新客户; 招聘 3 名高级工程师; 与 3 个渠道建立合作 |
     | a method and a measured result (the result decides), also a measure compared with a number after a comma | outcome | Host monthly meetups with 40 people attending on average; 10 articles published, avg score > 50 | 举办 5 次促销，贡献总销售额的 30% |
     | a share of things that can be done | outcome | 90% of support questions can be answered from the docs | 80% 的工单可以在文档中找到答案 |
     | 完成 / complete + a measured result | outcome | Complete $1.2M in new bookings | 完成 3 家企业客户签单，合同额 100 万元 |
@@ -41,7 +41,7 @@ class KrIsActivity(Rule):
     | an outcome with a note on how it is measured, examples after it, or an English remark in brackets (the note adds no work) | outcome | Meeting time falls from 120 to 45 minutes, as measured by the quarterly survey; Pipeline ahead of plan (stretch goal); Team members rely on the handbook, for example by linking it in reviews | 新签约客户 20 家，按月统计; 客户满意度达到 90 分，以季度调查为准; 客户留存率达到 90%，例如通过季度回访 |
     | work done: any other verb, at the start or anywhere | activity | Launch the self-service portal; Do 10 user research activities; Identify the gaps and implement 5 fixes; Document how teams use the deploy tools | 开展市场调研; 结合客户反馈制定方案 |
     | a verb of obtaining or reaching with a thing, not a result, for object | activity | Add dark mode; Achieve SOC2 compliance | 开发会员 App; 实现自动化部署 |
-    | a deliverable's state, with or without a verb, or a deliverable named alone | activity | The onboarding process is documented; SSO can be set up from the admin page; The handbook outlines …; Support for Bitbucket Server is GA; A public roadmap on the website | 财务系统简易版上线; 流程标准化; 手册编制完成; Bitbucket Server 支持正式上线; 代码扫描工具 |
+    | a deliverable's state, with or without a verb, or a deliverable named alone; also every one (or a share) of something having a deliverable or access to one | activity | The onboarding process is documented; SSO can be set up from the admin page; The handbook outlines …; Support for Bitbucket Server is GA; A public roadmap on the website; All of our alerts have runbooks; 100% of managers have access to the data | 财务系统简易版上线; 流程标准化; 手册编制完成; Bitbucket Server 支持正式上线; 代码扫描工具 |
     | work named by a noun of action heading the phrase (curation, migration, documentation …; not one that names a result: retention, acquisition) | activity | Curation of components and formats; Migration of billing to the new cluster | 代码扫描工具 |
     | work after a leading deadline (the deadline says when) | activity | By the end of March, launch the partner portal | 截止一月底确定前 25% 的服务; 季度末完成 CRM 迁移 |
     | a capability | activity | Users can export reports; Admins are able to configure … | 能够按模板生成报表 |
@@ -50,11 +50,12 @@ class KrIsActivity(Rule):
     | work done with or for a number of people, or outputs or events counted with the people they are about (the people are not obtained) | activity | Run a pricing experiment with 3 customers | 完成 3 场用户测试; 发布 5 篇客户案例 |
     | what belongs to a share of the team's own people being reviewed or set, or how often the team does a piece of work (coverage of its own work) | activity | 100% of team members' compensation is reviewed at least twice a year | 全体员工的绩效每季度评审一次; 本季度每天 1 道算法题 |
     | what people outside do, named as measures (in brackets, a list) | neither (it names the measure) | | 下載的人真的開始用（啟用／留存） |
-    | a measure or a quality with no number | neither (OKR201 asks for a number) | Improve customer experience | 提升品牌影响力 |
+    | a measure or a quality with no number, also a measure named alone | neither (OKR201 asks for a number) | Improve customer experience; Cloud cost; Change failure rate | 提升品牌影响力; 品牌认知 |
 
     Improving a thing is an activity when the thing is an output or an event (改进销售培训,
     "Improve the in-app documentation") and an unmeasured outcome when it is a measure or a
     quality (优化成本结构). Identifiers and code are not words (`complete_rate(weekly) > 90%`).
+    A light verb carries the work named after it (进行回访 is a visit, 开展调研 research).
     A verb right before a measure qualifies it (客户沟通满意度, 拜访覆盖率 are measures, not
     contact), unless the verb is one that takes a measure (提升满意度). A duration in brackets
     after the work is its deadline (完成文献回顾（2 周内）), and a statistic (average, median)

@@ -297,6 +297,7 @@ EN_RESULT_WORDS = _set(
 EN_OUTPUT_WORDS = _set(
     """
     document documents documentation doc docs guide guides handbook page pages site website blog
+    runbook runbooks
     post posts article articles report reports plan plans roadmap roadmaps process processes
     playbook policy policies template templates dashboard dashboards tool tools feature features
     portal system systems platform module prototype poc mvp version release releases test tests

@@ -301,8 +301,15 @@ def _predicate_positions(clause: _Clause) -> list[int]:
         ):
             continue  # 客户沟通满意度, 拜访覆盖率: the verb qualifies the measure after it
         if not seen_predicate:
-            if tag == "vn" and before_tag.startswith(("n", "eng")) and index < len(words) - 1:
-                continue  # 销售培训, UI 设计: a noun compound
+            if (
+                tag == "vn"
+                and index < len(words) - 1
+                and (
+                    before_tag.startswith(("n", "eng"))
+                    or (before_tag in ("a", "b", "q", "m") and tags[index + 1].startswith("n"))
+                )
+            ):
+                continue  # 销售培训, UI 设计, 有效销售渠道: a noun compound
             found.append(index)
             seen_predicate = (
                 word not in c.ZH_FRAME and word not in c.ZH_EXPERIENCE and before_tag != "p"
@@ -312,6 +319,7 @@ def _predicate_positions(clause: _Clause) -> list[int]:
             (before in _ZH_COORDINATORS and tag != "vn")
             or before in c.ZH_FRAME
             or before in c.ZH_CAN
+            or before in _ZH_LIGHT_VERBS
         ):
             found.append(index)
         elif index == len(words) - 1 and (before_tag.startswith("n") or before_tag == "eng"):
@@ -325,6 +333,12 @@ def _predicate_positions(clause: _Clause) -> list[int]:
 # are still predicates.
 _TAKES_MEASURE = c.ZH_CHANGE | c.ZH_REACH | c.ZH_ACQUIRE | c.ZH_IMPROVE | c.ZH_FRAME
 _ZH_MANNER = {"以", "按", "按照", "凭", "凭借", "用"}
+# A partnership formed with others is a result obtained from them, as partners signed are.
+_ZH_PARTNERSHIP = Lazy(
+    r"(?:建立|达成|達成|签订|簽訂|签署|簽署)\s*(?:战略|戰略)?\s*(?:合作|伙伴|夥伴)"
+)
+# Verbs that carry the work named right after them: 进行回访 is a visit, 开展调研 research.
+_ZH_LIGHT_VERBS = frozenset(["进行", "進行", "开展", "開展", "展开", "展開"])
 # Words of a leading time phrase (本季度, 今年, 第三季度末, Q3 前, 9 月底): when, not what.
 _ZH_TIME_WORDS = c._set(
     """
@@ -404,7 +418,7 @@ def _names_measures(clause: _Clause) -> bool:
 
 
 _ZH_DEADLINE_OPENERS = frozenset(["截止", "截至", "截止到", "到", "在", "于", "於"])
-_ZH_DEADLINE_CLOSERS = frozenset(["前", "之前", "以前", "为止", "為止"])
+_ZH_DEADLINE_CLOSERS = frozenset(["前", "之前", "以前", "为止", "為止", "结束", "結束", "时", "時"])
 _ZH_DATE_UNITS = "月日号年季周"
 
 
@@ -483,9 +497,13 @@ def _zh_clause(clause: _Clause, numbered: bool | None) -> tuple[bool, list[tuple
             return True, []  # 线上故障数为零, 零架构违规: none of what follows
         if quantity and "people" in nouns and any(v in c.ZH_ACQUIRE for v in verbs):
             return True, []
+        if quantity and _ZH_PARTNERSHIP.search(clause.text):
+            return True, []  # 与 3 个渠道建立合作: partners won (labelling decision 17)
         for position, index in enumerate(predicates):
             if words[index] in c.ZH_ACQUIRE:
                 following = predicates[position + 1] if position + 1 < len(predicates) else size
+                if following == size - 1 and clause.tags[following - 1].startswith("n"):
+                    following = size  # 获取用户反馈: a verb closing the phrase is its head noun
                 if _zh_head(clause, index + 1, following) == "result":
                     return True, []
 
@@ -1153,6 +1171,11 @@ def _en_clause(clause: list[_Word]) -> tuple[bool, list[tuple[str, str]]]:
         # "Complete the migration within two weeks": a deadline on work, not a comparison
         text = _EN_DEADLINE.sub(" ", text)
     quantity = _en_quantity(text)
+    if not quantity and _names_a_measure(clause, predicates):
+        return False, []  # "Cloud cost", "Change failure rate": a measure, named (OKR201's)
+    having = _own_things_have_output(clause, _SHARE.search(text) is not None)
+    if having is not None:
+        return False, [(having, "state")]  # "All of our alerts have runbooks"
     if _selects_top(clause, predicates):
         # "Identify the top 10 bottlenecks", "implement top 3 of the ideas": work on the items
         # it selects, not a rank reached
@@ -1361,6 +1384,72 @@ def _can_be_done(clause: list[_Word], predicates: list[tuple[int, str]]) -> bool
     return role == "capability" or (
         role == "passive" and index > 1 and clause[index - 2].lower in ("can", "could")
     )
+
+
+def _own_things_have_output(clause: list[_Word], share: bool) -> str | None:
+    """ "All of our alerts have runbooks", "100% of managers have access to the data", "All
+    products have a documented vision": every (or a share) of something having a deliverable, or
+    access to one, is the deliverable in place (coverage of the team's work), not a result. The
+    deliverable's word as written, or None."""
+    if not clause or not (share or clause[0].lower in ("all", "every", "each")):
+        return None
+    at = next((i for i, w in enumerate(clause) if w.lower in ("have", "has")), 0)
+    if not at or at + 1 >= len(clause):
+        return None
+    rest = clause[at + 1 :]
+    if rest[0].lower == "access":
+        return rest[0].text
+    head = None
+    for word in rest:  # (the head of "a unified list of steps" is "list")
+        if word.lower in _ENDS_OBJECT or word.lower == "of":
+            break
+        head = word
+    return head.text if head is not None and _en_class(head) == "output" else None
+
+
+def _names_a_measure(clause: list[_Word], predicates: list[tuple[int, str]]) -> bool:
+    """Whether the clause only names a measure: a noun phrase whose head is a measure ("Cloud
+    cost", "Uptime and error rate", "Number of incidents", "Mean time to repair"), where the
+    words read as verbs are nouns too ("Change failure rate") and none is a verb of measuring,
+    changing, improving or obtaining ("Track cloud cost" is work, "Cut cloud cost" a change)."""
+    comma = next((i for i, w in enumerate(clause) if w.lower == ","), len(clause))
+    clause = clause[:comma]  # (examples may follow: "Change failure rate, e.g. hotfixes")
+    if not clause or len(clause) > 6:
+        return False
+    for index, _role in predicates:
+        if index >= comma:
+            continue
+        word = clause[index]
+        lemma = word.verb[0]  # type: ignore[index]
+        if lemma in _NOT_NAMING or not (en.also_noun(lemma) or word.lower.endswith("s")):
+            return False
+        following = clause[index + 1].lower if index + 1 < len(clause) else ""
+        if following in _DETERMINERS:
+            return False  # "Plan the budget": a verb and its object
+    first = clause[0]
+    if _en_class(first) == "measure" and len(clause) > 1 and clause[1].lower == "of":
+        return True  # "Number of incidents"
+    words = [w for w in clause if w.lower not in (".", "!")]
+    if (
+        words
+        and _en_class(words[-1]) == "measure"
+        and not any(w.lower in _PREPOSITIONS for w in words)
+    ):
+        return True  # "Platform + Experience Teams cost": the last word heads it
+    head = _phrase_head(clause)
+    return head is not None and _en_class(head) == "measure"
+
+
+# Verbs that take a measure for object, as work on it: "Track cloud cost", "Plan budget".
+_NOT_NAMING = (
+    c.EN_MEASURING
+    | c.EN_CHANGE
+    | c.EN_IMPROVE
+    | c.EN_ACQUIRE
+    | c.EN_INTERACT
+    | frozenset(["plan", "set", "define", "document", "review", "analyze", "analyse", "forecast"])
+    | frozenset(["model", "estimate", "benchmark", "baseline", "budget", "target", "monitor"])
+)
 
 
 def _gets_people_to_act(clause: list[_Word], predicates: list[tuple[int, str]]) -> bool:

@@ -60,10 +60,11 @@ _FUNCTION_EN = c._set(
     """
     a an the our we us my your their its of in on for to and or with by at from into as be is
     are this that these those every each all more most amid through across who which it
-    up down out
+    up down out less fewer
     """
 )
 _NAME = Lazy(r"[A-Za-z][A-Za-z0-9.+#-]*")
+_LABEL = Lazy(r"^\s*[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*)?:\s+(?=\S)")
 _EN_PERIOD = Lazy(r"^(?:q[1-4]|h[12]|fy\d{2,4}|quarter|quarterly|annual|year|half)$", re.I)
 
 
@@ -176,6 +177,9 @@ def _is_verb(word: str, first: bool) -> bool:
 
 
 def _english(text: str) -> tuple[str, tuple[str, ...]] | None:
+    # A label before a colon ("Stability: Enable teams to …") names the pillar the objective
+    # sits under; what the objective itself names follows it.
+    text = _LABEL.sub("", text)  # (anchored: at most once)
     words = [w.rstrip(".") for w in _NAME.findall(text.replace("’", "'"))]
     # A time it opens with ("In Q3,", "FY26:") is not what will be different.
     lead = 0
@@ -204,7 +208,11 @@ def _english(text: str) -> tuple[str, tuple[str, ...]] | None:
         if (index and word[:1].isupper()) or (word.isupper() and len(word) > 1):
             return None  # a name or an acronym: Sourcegraph, LSIF, HR
         reading = en.verb(lower)
-        if reading and (not en.also_noun(reading[0]) or index == 0):
+        if reading and (
+            not en.also_noun(reading[0])
+            or index == 0
+            or (words[index - 1].lower() == "to" and reading[1] == "base")  # "to build"
+        ):
             generic.append(word)
             continue
         return None
