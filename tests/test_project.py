@@ -178,3 +178,18 @@ def test_unknown_people_suggestions_are_computed_once_per_name_for_the_whole_run
     assert result.stdout.count("owner 'zhang.wei' is not in the [people] roster") == 49
     assert sorted(calls) == ["staf12", "zhang.wei", "zhao.lei"]
     assert "owner 'staf12' is not in the [people] roster; did you mean 'staff12'?" in result.stdout
+
+
+def test_unknown_people_messages_follow_the_roster_of_each_run(project: TempProject) -> None:
+    # OKR108 keeps its messages between files; a second run in the same process (the language
+    # server after the roster changed) must not reuse the first roster's hint.
+    config = project.root / "okrdocs.toml"
+    base = config.read_text(encoding="utf-8")
+    project.write("content/sales/q1.md", VALID_OKR.replace("owner: zhang.wei", "owner: alce"))
+    config.write_text(base + '[people]\n"alice" = "Alice"\n', encoding="utf-8")
+    first = project.run("lint", "--select", "OKR108", "--jobs", "1")
+    assert "owner 'alce' is not in the [people] roster; did you mean 'alice'?" in first.stdout
+    config.write_text(base + '[people]\n"alcest" = "Alcest"\n', encoding="utf-8")
+    second = project.run("lint", "--select", "OKR108", "--jobs", "1")
+    assert "owner 'alce' is not in the [people] roster; did you mean 'alcest'?" in second.stdout
+    assert "alice" not in second.stdout

@@ -1,8 +1,18 @@
+from __future__ import annotations
+
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from okrdocs.i18n import N_, _
 from okrdocs.model import Objective
 from okrdocs.rules.base import Finding, Rule, RuleContext
+
+if TYPE_CHECKING:
+    from okrdocs.suggest import Suggester
+
+
+_MESSAGES: dict[tuple[Suggester, str, str, str], str] = {}
+_MESSAGES_KEPT = 20_000
 
 
 class UnknownPerson(Rule):
@@ -43,12 +53,21 @@ class UnknownPerson(Rule):
         people = context.config.people
         if not people:
             return
+        from okrdocs.i18n import language
         from okrdocs.suggest import shared
 
         def finding(pointer: str, name: str, role: str) -> Finding:
-            message = _(role, name=name) + _(
-                " is not in the [people] roster{hint}", hint=shared(people).hint(name)
-            )
+            # One message per roster, language, role and name: a roster that leaves people out
+            # names the same few thousand people in tens of thousands of findings.
+            suggester = shared(people)
+            key = (suggester, language(), role, name)
+            message = _MESSAGES.get(key)
+            if message is None:
+                if len(_MESSAGES) >= _MESSAGES_KEPT:
+                    _MESSAGES.clear()
+                message = _MESSAGES[key] = _(role, name=name) + _(
+                    " is not in the [people] roster{hint}", hint=suggester.hint(name)
+                )
             return Finding(pointer, message)
 
         if objective.owner not in people:
