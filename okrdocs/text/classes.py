@@ -309,6 +309,9 @@ EN_OUTPUT_WORDS = _set(
     guideline guidelines faq faqs list checklist inventory prop proposition messaging narrative
     persona personas materials material asset assets story stories illustration illustrations
     fix fixes structure norms practices response responses dive dives highlight highlights
+    update updates improvement improvements enhancement enhancements upgrade upgrades component
+    components pattern patterns prototypes experiment experiments integrations tweak tweaks
+    recommendation recommendations
     """
 )
 

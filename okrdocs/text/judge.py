@@ -678,7 +678,7 @@ _NEVER_NOUNS = frozenset(_CONJUNCTIONS | _PREPOSITIONS | _DETERMINERS | _AUX | _
 _FINITE_MARKERS = frozenset(_AUX | _HAVE | {"can", "will"})
 _CLAUSE_LINKS = frozenset(_CONJUNCTIONS | {",", ";"})
 _AUX_HAVE_MODALS = frozenset(_AUX | _HAVE | _MODALS)
-_PREPOSITIONS_OR_STOPS = frozenset(_PREPOSITIONS | {";", ","})
+_COUNT_ENDS = frozenset(_PREPOSITIONS | {";", ",", "that", "which", "who", "whose", "where"})
 _FRAME_OR_EXIST = frozenset(c.EN_FRAME | {"exist", "contain"})
 _ENDS_OBJECT = frozenset((_PREPOSITIONS - {"of"}) | _CONJUNCTIONS | {",", "."})
 _EN_COMPARE = Lazy(
@@ -1090,8 +1090,8 @@ def _counted_heads(clause: list[_Word]) -> list[str | None]:
         head: str | None = None
         at = index
         for offset, following in enumerate(clause[index + 1 : index + 6], index + 1):
-            if following.lower in _PREPOSITIONS_OR_STOPS or following.lower.startswith("("):
-                break
+            if following.lower in _COUNT_ENDS or following.lower.startswith("("):
+                break  # (a relative clause says what the counted things do, not what they are)
             kind = _en_class(following)
             if kind == "result" and _modifies_next(clause, offset):
                 continue  # "10 user research activities": the activities are counted
