@@ -5,7 +5,7 @@ Split, per batch and language (a "%batch N" line in raw.txt starts batch N; entr
 the first such line are batch 1):
 - batch 1: the entries of a language are shuffled with random.Random(f"{SEED}-{language}");
   the first ceil(n/2) go to tune, the rest to frozen (unchanged, so batch-1 files are identical).
-- batches 2-6: shuffled with random.Random(f"{SEED2}-{language}") (batches 3-6: SEED3-SEED6); the
+- batches 2-7: shuffled with random.Random(f"{SEED2}-{language}") (batches 3-7: SEED3-SEED7); the
   first floor(n/2) go to tune, the rest (the extra one, if n is odd) to frozen.
 Each file lists batch-1 entries, then batch-2 entries, each in raw.txt order, so existing
 indexes never change (batches are appended). OKR103 is computed from display width.
@@ -24,6 +24,7 @@ SEED3 = 20261201
 SEED4 = 20261202
 SEED5 = 20261203
 SEED6 = 20261204
+SEED7 = 20261205
 HERE = Path(__file__).resolve().parent
 CODE = {
     "101": "OKR101",
@@ -87,13 +88,13 @@ def split(entries):
             idx = [
                 i for i, e in enumerate(entries) if e["language"] == lang and e["batch"] == batch
             ]
-            assert batch in (1, 2, 3, 4, 5, 6), f"no split rule for batch {batch}"
+            assert batch in (1, 2, 3, 4, 5, 6, 7), f"no split rule for batch {batch}"
             if batch == 1:
                 random.Random(f"{SEED}-{lang}").shuffle(idx)
                 k = math.ceil(len(idx) / 2)
             else:
                 random.Random(
-                    f"{ {2: SEED2, 3: SEED3, 4: SEED4, 5: SEED5, 6: SEED6}[batch] }-{lang}"
+                    f"{ {2: SEED2, 3: SEED3, 4: SEED4, 5: SEED5, 6: SEED6, 7: SEED7}[batch] }-{lang}"
                 ).shuffle(idx)
                 k = len(idx) // 2
             parts["tune"] += idx[:k]
