@@ -141,6 +141,12 @@ _PERIOD_PARTS = (
         r"|slice)"
         r"\s*-?\s*\d+\+?(?![\d.,%]|\s*(?:[\u3400-\u9fff]|times\b|x\b))",
     ),
+    # A week of a term or plan ("by Week 7", "by the end of week 4"): a date, like a sprint.
+    (
+        ("week",),
+        r"(?:\b(?-i:Week)|\b(?:by|until|before|of|in|from)\s+(?:the\s+)?(?:end\s+of\s+)?week)"
+        r"\s*\d{1,2}(?![\d%]|[.,]\d|\s*(?:[\u3400-\u9fff]|times\b|x\b))",
+    ),
     # Sections and names of standards: §3.5, SOC 2 (Type II).
     (("§", "soc"), r"§\s?\d+(?:\.\d+)*|\bSOC\s?[123]\b"),
     # One to one: 1-1 feedback, 1:1 meetings (not a count).

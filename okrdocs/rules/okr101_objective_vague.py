@@ -26,7 +26,7 @@ class ObjectiveVague(Rule):
     |---|---|---|---|
     | only generic verbs and nouns (sales, revenue, quality, experience, culture, talent), in Taiwan's words too (使用者 = 用户, 軟體 = 软件) | vague | Improve software quality; Increase revenue; Build team competitiveness; Successfully hire for each open role | 提升用户体验; 招聘优秀人才; 提升產品使用者體驗; 构筑团队竞争力; 降低测试门槛 |
     | a quality or a measure, qualified only by a role every organisation has (developers, engineers, employees, team members), by customers or users in general, or by a kind (学习型, 服务型) | vague | Improve developer productivity; Increase employee happiness; Improve customer satisfaction; Build a learning organization | 提升员工满意度; 打造能让每个人都喜爱的工程师文化; 提高员工敬业度; 提升顧客滿意度; 建立学习型组织 |
-    | the same with a date or a deadline (a time is not what will be different), or under a pillar's label | vague | In Q3, improve developer productivity; Stability: Enable teams to build with confidence | 8月1号之前降低开发支持工作; 本季度提升产品用户体验 |
+    | the same with a date or a deadline (a time is not what will be different), under a pillar's label, or as an aim before a colon with its details after it | vague | In Q3, improve developer productivity; Stability: Enable teams to build with confidence | 8月1号之前降低开发支持工作; 本季度提升产品用户体验; 优化团队协作与效率：通过工具链升级，使开发周期缩短 20% |
     | a one- or two-word topic | vague | Availability | 团队建设 |
     | a product, a system, a place, a customer group, a kind of work or a name | specific | Improve the Google search experience; Make onboarding effortless for plants in East China | 提升华东门店的客户体验; 确立亚太地区市场领导地位 |
     | what people outside the team will do | specific | Customers renew without a sales call | 让新客户在第一周就用起来 |
@@ -34,7 +34,7 @@ class ObjectiveVague(Rule):
     The generic classes are the closed classes OKR203 reads key results with
     (`okrdocs/text/classes.py`): qualities (reliability, happiness, 竞争力, 满意度), the roles
     every organisation has, and a short list of business aims. A named measure (留存率, tech
-    debt) says what will be different.
+    debt) says what will be different; efficiency and frequency (效率, 频率) are every team's.
 
     ## Why
     An objective says where the team is going and why it matters; "improve sales" is true of

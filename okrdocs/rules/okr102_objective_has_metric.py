@@ -15,7 +15,7 @@ class ObjectiveHasMetric(Rule):
     百分之十 or 三成, cardinal number words (two, at least one) and placeholders that stand for
     a number ($N, X%; in Chinese a letter before a measure word or after 达到: 发文 x 篇, 达到 x). Not quantities: years (2026), quarters and halves (Q4, H1, FY26),
     dates (2026-01-31, 10 月 1 日, 6/20 but not a tally such as 14/14, months of the year: 一月中旬, 三月底, 截止十二月), numbered phases
-    and stages (phase 2, stage 3+, tier 1, sprint 14), rooms and floors (821 会议室), version and model numbers
+    and stages (phase 2, stage 3+, tier 1, sprint 14), weeks of a plan (by Week 7), rooms and floors (821 会议室), version and model numbers
     (v2, version 3.1, 导师制2.0, 8080处理器), references (#14, RFC 97, §3.5), one-to-one (1-1, 1:1), names with digits (SOC 2, B2B,
     5G, Web3, UTF-8) and code in backticks.
 

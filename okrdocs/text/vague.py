@@ -30,7 +30,7 @@ _GENERIC_ZH = c._set(
     决策 保障 假设 世界 每个 人 员工 个性化 无缝 优秀 高效 好 更好 更 新 最好 一流 领先 卓越 强
     大 持续 进一步 不断 开发 支持 交易 员工 伙伴 价值 经验 知识 技能 机制 体系 流程 生态 数字化
     智能化 规模 份额 表现 健康度 声誉 口碑 信任 效益 运营 安全 技术 人力 资源 招聘 培训
-    企业 软件 代码 形象 性能
+    企业 软件 代码 形象 性能 协作 协同
     门槛 窗口 竞争 速度 频率 规模 影响 领导力 执行力 资金 融资 岗位 人手 战略 愿景 使命 基础
     合作 关系
     """
@@ -53,6 +53,7 @@ _GENERIC_EN = c._set(
     funding
     """
 )
+_GENERIC_RATES = frozenset(["效率", "频率", "頻率"])
 _FUNCTION_ZH = c._set(
     "的 和 与 及 并 把 将 让 使 对 在 为 以 之 中 上 下 等 能 我们 我 所有 全部 各 、"
 )
@@ -65,6 +66,11 @@ _FUNCTION_EN = c._set(
 )
 _NAME = Lazy(r"[A-Za-z][A-Za-z0-9.+#-]*")
 _LABEL = Lazy(r"^\s*[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*)?:\s+(?=\S)")
+# An aim that opens with a verb and ends at a colon: 提升系统稳定性与性能：确保…
+_ZH_AIM = Lazy(
+    r"^((?:提升|提高|推动|优化|打造|建立|构建|加强|增强|改善|实现|降低|减少|扩大|推进|完善)"
+    r"[^:：，,。]{2,14})[:：]\s*\S"
+)
 _EN_PERIOD = Lazy(r"^(?:q[1-4]|h[12]|fy\d{2,4}|quarter|quarterly|annual|year|half)$", re.I)
 
 
@@ -75,6 +81,11 @@ def objective_vagueness(objective: str) -> tuple[str, tuple[str, ...]] | None:
     if not text:
         return None
     if has_cjk(text):
+        aim = _ZH_AIM.match(text)
+        if aim:
+            # "aim: how, with numbers" (推动技术创新与落地：完成至少 2 项预研…): the aim before
+            # the colon is the objective; what follows details the key results
+            return _chinese(aim.group(1))
         return _chinese(text)
     return _english(text)
 
@@ -98,8 +109,8 @@ def _chinese(text: str) -> tuple[str, tuple[str, ...]] | None:
                 return None  # characters the dictionary does not know as a word: a name (水印)
         else:
             stray = 0
-    if any(t.word.endswith("率") for t in tokens):
-        return None  # a named measure: 留存率
+    if any(t.word.endswith("率") and t.word not in _GENERIC_RATES for t in tokens):
+        return None  # a named measure: 留存率 (but 效率, 频率: every team's)
     if any(t.word in c.ZH_BEHAVIOUR for t in tokens):
         return None  # what people will do: 让新客户在第一周就用起来
     if (
