@@ -37,14 +37,29 @@ def gc_paused() -> Iterator[None]:
 
     Loading creates millions of short-lived, acyclic objects; reference counting frees them, and
     the cyclic collector would otherwise rescan the growing heap again and again.
+
+    Pauses nest and may overlap across threads (okrdocs serve renders a save's summary pages in
+    the background while the next request is answered): the collector is enabled again only
+    when the last pause ends, never by one thread under another's feet.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    global _pauses, _enable_after
+    with _pause_lock:
+        if _pauses == 0:
+            _enable_after = gc.isenabled()
+            gc.disable()
+        _pauses += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _pause_lock:
+            _pauses -= 1
+            if _pauses == 0 and _enable_after:
+                gc.enable()
+
+
+_pause_lock = threading.Lock()
+_pauses = 0
+_enable_after = False
 
 
 def default_jobs() -> int:

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from okrdocs.config import load_config
+from okrdocs.site.pages import PER_ITEM_KINDS
 from okrdocs.site.serve import serve
 
 from .conftest import VALID_OKR, TempProject
@@ -548,3 +549,60 @@ def test_pages_after_saves_are_the_pages_of_a_fresh_start(
         assert (tmp_path / "live" / rel).read_bytes() == (tmp_path / "fresh" / rel).read_bytes(), (
             rel
         )
+
+
+def test_a_summary_page_asked_for_before_the_background_wrote_it_is_rendered_at_once(
+    project: TempProject, tmp_path: Path
+) -> None:
+    # After a save, the objective, team and person pages are written first and the summary
+    # pages follow in the background. A summary page asked for meanwhile (opened, or its
+    # live-reload script asking its version) must already show the save.
+    from okrdocs.site.serve import LiveSite, _SiteFiles
+
+    class HeldSiteFiles(_SiteFiles):
+        """The background writer, held until the test lets it go."""
+
+        def __init__(self, live: LiveSite, gate: threading.Event) -> None:
+            super().__init__(live)
+            self.gate = gate
+
+        def _run(self) -> None:
+            self.gate.wait()
+            super()._run()
+
+    parent_and_two_children(project)
+    as_of = date(2026, 3, 1)
+    live = LiveSite(load_config(start=project.root), as_of, tmp_path / "live", lambda m: None)
+    live.full_build()
+    live.site_files.wait()
+    gate = threading.Event()
+    live.site_files = HeldSiteFiles(live, gate)
+    target = project.root / "content/sales/a.md"
+    target.write_text(CHILD_OKR.replace("current: 830", "current: 990"), encoding="utf-8")
+    assert live.update({str(target)})
+    fresh = LiveSite(load_config(start=project.root), as_of, tmp_path / "fresh", lambda m: None)
+    fresh.full_build()
+    fresh.site_files.wait()
+
+    def differs(rel: str) -> bool:
+        return (tmp_path / "live" / rel).read_bytes() != (tmp_path / "fresh" / rel).read_bytes()
+
+    summaries = sorted(
+        path for path, (kind, _key) in live.keys.items() if kind not in PER_ITEM_KINDS
+    )
+    stale = [rel for rel in summaries if differs(rel)]
+    assert stale, "the save should change a summary page (a period's roll-up)"
+    assert live.stale is not None and set(stale) <= live.stale
+    untouched = next(rel for rel in summaries if not differs(rel))
+    before = live.page_version(untouched)
+    for rel in stale:
+        version = live.page_version("/" + rel.removesuffix("index.html"))
+        assert not differs(rel), rel
+        assert version != before
+    # A summary page the save did not change is not written again: its viewer does not reload.
+    assert live.page_version(untouched) == before
+    gate.set()
+    live.site_files.wait()
+    assert live.stale is None
+    for rel in summaries:
+        assert not differs(rel), rel

@@ -760,15 +760,18 @@ def page(data: Analysis, kind: str, key: str, t: Translate) -> Page:
 PER_ITEM_KINDS = frozenset({"objective", "team", "person"})
 
 
-def page_keys(data: Analysis, per_item: bool | None = None) -> list[tuple[str, str]]:
+def page_keys(
+    data: Analysis, per_item: bool | None = None, between: Callable[[], None] | None = None
+) -> list[tuple[str, str]]:
     """(kind, key) of every page of the site (per_item: of objectives, teams and people only;
-    False: the others)."""
-    return [
-        (kind, key)
-        for kind, (keys, _) in KINDS.items()
-        if per_item is None or (kind in PER_ITEM_KINDS) == per_item
-        for key in keys(data)
-    ]
+    False: the others). ``between``: called before each kind's keys are listed."""
+    found = []
+    for kind, (keys, _) in KINDS.items():
+        if per_item is None or (kind in PER_ITEM_KINDS) == per_item:
+            if between is not None:
+                between()
+            found += [(kind, key) for key in keys(data)]
+    return found
 
 
 def dependencies(

@@ -79,7 +79,19 @@ class LiveSite:
         self.problems_version = 0
         # Seconds from a save to its summary pages written (benchmarks/run.py reads it).
         self.settled: float | None = None
+        # After a save, until its summary pages are written in the background: the summary
+        # pages that may be out of date and the writer of the new site. One asked for in the
+        # meantime (opened, or its live-reload script asking its version) is rendered at once,
+        # as Hugo's server renders the pages being viewed first.
+        self.stale: set[str] | None = None
+        self.stale_writer: Any = None
+        # Pages being rendered because they were asked for: the background gives way to them
+        # between its pages (the two share one interpreter lock).
+        self.asked = 0
+        self.asked_done = threading.Condition()
         self.site_files = _SiteFiles(self)
+        # The previous site's deletion after a full build (benchmarks wait for it).
+        self.removal: threading.Thread | None = None
 
     # -- watching ----------------------------------------------------------------------------
 
@@ -172,8 +184,10 @@ class LiveSite:
             self._set_problems(workspace.diagnostics)
             self.version += 1
             self.page_versions, self.base_version = {}, self.version
+            self.stale = self.stale_writer = None
         # Deleting 15,000 files takes seconds: not while the new site waits to be announced.
-        threading.Thread(target=shutil.rmtree, args=(old, True), daemon=True).start()
+        self.removal = threading.Thread(target=shutil.rmtree, args=(old, True), daemon=True)
+        self.removal.start()
 
     def _set_problems(self, diagnostics: list[Diagnostic]) -> None:
         errors = [d for d in diagnostics if d.severity == "error"]
@@ -267,7 +281,7 @@ class LiveSite:
             return self._rebuild_now(paths)
 
     def _rebuild_now(self, paths: list[Path]) -> int:
-        from okrdocs.site.pages import signatures, site_shape
+        from okrdocs.site.pages import PER_ITEM_KINDS, signatures, site_shape
 
         workspace = self.workspace
         assert workspace is not None
@@ -294,6 +308,8 @@ class LiveSite:
         # author keeps it open (with the problems banner) while fixing the file.
         broken = frozenset(f.header.id for f in workspace.unreadable)
         if everything:
+            with self.lock:
+                self.stale = self.stale_writer = None
             count = self._render(writer, None, changed, renamed, True, broken)
             self.settled = time.perf_counter() - started
             self.signatures, self.shape, self.titles = new_signatures, shape, titles
@@ -305,6 +321,11 @@ class LiveSite:
         # in the background, before the whole-site files, and announce themselves again.
         count = self._render(writer, True, changed, renamed, False, broken)
         self.signatures, self.shape, self.titles = new_signatures, shape, titles
+        with self.lock:
+            self.stale = {
+                path for path, (kind, _) in self.keys.items() if kind not in PER_ITEM_KINDS
+            }
+            self.stale_writer = writer
 
         def summaries() -> None:
             try:
@@ -312,6 +333,9 @@ class LiveSite:
             except BaseException:
                 self.shape = ()  # the next save renders every page again
                 raise
+            finally:
+                with self.lock:
+                    self.stale = self.stale_writer = None
             self.settled = time.perf_counter() - started
             if count:
                 self.report(
@@ -345,7 +369,7 @@ class LiveSite:
         if per_item is True and known is not None and known[0] is data:
             deps = known[1]
         else:
-            deps = _dependencies(writer, per_item, keep=True)
+            deps = _dependencies(writer, per_item, keep=True, between=self._give_way)
             if per_item is True:
                 self.item_dependencies = (data, deps)
 
@@ -370,10 +394,33 @@ class LiveSite:
             if self.keys[path][0] == "objective" and self.keys[path][1] in broken
         }
         # Render into memory first: a failing template leaves every page as it was.
-        rendered = [(item.path, writer.render_html(item)) for item in chosen]
-        with self.lock:
+        rendered = []
+        for item in chosen:
+            self._give_way()
+            rendered.append((item.path, writer.render_html(item)))
+        if per_item is False and self.stale is not None:
+            # A save's summary pages, one at a time: a reader, or a page asked for meanwhile,
+            # waits for one page's write, not for all of them.
+            written = []
             for path, html in rendered:
-                writer.write(path, html)
+                self._give_way()
+                with self.lock:
+                    if self.stale is None or path not in self.stale:
+                        continue  # rendered already because it was asked for
+                    self.stale.discard(path)
+                    writer.write(path, html)
+                    self.version += 1
+                    self.page_versions[path] = self.version
+                    written.append((path, html))
+            rendered = written
+        else:
+            with self.lock:
+                for path, html in rendered:
+                    writer.write(path, html)
+                self.version += 1
+                for path, _html in rendered:
+                    self.page_versions[path] = self.version
+        with self.lock:
             for path in before - set(deps) - kept:
                 writer.remove(path)
             for path in before - kept:
@@ -386,10 +433,48 @@ class LiveSite:
                 self.linked[path] = links
             if per_item is not False and self.workspace is not None:
                 self._set_problems(self.workspace.diagnostics)
-            self.version += 1
-            for path, _html in rendered:
-                self.page_versions[path] = self.version
         return len(rendered)
+
+    def fresh(self, relative: str) -> None:
+        """Bring a summary page a save left out of date up to date now, because it is asked
+        for (``relative``: its path in the site). Does nothing for any other page."""
+        from okrdocs.site.pages import dependencies, page
+
+        with self.lock:
+            if self.stale is None or relative not in self.stale:
+                return
+            writer, (kind, key) = self.stale_writer, self.keys[relative]
+        # Made and rendered outside the lock: the server goes on answering meanwhile.
+        with self.asked_done:
+            self.asked += 1
+        try:
+            path, shows, links, made = dependencies(writer.data, kind, key, writer.t)
+            html = writer.render_html(made or page(writer.data, kind, key, writer.t))
+        finally:
+            with self.asked_done:
+                self.asked -= 1
+                self.asked_done.notify_all()
+        with self.lock:
+            if self.stale is None or relative not in self.stale or self.stale_writer is not writer:
+                return  # written by the background meanwhile, or a newer save came
+            self.stale.discard(relative)
+            self.shown[path], self.linked[path] = shows, links
+            try:
+                with open(os.path.join(self.folder, *path.split("/")), encoding="utf-8") as old:
+                    unchanged = old.read() == html
+            except OSError:
+                unchanged = False
+            if not unchanged:  # (a page that did not change must not make its viewer reload)
+                writer.write(path, html)
+                self.version += 1
+                self.page_versions[path] = self.version
+
+    def _give_way(self) -> None:
+        """In the background: wait while a page asked for is being rendered."""
+        if self.asked:  # (read without the lock: a page more or less before giving way)
+            with self.asked_done:
+                while self.asked:
+                    self.asked_done.wait(1)
 
     def page_version(self, page: str) -> str:
         """What a page's live-reload script compares: when the page itself was last written,
@@ -397,6 +482,7 @@ class LiveSite:
         relative = posixpath.normpath(urllib.parse.unquote(page)).lstrip("/")
         if relative in (".", ""):
             relative = "index.html"
+        self.fresh(relative if relative.endswith(".html") else relative + "/index.html")
         written = self.page_versions.get(relative)
         if written is None:
             written = self.page_versions.get(relative + "/index.html", self.base_version)
@@ -481,15 +567,21 @@ def same_reading(old: Config, new: Config) -> bool:
 
 
 def _dependencies(
-    writer: Any, per_item: bool | None, keep: bool = False
+    writer: Any,
+    per_item: bool | None,
+    keep: bool = False,
+    between: Callable[[], None] | None = None,
 ) -> dict[str, tuple[str, str, frozenset[str] | None, frozenset[str], Any]]:
     """The pages of the site (per_item: objective, team and person pages; False: the others;
     None: all): path -> (kind, key, objectives it shows, objectives it links to, with
-    ``keep`` the page when it was made to learn them, else None)."""
+    ``keep`` the page when it was made to learn them, else None). ``between``: called before
+    each page."""
     from okrdocs.site.pages import dependencies, page_keys
 
     deps = {}
-    for kind, key in page_keys(writer.data, per_item):
+    for kind, key in page_keys(writer.data, per_item, between):
+        if between is not None:
+            between()
         path, shows, links, made = dependencies(writer.data, kind, key, writer.t)
         deps[path] = (kind, key, shows, links, made if keep else None)
     return deps
@@ -548,6 +640,8 @@ class _Handler(BaseHTTPRequestHandler):
         path = os.path.join(self.live.folder, *relative.split("/"))
         if os.path.isdir(path):
             path = os.path.join(path, "index.html")
+            relative = posixpath.join(relative, "index.html")
+        self.live.fresh(relative)
         # Read the whole file under the lock (never a half-written page), then send it
         # without the lock, so that a slow reader holds up neither others nor rebuilds.
         with self.live.lock:
