@@ -24,7 +24,7 @@ class ObjectiveVague(Rule):
 
     | the objective names | decision | English | Chinese |
     |---|---|---|---|
-    | only generic verbs and nouns (sales, revenue, quality, experience, culture, talent), in Taiwan's words too (使用者 = 用户, 軟體 = 软件) | vague | Improve software quality; Increase revenue; Build team competitiveness; Successfully hire for each open role | 提升用户体验; 招聘优秀人才; 提升產品使用者體驗; 构筑团队竞争力; 降低测试门槛 |
+    | only generic verbs and nouns (sales, revenue, quality, experience, culture, talent, energy, speed, an event), in Taiwan's words too (使用者 = 用户, 軟體 = 软件), in headline case too | vague | Improve software quality; Increase revenue; Build team competitiveness; Successfully hire for each open role; Maintain Strong Physical and Mental Energy; Run the event | 提升用户体验; 招聘优秀人才; 提升產品使用者體驗; 构筑团队竞争力; 降低测试门槛 |
     | a quality or a measure, qualified only by a role every organisation has (developers, engineers, employees, team members), by customers or users in general, or by a kind (学习型, 服务型) | vague | Improve developer productivity; Increase employee happiness; Improve customer satisfaction; Build a learning organization | 提升员工满意度; 打造能让每个人都喜爱的工程师文化; 提高员工敬业度; 提升顧客滿意度; 建立学习型组织 |
     | the same with a date or a deadline (a time is not what will be different), under a pillar's label, or as an aim before a colon with its details after it | vague | In Q3, improve developer productivity; Stability: Enable teams to build with confidence | 8月1号之前降低开发支持工作; 本季度提升产品用户体验; 优化团队协作与效率：通过工具链升级，使开发周期缩短 20% |
     | a one- or two-word topic | vague | Availability | 团队建设 |

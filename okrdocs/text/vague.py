@@ -51,6 +51,8 @@ _GENERIC_EN = c._set(
     leadership position relationships partnerships hiring hire hires role roles open headcount
     foundation foundations strategy vision issues problems frequency finance finances financial
     funding
+    physical mental emotional energy wellbeing well-being fitness delivery method methods new
+    basics rapid fast faster event events next popular long-term sustained
     """
 )
 _GENERIC_RATES = frozenset(["效率", "频率", "頻率"])
