@@ -124,6 +124,8 @@ def _chinese(text: str) -> tuple[str, tuple[str, ...]] | None:
         return N_("it is a topic, not a change"), tuple(t.surface for t in content)
     for index, token in enumerate(tokens):
         word, tag = token.word, token.tag
+        if tag == "x" and word.isalpha():
+            return None  # letters of another script: a name (构建 ゆいじゅ 的虚拟世界)
         if tag in ("x", "m", "code") or word in _FUNCTION_ZH:
             continue
         if tag == "eng":
@@ -144,8 +146,8 @@ def _chinese(text: str) -> tuple[str, tuple[str, ...]] | None:
         if len(following) == 1 and _dimension_zh(word + following):
             generic.append(token.surface)  # 敬业 + 度: a measure split by the dictionary
             continue
-        if _noun_class(word) in ("result", "people") or word.endswith("型"):
-            generic.append(token.surface)  # 顾客, 学习型: generic people and kinds
+        if _noun_class(word) in ("result", "people") or (word.endswith("型") and len(word) > 2):
+            generic.append(token.surface)  # 顾客, 学习型: generic people and kinds (not 模型)
             continue
         if tag in ("ns", "nt", "nz", "nr") or len(word) >= 2:
             return None  # a place, an organisation or a thing named
